@@ -1,0 +1,252 @@
+//! The one error model: every problem found in a document is a [`Diagnostic`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a problem is. Only errors make a document invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The document is invalid.
+    Error,
+    /// The document is valid, but a curator should look.
+    Warning,
+}
+
+impl Severity {
+    /// The stable lowercase name (`error`, `warning`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
+        /// A stable, documented diagnostic code. The string form (`as_str`) never changes
+        /// once released; new codes may be added.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable kebab-case name of the code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The code with this stable name, if any.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name { $($name => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The input is not well-formed JSON or YAML.
+    Syntax = "syntax",
+    /// The input is not valid UTF-8 text.
+    Encoding = "encoding",
+    /// The input exceeds a configured limit (size, nesting depth, alias expansion).
+    Limit = "limit",
+    /// A value has the wrong JSON type (string where an array is expected, ...).
+    Type = "type",
+    /// A required property is missing.
+    MissingField = "missing-field",
+    /// A property that the format does not define.
+    UnknownField = "unknown-field",
+    /// A string is not one of the allowed values.
+    UnknownVariant = "unknown-variant",
+    /// A string does not match its pattern (id slug, CURIE, date, formula, ...).
+    Pattern = "pattern",
+    /// A CURIE with a prefix that is not in the registry.
+    UnknownPrefix = "unknown-prefix",
+    /// A number or length out of its allowed range.
+    Range = "range",
+    /// The same key twice in one object.
+    DuplicateKey = "duplicate-key",
+    /// A document whose `schema_version` this library cannot read.
+    UnsupportedVersion = "unsupported-version",
+    /// Two entities share one id.
+    DuplicateId = "duplicate-id",
+    /// A reference to an id that no entity has.
+    DanglingReference = "dangling-reference",
+    /// A reference to an entity of the wrong kind (a condition where a compound is expected).
+    WrongReferenceKind = "wrong-reference-kind",
+    /// A pathway whose step does not start where the previous one ended.
+    PathwayDisconnected = "pathway-disconnected",
+    /// A pathway or reaction chain that loops back on itself.
+    PathwayCycle = "pathway-cycle",
+    /// A reaction whose substrate and product are the same compound.
+    ReactionSelfLoop = "reaction-self-loop",
+    /// A reaction whose isoform does not carry out the reaction's enzyme activity.
+    IsoformActivityMismatch = "isoform-activity-mismatch",
+    /// A claim without any source.
+    MissingSource = "missing-source",
+    /// A claim graded above `unsupported` whose only sources are consumer articles.
+    InsufficientEvidence = "insufficient-evidence",
+    /// A dose range whose minimum exceeds its maximum.
+    DoseRangeOrder = "dose-range-order",
+    /// A unit that is not valid UCUM.
+    InvalidUnit = "invalid-unit",
+    /// A calendar date that does not exist (2023-02-30).
+    InvalidDate = "invalid-date",
+    /// A date after the document's `as_of` date.
+    FutureDate = "future-date",
+    /// A regulatory status history out of chronological order.
+    StatusOrder = "status-order",
+    /// A check digit that does not match (CAS registry numbers).
+    CheckDigit = "check-digit",
+    /// One external identifier given to two different entities.
+    DuplicateIdentifier = "duplicate-identifier",
+    /// One name or synonym given to two unrelated entities.
+    DuplicateName = "duplicate-name",
+    /// A source that can not be located (no identifier and no URL).
+    UnlocatableSource = "unlocatable-source",
+    /// A source that no claim, entity or record cites.
+    UnusedSource = "unused-source",
+    /// A coverage entry that names no claim or entity.
+    EmptyCoverage = "empty-coverage",
+    /// A fact-sheet section that references nothing and says nothing.
+    EmptySection = "empty-section",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Code::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{name}`")))
+    }
+}
+
+/// A 1-based line and column in the source text (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One problem in a document: what, where (a JSON Pointer), and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `dangling-reference`.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) to the offending value; `""` is the whole document.
+    pub path: String,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// How to fix it, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Line and column in the source text, when the document was parsed from text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+impl Diagnostic {
+    /// An error-severity diagnostic.
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+            hint: None,
+            location: None,
+        }
+    }
+
+    /// A warning-severity diagnostic.
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, path, message)
+        }
+    }
+
+    /// The same diagnostic with a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for error severity.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{}[{}] at {}: {}",
+            self.severity.as_str(),
+            self.code,
+            path,
+            self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits a JSON Pointer into its unescaped reference tokens.
+pub fn pointer_tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}

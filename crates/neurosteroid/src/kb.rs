@@ -1,0 +1,415 @@
+//! [`KnowledgeBase`]: a validated document with its id and name indexes.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::model::{Document, Entity, EntityKind, EntityRef, Id};
+use crate::parse::{Format, Limits};
+use crate::resolve::{EntityKey, MatchKind, NameIndex};
+use crate::validate::Level;
+
+/// The embedded curated knowledge base, as JSON.
+pub const EMBEDDED_JSON: &str = include_str!("../data/knowledge-base.json");
+
+/// How to load a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Validation level (default `full`).
+    pub level: Level,
+    /// Input limits.
+    pub limits: Limits,
+}
+
+/// A validated knowledge base, indexed for lookup, resolution and queries.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    doc: Document,
+    ids: HashMap<Id, EntityKey>,
+    names: NameIndex,
+    warnings: Vec<Diagnostic>,
+}
+
+impl PartialEq for KnowledgeBase {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+    }
+}
+
+/// The result of [`KnowledgeBase::resolve`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution<'a> {
+    /// The entity the text names.
+    pub entity: EntityRef<'a>,
+    /// How it matched.
+    pub matched_by: MatchKind,
+    /// Entities the same text also names and that are related to `entity` (the active
+    /// compound of a medicine named by its INN).
+    pub related: Vec<EntityRef<'a>>,
+}
+
+/// One result of [`KnowledgeBase::search`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Entity id.
+    pub id: String,
+    /// Entity kind.
+    pub kind: String,
+    /// Display name.
+    pub name: String,
+    /// The name or identifier that matched.
+    pub matched: String,
+    /// How it matched.
+    pub how: MatchKind,
+    /// Score in (0, 1]; 1 is an exact match.
+    pub score: f64,
+}
+
+static EMBEDDED: LazyLock<std::result::Result<KnowledgeBase, String>> = LazyLock::new(|| {
+    KnowledgeBase::from_slice(
+        EMBEDDED_JSON.as_bytes(),
+        Format::Json,
+        LoadOptions::default(),
+    )
+    .map_err(|e| e.to_string())
+});
+
+impl KnowledgeBase {
+    /// The embedded, curated knowledge base (parsed and validated once per process).
+    ///
+    /// # Errors
+    /// Only if the embedded data were invalid, which a test of this crate rules out.
+    pub fn embedded() -> Result<&'static KnowledgeBase> {
+        EMBEDDED.as_ref().map_err(|message| Error::Invalid {
+            diagnostics: vec![Diagnostic::error(
+                crate::Code::Syntax,
+                "",
+                format!("embedded knowledge base: {message}"),
+            )],
+        })
+    }
+
+    /// Parses and validates a document from bytes.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every diagnostic (errors and warnings) when any error is found.
+    pub fn from_slice(input: &[u8], format: Format, options: LoadOptions) -> Result<KnowledgeBase> {
+        let doc = crate::parse::parse_document(input, format, &options.limits)
+            .map_err(|diagnostics| Error::Invalid { diagnostics })?;
+        let mut diags = match options.level {
+            Level::Schema => Vec::new(),
+            Level::Full => crate::validate::semantic(&doc),
+        };
+        crate::parse::add_locations(input, format, &mut diags);
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(Error::Invalid { diagnostics: diags });
+        }
+        Ok(KnowledgeBase::index(doc, diags))
+    }
+
+    /// Parses and validates a JSON document.
+    ///
+    /// # Errors
+    /// As [`KnowledgeBase::from_slice`].
+    pub fn from_json(text: &str) -> Result<KnowledgeBase> {
+        KnowledgeBase::from_slice(text.as_bytes(), Format::Json, LoadOptions::default())
+    }
+
+    /// Parses and validates a YAML document.
+    ///
+    /// # Errors
+    /// As [`KnowledgeBase::from_slice`].
+    pub fn from_yaml(text: &str) -> Result<KnowledgeBase> {
+        KnowledgeBase::from_slice(text.as_bytes(), Format::Yaml, LoadOptions::default())
+    }
+
+    /// Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else as JSON).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file can not be read, else as [`KnowledgeBase::from_slice`].
+    pub fn from_path(path: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
+        let path = path.as_ref();
+        let bytes = read_limited(path, options.limits.max_bytes)?;
+        KnowledgeBase::from_slice(&bytes, Format::from_path(path), options)
+    }
+
+    /// Validates and indexes a document built in code.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] when a semantic rule fails (at `Level::Full`).
+    pub fn from_document(doc: Document, level: Level) -> Result<KnowledgeBase> {
+        let diags = match level {
+            Level::Schema => Vec::new(),
+            Level::Full => crate::validate::semantic(&doc),
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(Error::Invalid { diagnostics: diags });
+        }
+        Ok(KnowledgeBase::index(doc, diags))
+    }
+
+    fn index(doc: Document, warnings: Vec<Diagnostic>) -> KnowledgeBase {
+        let mut kb = KnowledgeBase {
+            doc,
+            ids: HashMap::new(),
+            names: NameIndex::default(),
+            warnings,
+        };
+        let mut entries: Vec<(EntityKey, Id, Vec<String>, Vec<crate::model::Curie>)> = Vec::new();
+        for kind in EntityKind::ALL {
+            for index in 0..kb.len_of(kind) {
+                let key = EntityKey {
+                    kind,
+                    index: index as u32,
+                };
+                let e = kb.entity(key);
+                let mut names = Vec::new();
+                if !matches!(
+                    kind,
+                    EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet
+                ) {
+                    names.push(e.name().to_owned());
+                    names.extend(e.other_names().into_iter().map(str::to_owned));
+                }
+                if let EntityRef::GeneProduct(g) = e {
+                    names.push(g.symbol.to_string());
+                }
+                entries.push((key, e.id().clone(), names, e.identifiers().to_vec()));
+            }
+        }
+        for (key, id, names, curies) in entries {
+            kb.names.add_name(id.as_str(), key);
+            for n in &names {
+                kb.names.add_name(n, key);
+            }
+            for c in &curies {
+                kb.names.add_identifier(c, key);
+            }
+            kb.ids.entry(id).or_insert(key);
+        }
+        kb
+    }
+
+    fn len_of(&self, kind: EntityKind) -> usize {
+        let d = &self.doc;
+        match kind {
+            EntityKind::Source => d.sources.len(),
+            EntityKind::Compound => d.compounds.len(),
+            EntityKind::Enzyme => d.enzymes.len(),
+            EntityKind::GeneProduct => d.gene_products.len(),
+            EntityKind::Reaction => d.reactions.len(),
+            EntityKind::Pathway => d.pathways.len(),
+            EntityKind::Receptor => d.receptors.len(),
+            EntityKind::Site => d.sites.len(),
+            EntityKind::Effect => d.effects.len(),
+            EntityKind::Condition => d.conditions.len(),
+            EntityKind::Therapy => d.therapies.len(),
+            EntityKind::Strategy => d.strategies.len(),
+            EntityKind::Claim => d.claims.len(),
+            EntityKind::FactSheet => d.fact_sheets.len(),
+        }
+    }
+
+    /// The entity at a key. Keys come from this knowledge base's own indexes.
+    pub fn entity(&self, key: EntityKey) -> EntityRef<'_> {
+        let d = &self.doc;
+        let i = key.index as usize;
+        match key.kind {
+            EntityKind::Source => EntityRef::Source(&d.sources[i]),
+            EntityKind::Compound => EntityRef::Compound(&d.compounds[i]),
+            EntityKind::Enzyme => EntityRef::Enzyme(&d.enzymes[i]),
+            EntityKind::GeneProduct => EntityRef::GeneProduct(&d.gene_products[i]),
+            EntityKind::Reaction => EntityRef::Reaction(&d.reactions[i]),
+            EntityKind::Pathway => EntityRef::Pathway(&d.pathways[i]),
+            EntityKind::Receptor => EntityRef::Receptor(&d.receptors[i]),
+            EntityKind::Site => EntityRef::Site(&d.sites[i]),
+            EntityKind::Effect => EntityRef::Effect(&d.effects[i]),
+            EntityKind::Condition => EntityRef::Condition(&d.conditions[i]),
+            EntityKind::Therapy => EntityRef::Therapy(&d.therapies[i]),
+            EntityKind::Strategy => EntityRef::Strategy(&d.strategies[i]),
+            EntityKind::Claim => EntityRef::Claim(&d.claims[i]),
+            EntityKind::FactSheet => EntityRef::FactSheet(&d.fact_sheets[i]),
+        }
+    }
+
+    /// The document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Consumes the knowledge base, returning its document.
+    pub fn into_document(self) -> Document {
+        self.doc
+    }
+
+    /// Warnings found when the document was validated.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<EntityRef<'_>> {
+        self.ids.get(id).map(|k| self.entity(*k))
+    }
+
+    /// The entity with this id, or [`Error::NotFound`] with suggestions.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`].
+    pub fn require(&self, id: &str) -> Result<EntityRef<'_>> {
+        self.get(id).ok_or_else(|| self.not_found(id))
+    }
+
+    fn not_found(&self, query: &str) -> Error {
+        let suggestions = self.search(query, 3).into_iter().map(|h| h.id).collect();
+        Error::NotFound {
+            query: query.to_owned(),
+            suggestions,
+        }
+    }
+
+    /// Resolves free text to one entity: an id, a CURIE in any prefix case, a name, synonym,
+    /// abbreviation, brand name or gene symbol (case, spacing, punctuation and Greek letters
+    /// normalised), or, failing those, a single name within one or two typos.
+    ///
+    /// A medicine's name that is also its active compound's (`brexanolone`) resolves to the
+    /// medicine, with the compound in [`Resolution::related`].
+    ///
+    /// # Errors
+    /// [`Error::Ambiguous`] when the text names unrelated entities; [`Error::NotFound`] with
+    /// suggestions when it names none.
+    pub fn resolve(&self, text: &str) -> Result<Resolution<'_>> {
+        if let Some(key) = self.ids.get(text.trim()) {
+            return Ok(Resolution {
+                entity: self.entity(*key),
+                matched_by: MatchKind::Id,
+                related: Vec::new(),
+            });
+        }
+        if let Some((how, keys)) = self.names.exact(text) {
+            return self.pick(text, how, keys);
+        }
+        // Typo tolerance: accept a fuzzy match only when exactly one entity is that close.
+        let scored = self.names.scored(text);
+        let fuzzy: Vec<_> = scored
+            .iter()
+            .filter(|(_, s, how, _)| *how == MatchKind::Fuzzy && *s >= 0.65)
+            .collect();
+        if let [(key, s, ..), rest @ ..] = fuzzy.as_slice() {
+            if rest.iter().all(|(_, s2, ..)| s - s2 > 0.05) {
+                return Ok(Resolution {
+                    entity: self.entity(*key),
+                    matched_by: MatchKind::Fuzzy,
+                    related: Vec::new(),
+                });
+            }
+        }
+        Err(self.not_found(text))
+    }
+
+    fn pick(&self, text: &str, how: MatchKind, keys: &[EntityKey]) -> Result<Resolution<'_>> {
+        let entities: Vec<EntityRef<'_>> = keys.iter().map(|k| self.entity(*k)).collect();
+        if let [only] = entities.as_slice() {
+            return Ok(Resolution {
+                entity: *only,
+                matched_by: how,
+                related: Vec::new(),
+            });
+        }
+        // A product and its active compounds, or a strategy and its medicine, share names.
+        let primary = entities.iter().find(|e| {
+            entities
+                .iter()
+                .all(|other| other.id() == e.id() || self.related(*e, other))
+        });
+        match primary {
+            Some(p) => Ok(Resolution {
+                entity: *p,
+                matched_by: how,
+                related: entities
+                    .iter()
+                    .filter(|e| e.id() != p.id())
+                    .copied()
+                    .collect(),
+            }),
+            None => Err(Error::Ambiguous {
+                query: text.to_owned(),
+                candidates: entities.iter().map(|e| e.id().to_string()).collect(),
+            }),
+        }
+    }
+
+    fn related(&self, a: &EntityRef<'_>, b: &EntityRef<'_>) -> bool {
+        match a {
+            EntityRef::Therapy(t) => t.active_compounds.contains(b.id()),
+            EntityRef::Strategy(s) => s.therapy.as_ref() == Some(b.id()),
+            _ => false,
+        }
+    }
+
+    /// Ranked matches over ids, names, synonyms and identifiers, with typo tolerance.
+    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
+        self.names
+            .scored(text)
+            .into_iter()
+            .take(limit)
+            .map(|(key, score, how, matched)| {
+                let e = self.entity(key);
+                SearchHit {
+                    id: e.id().to_string(),
+                    kind: e.kind().as_str().to_owned(),
+                    name: e.name().to_owned(),
+                    matched,
+                    how,
+                    score,
+                }
+            })
+            .collect()
+    }
+
+    /// Serialises the document as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.doc).unwrap_or_default()
+    }
+
+    /// Serialises the document as indented JSON with a trailing newline.
+    pub fn to_json_pretty(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// All entities of one kind.
+    pub fn entities(&self, kind: EntityKind) -> impl Iterator<Item = EntityRef<'_>> {
+        (0..self.len_of(kind)).map(move |i| {
+            self.entity(EntityKey {
+                kind,
+                index: i as u32,
+            })
+        })
+    }
+
+    /// A typed entity by id, when it is of type `E`.
+    pub fn get_as<E: Entity + 'static>(&self, id: &str) -> Option<EntityRef<'_>> {
+        self.get(id).filter(|e| e.kind() == E::KIND)
+    }
+}
+
+fn read_limited(path: &Path, max: usize) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so that an oversized file is reported, not truncated.
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
+}

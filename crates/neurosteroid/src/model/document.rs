@@ -1,0 +1,73 @@
+//! The document root.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Claim, Compound, Condition, CoverageEntry, Date, Effect, EnzymeActivity, FactSheet,
+    GeneProduct, Pathway, Reaction, Receptor, SchemaVersion, Site, Source, Strategy, Therapy,
+};
+
+/// The format version this library writes.
+pub const CURRENT_SCHEMA_VERSION: &str = "1.0.0";
+
+/// Base of the schema `$id`s; the version and file name follow.
+pub const SCHEMA_ID_BASE: &str = "https://neurosteroid.invalid/schema";
+
+/// A knowledge-base document: `schema_version`, `as_of`, and one array per entity kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// URI of the JSON Schema the document follows (for editors); ignored by the library.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The format version (semver).
+    pub schema_version: SchemaVersion,
+    /// The date the content was last checked.
+    pub as_of: Date,
+    /// Sources cited by everything else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Compounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compounds: Vec<Compound>,
+    /// Enzyme activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enzymes: Vec<EnzymeActivity>,
+    /// Gene products (isoforms).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gene_products: Vec<GeneProduct>,
+    /// Conversion steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<Reaction>,
+    /// Ordered routes of reactions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pathways: Vec<Pathway>,
+    /// Receptor targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receptors: Vec<Receptor>,
+    /// Anatomical sites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<Site>,
+    /// Effects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
+    /// Conditions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// Therapies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub therapies: Vec<Therapy>,
+    /// Support strategies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategies: Vec<Strategy>,
+    /// Claims.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// Fact sheets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fact_sheets: Vec<FactSheet>,
+    /// For each statement of a source article, what represents it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<CoverageEntry>,
+}

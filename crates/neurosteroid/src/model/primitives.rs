@@ -1,0 +1,429 @@
+//! Small validated value types shared by every entity: ids, dates, versions, text, numbers.
+//!
+//! Each type checks at deserialisation exactly what its JSON Schema says (the pattern or
+//! range is one constant used by both), so `--level schema` and the exported schema agree.
+//! Checks no JSON Schema can express (a calendar date that does not exist) are semantic
+//! rules, run at `--level full`.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// Pattern of an entity id: a lowercase slug.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+/// Longest id accepted.
+pub const ID_MAX_LEN: usize = 80;
+/// Pattern of a date (`YYYY-MM-DD`); the calendar check is a semantic rule.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// Pattern of `schema_version`: semver with major version 1, the only one this library reads.
+pub const SCHEMA_VERSION_PATTERN: &str = "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
+/// Pattern of a molecular formula in Hill-like notation (`C21H34O2`).
+pub const FORMULA_PATTERN: &str = "^([A-Z][a-z]?[0-9]*)+$";
+/// Pattern of an `http(s)` URL.
+pub const URL_PATTERN: &str = "^https?://[!-~]+$";
+/// Pattern of a gene symbol (HGNC style).
+pub const SYMBOL_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9-]*$";
+/// Pattern of a UCUM unit string (characters only; the grammar is a semantic rule).
+pub const UNIT_PATTERN: &str = "^[A-Za-z0-9.\\/\\[\\]{}%'*^-]+$";
+
+macro_rules! regex {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).unwrap_or_else(|_| unreachable!("constant pattern")));
+    };
+}
+regex!(ID_RE, ID_PATTERN);
+regex!(DATE_RE, DATE_PATTERN);
+regex!(VERSION_RE, SCHEMA_VERSION_PATTERN);
+regex!(FORMULA_RE, FORMULA_PATTERN);
+regex!(URL_RE, URL_PATTERN);
+regex!(SYMBOL_RE, SYMBOL_PATTERN);
+regex!(UNIT_RE, UNIT_PATTERN);
+
+/// Declares a string newtype checked against a pattern at deserialisation.
+macro_rules! pattern_string {
+    ($(#[$doc:meta])* $name:ident, $re:ident, $pattern:expr, $what:literal, $max:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// The string form.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                let max: Option<usize> = $max;
+                if let Some(max) = max {
+                    if s.chars().count() > max {
+                        return Err(format!("{} is longer than {max} characters", $what));
+                    }
+                }
+                if $re.is_match(&s) {
+                    Ok($name(s))
+                } else {
+                    Err(format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern))
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::try_from(s.to_owned())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(v: $name) -> String {
+                v.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let max: Option<usize> = $max;
+                let mut s = schemars::json_schema!({
+                    "type": "string",
+                    "pattern": $pattern,
+                    "description": concat!("A ", $what, ".")
+                });
+                if let Some(max) = max {
+                    s.insert("maxLength".into(), max.into());
+                }
+                s
+            }
+        }
+    };
+}
+
+pub(crate) fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+pattern_string!(
+    /// An entity id: a lowercase slug such as `allopregnanolone` or `srd5a1`, unique in a document.
+    Id, ID_RE, ID_PATTERN, "id (lowercase slug)", Some(ID_MAX_LEN)
+);
+pattern_string!(
+    /// The format version of a document (semver, major 1).
+    SchemaVersion, VERSION_RE, SCHEMA_VERSION_PATTERN, "schema version (1.x.y)", None
+);
+pattern_string!(
+    /// A molecular formula, e.g. `C21H34O2`.
+    Formula, FORMULA_RE, FORMULA_PATTERN, "molecular formula", Some(200)
+);
+pattern_string!(
+    /// An `http` or `https` URL.
+    Url, URL_RE, URL_PATTERN, "URL", Some(2000)
+);
+pattern_string!(
+    /// A gene symbol, e.g. `SRD5A1`.
+    Symbol, SYMBOL_RE, SYMBOL_PATTERN, "gene symbol", Some(40)
+);
+pattern_string!(
+    /// A unit of measure in UCUM case-sensitive syntax, e.g. `mg` or `ug/kg/h`.
+    Unit, UNIT_RE, UNIT_PATTERN, "UCUM unit", Some(60)
+);
+
+impl Id {
+    /// An id from a string known to be valid; `None` when it is not.
+    pub fn new(s: &str) -> Option<Id> {
+        Id::try_from(s.to_owned()).ok()
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A calendar date, `YYYY-MM-DD`. The shape is checked when parsed; whether the day exists
+/// is the semantic rule `invalid-date`, so that the JSON Schema and the parser agree.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date(String);
+
+impl Date {
+    /// Year, month and day.
+    pub fn parts(&self) -> (u16, u8, u8) {
+        let b = self.0.as_bytes();
+        let num = |r: std::ops::Range<usize>| -> u32 {
+            b[r].iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
+        };
+        (num(0..4) as u16, num(5..7) as u8, num(8..10) as u8)
+    }
+
+    /// True when the date exists in the proleptic Gregorian calendar.
+    pub fn is_valid(&self) -> bool {
+        let (y, m, d) = self.parts();
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&d)
+    }
+
+    /// The `YYYY-MM-DD` form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if DATE_RE.is_match(&s) {
+            Ok(Date(s))
+        } else {
+            Err(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                truncate(&s)
+            ))
+        }
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Date::try_from(s.to_owned())
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "A calendar date, YYYY-MM-DD (ISO 8601)."
+        })
+    }
+}
+
+/// Non-empty text: a name, title or statement. Whitespace-only text is rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Text(String);
+
+/// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
+/// spelled out so that every regex engine (ECMA, Rust, Python) reads it the same way.
+pub const TEXT_PATTERN: &str = "[^\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+regex!(TEXT_RE, TEXT_PATTERN);
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Text {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if TEXT_RE.is_match(&s) {
+            Ok(Text(s))
+        } else {
+            Err("text must not be empty or only white space".to_owned())
+        }
+    }
+}
+
+impl std::str::FromStr for Text {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Text::try_from(s.to_owned())
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": TEXT_PATTERN,
+            "description": "Non-empty text (not only white space)."
+        })
+    }
+}
+
+/// A finite number greater than zero (molar masses, doses).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Positive(f64);
+
+impl Positive {
+    /// The number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Positive {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        if v.is_finite() && v > 0.0 {
+            Ok(Positive(v))
+        } else {
+            Err(format!("{v} is not a number greater than 0"))
+        }
+    }
+}
+
+impl From<Positive> for f64 {
+    fn from(p: Positive) -> f64 {
+        p.0
+    }
+}
+
+impl Eq for Positive {}
+
+impl std::hash::Hash for Positive {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.to_bits().hash(state);
+    }
+}
+
+impl fmt::Display for Positive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Positive {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Positive".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "description": "A number greater than zero."
+        })
+    }
+}
+
+/// A publication year, 1500 to 2999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "u16")]
+pub struct Year(u16);
+
+/// Earliest year accepted.
+pub const YEAR_MIN: u16 = 1500;
+/// Latest year accepted.
+pub const YEAR_MAX: u16 = 2999;
+
+impl Year {
+    /// The year.
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Year {
+    type Error = String;
+    // JSON Schema's `integer` accepts `2019.0`, so the parser does too.
+    fn try_from(v: f64) -> Result<Self, String> {
+        if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
+            Ok(Year(v as u16))
+        } else {
+            Err(format!(
+                "{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"
+            ))
+        }
+    }
+}
+
+impl From<Year> for u16 {
+    fn from(y: Year) -> u16 {
+        y.0
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Year {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Year".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": YEAR_MIN,
+            "maximum": YEAR_MAX,
+            "description": "A publication year."
+        })
+    }
+}

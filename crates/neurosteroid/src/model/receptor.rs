@@ -1,0 +1,73 @@
+//! Receptor targets and how compounds act on them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Curie, Id, Text, entity};
+
+/// How a ligand acts on a receptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Enhances the response to the receptor's own agonist.
+    PositiveAllostericModulation,
+    /// Reduces the response to the receptor's own agonist.
+    NegativeAllostericModulation,
+    /// Opens or activates the receptor without its own agonist.
+    DirectActivation,
+    /// Binds and activates (orthosteric).
+    Agonism,
+    /// Binds and blocks.
+    Antagonism,
+}
+
+/// One mode of action of one ligand at a receptor.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Mechanism {
+    /// Compound id of the ligand.
+    pub ligand: Id,
+    /// The mode of action.
+    pub mode: Mode,
+    /// The concentration range at which it is seen (`low nanomolar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concentration: Option<Text>,
+    /// Which receptor subtypes are most sensitive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subunit_selectivity: Option<Text>,
+    /// Where the ligand binds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding_site: Option<Text>,
+    /// Claim ids that carry the evidence for this mechanism.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Id>,
+}
+
+/// A receptor target, e.g. the GABA-A receptor.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Receptor {
+    /// Unique id.
+    pub id: Id,
+    /// Name.
+    pub name: Text,
+    /// Other names (`GABAA receptor`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Text>,
+    /// Identifiers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Curie>,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// How compounds act on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mechanisms: Vec<Mechanism>,
+    /// Source ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Id>,
+}
+
+entity!(Receptor, Receptor, names: [synonyms], identifiers: true);

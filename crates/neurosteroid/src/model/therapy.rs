@@ -1,0 +1,220 @@
+//! Therapies (medicines with their regulatory history) and support strategies.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Curie, Date, Id, Positive, Text, Unit, entity};
+
+/// What kind of therapy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum TherapyKind {
+    /// A medicine (a drug product).
+    DrugProduct,
+    /// A hormone preparation used as therapy.
+    HormoneTherapy,
+    /// A medicine whose relevance here is a side effect (lowering a neurosteroid).
+    InteractingDrug,
+}
+
+/// Route of administration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Route {
+    /// By mouth.
+    Oral,
+    /// Into a vein.
+    Intravenous,
+    /// Into a muscle.
+    Intramuscular,
+    /// Through the skin.
+    Transdermal,
+    /// Into the vagina.
+    Vaginal,
+    /// On the skin.
+    Topical,
+}
+
+/// A regulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Regulator {
+    /// US Food and Drug Administration.
+    #[serde(rename = "FDA")]
+    Fda,
+    /// European Medicines Agency / European Commission.
+    #[serde(rename = "EMA")]
+    Ema,
+    /// Japan's Ministry of Health, Labour and Welfare / PMDA.
+    #[serde(rename = "PMDA")]
+    Pmda,
+    /// US Drug Enforcement Administration (scheduling).
+    #[serde(rename = "DEA")]
+    Dea,
+    /// The company holding the authorisation (marketing decisions).
+    #[serde(rename = "manufacturer")]
+    Manufacturer,
+}
+
+/// A regulatory event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum RegulatoryStatus {
+    /// Approved or authorised.
+    Approved,
+    /// The approved label changed (new population, new warning).
+    LabelChange,
+    /// Placed in a controlled-substance schedule.
+    Scheduled,
+    /// The application was refused (complete response letter, negative opinion).
+    Refused,
+    /// Taken off the market by the company.
+    Discontinued,
+    /// The approval was withdrawn.
+    Withdrawn,
+}
+
+/// One dated event in a therapy's regulatory history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusEvent {
+    /// When it took effect.
+    pub date: Date,
+    /// Who decided.
+    pub regulator: Regulator,
+    /// What happened.
+    pub status: RegulatoryStatus,
+    /// The indication or detail concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Text>,
+    /// Condition id of the indication, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Id>,
+    /// Source id confirming the event.
+    pub source: Id,
+}
+
+/// A dose: an amount or range with a UCUM unit, and when it is taken.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dose {
+    /// The amount, or the lower end of a range.
+    pub min: Positive,
+    /// The upper end of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Positive>,
+    /// UCUM unit (`mg`, `ug/kg/h`).
+    pub unit: Unit,
+    /// When it is taken (`at bedtime`, `hours 0-4`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Text>,
+    /// For how long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Text>,
+    /// What the dose is for (the labelled indication, a study's regimen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Text>,
+    /// Source id of the dose.
+    pub source: Id,
+}
+
+/// A therapy: a medicine with brand names, route, doses and a dated status history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Therapy {
+    /// Unique id.
+    pub id: Id,
+    /// Name (usually the INN).
+    pub name: Text,
+    /// What kind of therapy.
+    pub kind: TherapyKind,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Text>,
+    /// Brand names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub brand_names: Vec<Text>,
+    /// Compound ids of the active ingredients.
+    pub active_compounds: Vec<Id>,
+    /// Routes of administration.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+    /// True when it needs a prescription.
+    pub prescription: bool,
+    /// Condition ids of approved indications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indications: Vec<Id>,
+    /// Doses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doses: Vec<Dose>,
+    /// Regulatory history, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_history: Vec<StatusEvent>,
+    /// Identifiers of the product.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Curie>,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Source ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Id>,
+}
+
+entity!(Therapy, Therapy, names: [synonyms, brand_names], identifiers: true);
+
+impl Therapy {
+    /// The latest event of the history, if any.
+    pub fn current_status(&self) -> Option<&StatusEvent> {
+        self.status_history
+            .iter()
+            .max_by(|a, b| a.date.cmp(&b.date))
+    }
+}
+
+/// What kind of support strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum StrategyKind {
+    /// Habits: sleep, light, stress, exercise.
+    Lifestyle,
+    /// Diet.
+    Diet,
+    /// Supplements.
+    Supplement,
+    /// A prescription medicine used as a support measure.
+    Medication,
+}
+
+/// A lifestyle or supplement measure said to support a neurosteroid's production.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Strategy {
+    /// Unique id.
+    pub id: Id,
+    /// Name.
+    pub name: Text,
+    /// What kind.
+    pub kind: StrategyKind,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Text>,
+    /// Therapy id, when the measure is a medicine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub therapy: Option<Id>,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Source ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Id>,
+}
+
+entity!(Strategy, Strategy, names: [synonyms], identifiers: false);

@@ -1,0 +1,180 @@
+//! Finding where a JSON Pointer's value starts in JSON text, for `file:line:column`.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::pointer_push;
+
+/// For each pointer, the byte offset where its value starts in `text` (or, when the value
+/// does not exist, where its nearest existing ancestor starts). `None` when the text is not
+/// valid JSON.
+pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut found: HashMap<String, usize> = HashMap::new();
+    let wanted: HashMap<&str, ()> = pointers
+        .iter()
+        .flat_map(|p| ancestors(p))
+        .map(|p| (p, ()))
+        .collect();
+    let mut scanner = Scanner {
+        b: text.as_bytes(),
+        pos: 0,
+    };
+    let ok = scanner
+        .value(&mut String::new(), &wanted, &mut found, 0)
+        .is_some();
+    pointers
+        .iter()
+        .map(|p| {
+            if !ok && found.is_empty() {
+                return None;
+            }
+            ancestors(p).find_map(|a| found.get(a).copied())
+        })
+        .collect()
+}
+
+/// The pointer itself, then each ancestor up to the root.
+fn ancestors(p: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(p);
+    std::iter::from_fn(move || {
+        let cur = next?;
+        next = if cur.is_empty() {
+            None
+        } else {
+            Some(&cur[..cur.rfind('/').unwrap_or(0)])
+        };
+        Some(cur)
+    })
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+const MAX_DEPTH: usize = 256;
+
+impl Scanner<'_> {
+    fn ws(&mut self) {
+        while self.pos < self.b.len() && matches!(self.b[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+
+    fn value(
+        &mut self,
+        path: &mut String,
+        wanted: &HashMap<&str, ()>,
+        found: &mut HashMap<String, usize>,
+        depth: usize,
+    ) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.ws();
+        if wanted.contains_key(path.as_str()) {
+            found.insert(path.clone(), self.pos);
+        }
+        match *self.b.get(self.pos)? {
+            b'{' => {
+                self.pos += 1;
+                self.ws();
+                if self.b.get(self.pos) == Some(&b'}') {
+                    self.pos += 1;
+                    return Some(());
+                }
+                loop {
+                    self.ws();
+                    let key_start = self.pos;
+                    self.string()?;
+                    let key: String = serde_json::from_slice(&self.b[key_start..self.pos]).ok()?;
+                    self.ws();
+                    if self.b.get(self.pos) != Some(&b':') {
+                        return None;
+                    }
+                    self.pos += 1;
+                    let saved = path.len();
+                    *path = pointer_push(path, &key);
+                    self.value(path, wanted, found, depth + 1)?;
+                    path.truncate(saved);
+                    self.ws();
+                    match self.b.get(self.pos)? {
+                        b',' => self.pos += 1,
+                        b'}' => {
+                            self.pos += 1;
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.pos += 1;
+                self.ws();
+                if self.b.get(self.pos) == Some(&b']') {
+                    self.pos += 1;
+                    return Some(());
+                }
+                let mut i = 0usize;
+                loop {
+                    let saved = path.len();
+                    *path = pointer_push(path, &i.to_string());
+                    self.value(path, wanted, found, depth + 1)?;
+                    path.truncate(saved);
+                    i += 1;
+                    self.ws();
+                    match self.b.get(self.pos)? {
+                        b',' => self.pos += 1,
+                        b']' => {
+                            self.pos += 1;
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'"' => self.string(),
+            _ => {
+                while self.pos < self.b.len()
+                    && !matches!(
+                        self.b[self.pos],
+                        b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                {
+                    self.pos += 1;
+                }
+                Some(())
+            }
+        }
+    }
+
+    fn string(&mut self) -> Option<()> {
+        if self.b.get(self.pos) != Some(&b'"') {
+            return None;
+        }
+        self.pos += 1;
+        while let Some(&c) = self.b.get(self.pos) {
+            self.pos += 1;
+            match c {
+                b'\\' => self.pos += 1,
+                b'"' => return Some(()),
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values_and_falls_back_to_ancestors() {
+        let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c~/\": 2\n}";
+        let got = locate_json(text, &["/a/1/b", "/a/1/missing", "/c~0~1", ""]);
+        assert_eq!(got[0], text.find("\"x\""));
+        assert_eq!(got[1], text.find("{\"b\""));
+        assert_eq!(got[2], text.find('2'));
+        assert_eq!(got[3], Some(0));
+    }
+}

@@ -1,0 +1,253 @@
+//! From a JSON value to a typed [`Document`], reporting every structural problem.
+//!
+//! Each top-level field and each entity is deserialised on its own, so one bad entity does
+//! not hide the problems of the next: all are reported, each with its JSON Pointer.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, pointer_push};
+use crate::model::{Document, EntityKind};
+
+const SCALAR_FIELDS: [&str; 3] = ["$schema", "schema_version", "as_of"];
+const REQUIRED: [&str; 2] = ["schema_version", "as_of"];
+
+fn all_fields() -> impl Iterator<Item = &'static str> {
+    SCALAR_FIELDS
+        .into_iter()
+        .chain(EntityKind::ALL.iter().map(|k| k.collection()))
+        .chain(std::iter::once("coverage"))
+}
+
+/// Turns a JSON value into a [`Document`], or lists every structural problem.
+pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
+    // The common case, a valid document, costs one pass.
+    if let Ok(doc) = Document::deserialize(value) {
+        return Ok(doc);
+    }
+    let mut diags = Vec::new();
+    let Value::Object(map) = value else {
+        return Err(vec![
+            Diagnostic::error(
+                Code::Type,
+                "",
+                format!(
+                    "the document must be a JSON object, not {}",
+                    type_name(value)
+                ),
+            )
+            .with_hint("start the document with `{\"schema_version\": \"1.0.0\", \"as_of\": ...}`"),
+        ]);
+    };
+    for key in map.keys() {
+        if !all_fields().any(|f| f == key) {
+            let hint = crate::resolve::closest(key, all_fields()).map_or_else(
+                || {
+                    format!(
+                        "allowed top-level fields: {}",
+                        all_fields().collect::<Vec<_>>().join(", ")
+                    )
+                },
+                |s| format!("did you mean `{s}`?"),
+            );
+            diags.push(
+                Diagnostic::error(
+                    Code::UnknownField,
+                    pointer_push("", key),
+                    format!("unknown field `{key}`"),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    for field in REQUIRED {
+        if !map.contains_key(field) {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    "",
+                    format!("missing required field `{field}`"),
+                )
+                .with_hint(format!("add `{field}` to the top-level object")),
+            );
+        }
+    }
+    if let Some(v) = map.get("$schema") {
+        check::<Option<String>>(v, "/$schema", &mut diags);
+    }
+    if let Some(v) = map.get("schema_version") {
+        check::<crate::model::SchemaVersion>(v, "/schema_version", &mut diags);
+    }
+    if let Some(v) = map.get("as_of") {
+        check::<crate::model::Date>(v, "/as_of", &mut diags);
+    }
+    macro_rules! collection {
+        ($key:expr, $ty:ty) => {
+            if let Some(v) = map.get($key) {
+                check_array::<$ty>(v, $key, &mut diags);
+            }
+        };
+    }
+    use crate::model::*;
+    collection!("sources", Source);
+    collection!("compounds", Compound);
+    collection!("enzymes", EnzymeActivity);
+    collection!("gene_products", GeneProduct);
+    collection!("reactions", Reaction);
+    collection!("pathways", Pathway);
+    collection!("receptors", Receptor);
+    collection!("sites", Site);
+    collection!("effects", Effect);
+    collection!("conditions", Condition);
+    collection!("therapies", Therapy);
+    collection!("strategies", Strategy);
+    collection!("claims", Claim);
+    collection!("fact_sheets", FactSheet);
+    collection!("coverage", CoverageEntry);
+    if diags.is_empty() {
+        // Every part passed on its own, so the whole should too; report it if not.
+        check::<Document>(value, "", &mut diags);
+    }
+    if diags.is_empty() {
+        diags.push(Diagnostic::error(
+            Code::Type,
+            "",
+            "the document could not be read as a knowledge base",
+        ));
+    }
+    Err(diags)
+}
+
+fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagnostic>) {
+    let base = pointer_push("", key);
+    let Value::Array(items) = v else {
+        diags.push(
+            Diagnostic::error(
+                Code::Type,
+                base,
+                format!("`{key}` must be an array, not {}", type_name(v)),
+            )
+            .with_hint(format!("write `\"{key}\": [ ... ]`")),
+        );
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        check::<T>(item, &pointer_push(&base, &i.to_string()), diags);
+    }
+}
+
+/// Deserialises one value; on failure, records the error, removes the offending field
+/// and tries again, so that each bad field of an entity is reported, not only the first.
+fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
+    if serde_path_to_error::deserialize::<_, T>(v).is_ok() {
+        return;
+    }
+    let mut current = v.clone();
+    let mut removed: Vec<String> = Vec::new();
+    // Bounded: each round removes one field.
+    for _ in 0..=current.as_object().map_or(0, serde_json::Map::len) {
+        let Err(e) = serde_path_to_error::deserialize::<_, T>(&current) else {
+            return;
+        };
+        let mut pointer = base.to_owned();
+        for seg in e.path().iter() {
+            match seg {
+                serde_path_to_error::Segment::Seq { index } => {
+                    pointer = pointer_push(&pointer, &index.to_string())
+                }
+                serde_path_to_error::Segment::Map { key } => pointer = pointer_push(&pointer, key),
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => {}
+            }
+        }
+        let d = classify(&e.inner().to_string(), pointer);
+        let first_key = match e.path().iter().next() {
+            Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
+            _ => None,
+        };
+        let caused_by_removal = d.code == Code::MissingField
+            && removed
+                .iter()
+                .any(|r| d.message.contains(&format!("`{r}`")));
+        if !caused_by_removal {
+            diags.push(d);
+        }
+        let Some(key) = first_key else { return };
+        match current.as_object_mut().and_then(|obj| obj.remove(&key)) {
+            Some(_) => removed.push(key),
+            None => return,
+        }
+    }
+}
+
+/// Maps a serde error message to a code and a hint. The messages come from serde's derive
+/// and from this crate's own `TryFrom` impls.
+fn classify(message: &str, pointer: String) -> Diagnostic {
+    let backticked = |m: &str| m.split('`').nth(1).map(str::to_owned);
+    let (code, hint) = if message.starts_with("missing field") {
+        (
+            Code::MissingField,
+            backticked(message).map(|f| format!("add the required field `{f}`")),
+        )
+    } else if message.starts_with("unknown field") {
+        let field = backticked(message).unwrap_or_default();
+        let expected = message
+            .split("expected ")
+            .nth(1)
+            .map(|s| s.replace("one of ", "").replace('`', ""));
+        let hint = expected.map(|e| {
+            let names: Vec<&str> = e.split(", ").collect();
+            crate::resolve::closest(&field, names.iter().copied()).map_or_else(
+                || format!("remove it; allowed fields: {e}"),
+                |s| format!("did you mean `{s}`?"),
+            )
+        });
+        (Code::UnknownField, hint)
+    } else if message.starts_with("unknown variant") {
+        let variant = backticked(message).unwrap_or_default();
+        let expected = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .replace("one of ", "")
+            .replace('`', "");
+        let names: Vec<String> = expected.split(", ").map(str::to_owned).collect();
+        let hint = crate::resolve::closest(&variant, names.iter().map(String::as_str)).map_or_else(
+            || format!("allowed values: {expected}"),
+            |s| format!("did you mean `{s}`?"),
+        );
+        (Code::UnknownVariant, Some(hint))
+    } else if message.starts_with("invalid type") {
+        (Code::Type, None)
+    } else if message.starts_with("unknown identifier prefix") {
+        (Code::UnknownPrefix, Some("use a Bioregistry prefix such as CHEBI, pubchem.compound, cas, hgnc, uniprot, EC, mesh, pubmed or doi".to_owned()))
+    } else if message.contains("longer than")
+        || message.contains("not a number greater than")
+        || message.contains("is not a year")
+    {
+        (Code::Range, None)
+    } else if message.contains("is not a valid")
+        || message.contains("is not a date")
+        || message.contains("not a CURIE")
+        || message.contains("must not be empty")
+    {
+        (Code::Pattern, None)
+    } else {
+        (Code::Type, None)
+    };
+    let mut d = Diagnostic::error(code, pointer, message.to_owned());
+    d.hint = hint;
+    d
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,6 @@
+//! Renderers: plain-text summaries (for the CLI's `show`), and later Markdown, HTML,
+//! JSON-LD and diagrams.
+
+mod text;
+
+pub use text::summary;

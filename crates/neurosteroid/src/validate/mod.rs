@@ -1,0 +1,108 @@
+//! Validation: the structural level (what the JSON Schema checks, done while parsing) and
+//! the semantic rules of the `full` level, each with a stable code and a hint.
+
+mod clinical;
+mod evidence;
+mod identity;
+mod pathways;
+mod references;
+mod units;
+
+use std::collections::HashMap;
+
+pub use units::check_ucum;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, EntityKind};
+
+/// How much to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Level {
+    /// Exactly what the JSON Schema checks: syntax, types, required and unknown fields,
+    /// enums, patterns, ranges.
+    Schema,
+    /// Schema plus every semantic rule: references resolve, pathways connect, evidence is
+    /// present, dates and doses make sense, identifiers and names are unique.
+    #[default]
+    Full,
+}
+
+impl Level {
+    /// `schema` or `full`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Schema => "schema",
+            Level::Full => "full",
+        }
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "schema" => Ok(Level::Schema),
+            "full" => Ok(Level::Full),
+            other => Err(format!(
+                "unknown validation level `{other}` (expected `schema` or `full`)"
+            )),
+        }
+    }
+}
+
+/// Where each id is defined: its kind and JSON Pointer. The first definition wins.
+pub(crate) struct IdIndex<'a> {
+    pub(crate) by_id: HashMap<&'a str, (EntityKind, String)>,
+}
+
+impl<'a> IdIndex<'a> {
+    pub(crate) fn kind(&self, id: &str) -> Option<EntityKind> {
+        self.by_id.get(id).map(|(k, _)| *k)
+    }
+}
+
+/// Runs every semantic rule on a structurally valid document. Returns all diagnostics
+/// (errors and warnings), in a stable order.
+pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let index = identity::index_ids(doc, &mut diags);
+    references::check(doc, &index, &mut diags);
+    pathways::check(doc, &index, &mut diags);
+    evidence::check(doc, &index, &mut diags);
+    clinical::check(doc, &mut diags);
+    identity::check_identifiers(doc, &mut diags);
+    identity::check_names(doc, &mut diags);
+    diags
+}
+
+/// Calls `f(kind, index, pointer, entity)` for every entity of the document.
+macro_rules! for_each_entity {
+    ($doc:expr, |$kind:ident, $ptr:ident, $entity:ident| $body:block) => {{
+        macro_rules! each {
+            ($field:ident) => {
+                for (i, e) in $doc.$field.iter().enumerate() {
+                    let $kind = $crate::model::EntityKind::from_collection(stringify!($field))
+                        .unwrap_or($crate::model::EntityKind::Source);
+                    let $ptr = format!("/{}/{}", stringify!($field), i);
+                    let $entity = $crate::model::EntityRef::from(e);
+                    $body
+                }
+            };
+        }
+        each!(sources);
+        each!(compounds);
+        each!(enzymes);
+        each!(gene_products);
+        each!(reactions);
+        each!(pathways);
+        each!(receptors);
+        each!(sites);
+        each!(effects);
+        each!(conditions);
+        each!(therapies);
+        each!(strategies);
+        each!(claims);
+        each!(fact_sheets);
+    }};
+}
+pub(crate) use for_each_entity;

@@ -1,0 +1,184 @@
+//! Every reference resolves, to an entity of the right kind.
+
+use super::IdIndex;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Document, EntityKind as K, Id, Predicate};
+
+struct Checker<'a, 'd> {
+    index: &'a IdIndex<'d>,
+    diags: &'a mut Vec<Diagnostic>,
+    ids: Vec<&'d str>,
+}
+
+impl Checker<'_, '_> {
+    /// Checks one reference; `expected` empty means any kind.
+    fn one(&mut self, at: String, id: &Id, expected: &[K]) {
+        match self.index.kind(id.as_str()) {
+            None => {
+                let hint = crate::resolve::closest(id.as_str(), self.ids.iter().copied())
+                    .map_or_else(
+                        || "add the entity, or fix the id".to_owned(),
+                        |s| format!("did you mean `{s}`?"),
+                    );
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::DanglingReference,
+                        at,
+                        format!("no entity has the id `{id}`"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+            Some(kind) if !expected.is_empty() && !expected.contains(&kind) => {
+                let want = expected
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::WrongReferenceKind,
+                        at,
+                        format!("`{id}` is a {kind}, but a {want} is expected here"),
+                    )
+                    .with_hint(format!("refer to a {want}")),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn many(&mut self, at: &str, ids: &[Id], expected: &[K]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.one(format!("{at}/{i}"), id, expected);
+        }
+    }
+}
+
+/// What a predicate relates: allowed subject kinds and object kinds.
+pub(crate) fn predicate_kinds(p: Predicate) -> (&'static [K], &'static [K]) {
+    match p {
+        Predicate::PrecursorOf => (&[K::Compound], &[K::Compound]),
+        Predicate::SynthesisedIn => (&[K::Compound], &[K::Site]),
+        Predicate::ActsOn => (&[K::Compound], &[K::Receptor]),
+        Predicate::HasEffect => (&[K::Compound, K::Therapy, K::Strategy], &[K::Effect]),
+        Predicate::LowLevelsAssociatedWith | Predicate::AlteredSignallingAssociatedWith => {
+            (&[K::Compound], &[K::Condition])
+        }
+        Predicate::RaisesLevelOf | Predicate::LowersLevelOf => (
+            &[K::Therapy, K::Strategy, K::Condition, K::Compound],
+            &[K::Compound],
+        ),
+        Predicate::Treats => (&[K::Therapy, K::Strategy, K::Compound], &[K::Condition]),
+    }
+}
+
+pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnostic>) {
+    let mut ids: Vec<&str> = index.by_id.keys().copied().collect();
+    ids.sort_unstable();
+    let mut c = Checker { index, diags, ids };
+    let src = &[K::Source];
+    macro_rules! sources {
+        ($field:ident) => {
+            for (i, e) in doc.$field.iter().enumerate() {
+                c.many(
+                    &format!("/{}/{i}/sources", stringify!($field)),
+                    &e.sources,
+                    src,
+                );
+            }
+        };
+    }
+    sources!(compounds);
+    sources!(enzymes);
+    sources!(gene_products);
+    sources!(reactions);
+    sources!(pathways);
+    sources!(receptors);
+    sources!(sites);
+    sources!(effects);
+    sources!(conditions);
+    sources!(therapies);
+    sources!(strategies);
+    sources!(claims);
+    for (i, g) in doc.gene_products.iter().enumerate() {
+        c.many(
+            &format!("/gene_products/{i}/activities"),
+            &g.activities,
+            &[K::Enzyme],
+        );
+    }
+    for (i, r) in doc.reactions.iter().enumerate() {
+        let p = format!("/reactions/{i}");
+        c.one(format!("{p}/substrate"), &r.substrate, &[K::Compound]);
+        c.one(format!("{p}/product"), &r.product, &[K::Compound]);
+        c.one(format!("{p}/enzyme"), &r.enzyme, &[K::Enzyme]);
+        c.many(&format!("{p}/isoforms"), &r.isoforms, &[K::GeneProduct]);
+        c.many(&format!("{p}/regulators"), &r.regulators, &[K::GeneProduct]);
+    }
+    for (i, pw) in doc.pathways.iter().enumerate() {
+        c.many(&format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
+    }
+    for (i, r) in doc.receptors.iter().enumerate() {
+        for (j, m) in r.mechanisms.iter().enumerate() {
+            let p = format!("/receptors/{i}/mechanisms/{j}");
+            c.one(format!("{p}/ligand"), &m.ligand, &[K::Compound]);
+            c.many(&format!("{p}/claims"), &m.claims, &[K::Claim]);
+        }
+    }
+    for (i, t) in doc.therapies.iter().enumerate() {
+        let p = format!("/therapies/{i}");
+        c.many(
+            &format!("{p}/active_compounds"),
+            &t.active_compounds,
+            &[K::Compound],
+        );
+        c.many(&format!("{p}/indications"), &t.indications, &[K::Condition]);
+        for (j, d) in t.doses.iter().enumerate() {
+            c.one(format!("{p}/doses/{j}/source"), &d.source, src);
+        }
+        for (j, s) in t.status_history.iter().enumerate() {
+            c.one(format!("{p}/status_history/{j}/source"), &s.source, src);
+            if let Some(cond) = &s.condition {
+                c.one(
+                    format!("{p}/status_history/{j}/condition"),
+                    cond,
+                    &[K::Condition],
+                );
+            }
+        }
+    }
+    for (i, s) in doc.strategies.iter().enumerate() {
+        if let Some(t) = &s.therapy {
+            c.one(format!("/strategies/{i}/therapy"), t, &[K::Therapy]);
+        }
+    }
+    for (i, cl) in doc.claims.iter().enumerate() {
+        let (subjects, objects) = predicate_kinds(cl.predicate);
+        c.one(format!("/claims/{i}/subject"), &cl.subject, subjects);
+        c.one(format!("/claims/{i}/object"), &cl.object, objects);
+    }
+    for (i, fs) in doc.fact_sheets.iter().enumerate() {
+        c.one(format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
+        for (j, s) in fs.sections.iter().enumerate() {
+            c.many(
+                &format!("/fact_sheets/{i}/sections/{j}/claims"),
+                &s.claims,
+                &[K::Claim],
+            );
+            c.many(
+                &format!("/fact_sheets/{i}/sections/{j}/entities"),
+                &s.entities,
+                &[],
+            );
+        }
+    }
+    for (i, cv) in doc.coverage.iter().enumerate() {
+        c.one(format!("/coverage/{i}/source"), &cv.source, src);
+        c.many(
+            &format!("/coverage/{i}/represented_by"),
+            &cv.represented_by,
+            &[],
+        );
+    }
+}
