@@ -70,6 +70,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
         format: ValidateFormat,
     },
+    /// Print the knowledge-base JSON Schema, or write every schema file into a directory.
+    #[command(
+        after_help = "Examples:\n  neurosteroid schema > knowledge-base.schema.json\n  neurosteroid schema --out schema"
+    )]
+    Schema {
+        /// Write all schema files (document and one per entity kind) into this directory.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Export the whole knowledge base.
     Export {
         /// Output format.
@@ -251,6 +260,21 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             level,
             format,
         } => return validate(&files, level.into(), format, out),
+        Command::Schema { out: None } => emit(
+            out,
+            &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),
+        )?,
+        Command::Schema { out: Some(dir) } => {
+            let written = neurosteroid_schema::write_all(&dir).map_err(|e| Failure {
+                code: 2,
+                message: format!("{}: {e}", dir.display()),
+            })?;
+            let mut s = String::new();
+            for p in written {
+                s.push_str(&format!("wrote {}\n", p.display()));
+            }
+            emit(out, &s)?;
+        }
         Command::Export {
             format: ExportFormat::Json,
         } => {

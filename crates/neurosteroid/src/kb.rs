@@ -324,7 +324,7 @@ impl KnowledgeBase {
         let primary = entities.iter().find(|e| {
             entities
                 .iter()
-                .all(|other| other.id() == e.id() || self.related(*e, other))
+                .all(|other| other.id() == e.id() || self.related(e, other))
         });
         match primary {
             Some(p) => Ok(Resolution {

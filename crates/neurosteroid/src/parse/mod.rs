@@ -113,11 +113,12 @@ pub fn parse_document(
     format: Format,
     limits: &Limits,
 ) -> Result<Document, Vec<Diagnostic>> {
-    let value = parse_value(input, format, limits)?;
-    document_from_value(&value).map_err(|mut diags| {
+    let with_locations = |mut diags: Vec<Diagnostic>| {
         add_locations(input, format, &mut diags);
         diags
-    })
+    };
+    let value = parse_value(input, format, limits).map_err(with_locations)?;
+    document_from_value(&value).map_err(with_locations)
 }
 
 /// Fills in `location` for each diagnostic whose pointer can be found in the text.

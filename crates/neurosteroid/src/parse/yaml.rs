@@ -9,6 +9,9 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::Limits;
+
+/// The pointers whose positions are wanted, and where they were found (byte offsets).
+type Want<'w> = Option<(&'w HashMap<&'w str, ()>, &'w mut HashMap<String, usize>)>;
 use crate::diagnostic::{Code, Diagnostic, Location, pointer_push};
 
 enum Frame {
@@ -32,7 +35,7 @@ struct Builder<'w> {
     root: Option<Value>,
     diags: Vec<Diagnostic>,
     limits: Limits,
-    want: Option<(&'w HashMap<&'w str, ()>, &'w mut HashMap<String, usize>)>,
+    want: Want<'w>,
 }
 
 fn mark_loc(m: &Marker) -> Location {
@@ -246,11 +249,7 @@ fn resolve_plain(s: &str) -> Plain {
     Plain::Value(Value::String(s.to_owned()))
 }
 
-fn run(
-    text: &str,
-    limits: &Limits,
-    want: Option<(&HashMap<&str, ()>, &mut HashMap<String, usize>)>,
-) -> Result<Value, Vec<Diagnostic>> {
+fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Diagnostic>> {
     let mut parser = Parser::new_from_str(text);
     let mut b = Builder {
         stack: Vec::new(),

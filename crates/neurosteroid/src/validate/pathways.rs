@@ -58,8 +58,10 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
             let Some(r) = reactions.get(step.as_str()) else {
                 continue;
             };
+            let mut connected = true;
             if let Some(prev) = previous {
                 if prev.product != r.substrate {
+                    connected = false;
                     diags.push(
                         Diagnostic::error(
                             Code::PathwayDisconnected,
@@ -72,7 +74,8 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
             } else {
                 visited.push(r.substrate.as_str());
             }
-            if visited.contains(&r.product.as_str()) {
+            // A break in the chain is reported once, not again as a loop.
+            if connected && visited.contains(&r.product.as_str()) {
                 diags.push(
                     Diagnostic::error(
                         Code::PathwayCycle,

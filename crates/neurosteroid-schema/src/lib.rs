@@ -1,0 +1,257 @@
+//! The JSON Schema (Draft 2020-12) of neurosteroid knowledge-base documents: generated from
+//! the Rust model, written to and checked against the committed `schema/` directory, and
+//! used to validate any JSON value with the standard `jsonschema` crate, returning the same
+//! [`Diagnostic`]s as the core.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use neurosteroid::model::{
+    CURRENT_SCHEMA_VERSION, Claim, Compound, Condition, CoverageEntry, Document, Effect,
+    EnzymeActivity, FactSheet, GeneProduct, Pathway, Reaction, Receptor, SCHEMA_ID_BASE, Site,
+    Source, Strategy, Therapy,
+};
+use neurosteroid::{Code, Diagnostic};
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+/// File name of the document schema.
+pub const DOCUMENT_SCHEMA_FILE: &str = "knowledge-base.schema.json";
+
+/// The `$id` of a schema file.
+pub fn schema_id(file: &str) -> String {
+    format!("{SCHEMA_ID_BASE}/{CURRENT_SCHEMA_VERSION}/{file}")
+}
+
+fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
+    let schema = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    let mut value = schema.to_value();
+    if let Some(obj) = value.as_object_mut() {
+        // `$schema` first, then `$id` and `title`: the order editors and readers expect.
+        let mut ordered = serde_json::Map::new();
+        ordered.insert(
+            "$schema".into(),
+            obj.remove("$schema").unwrap_or(Value::Null),
+        );
+        ordered.insert("$id".into(), Value::String(schema_id(file)));
+        ordered.insert("title".into(), Value::String(title.to_owned()));
+        obj.remove("title");
+        ordered.extend(std::mem::take(obj));
+        *obj = ordered;
+    }
+    value
+}
+
+/// The JSON Schema of a whole knowledge-base document.
+pub fn document_schema() -> Value {
+    schema_for::<Document>(DOCUMENT_SCHEMA_FILE, "neurosteroid knowledge base")
+}
+
+/// Every schema file: the document's, then one per entity kind, by file name.
+pub fn generate() -> BTreeMap<String, Value> {
+    let mut files = BTreeMap::new();
+    files.insert(DOCUMENT_SCHEMA_FILE.to_owned(), document_schema());
+    macro_rules! entity {
+        ($ty:ty, $file:literal, $title:literal) => {
+            files.insert($file.to_owned(), schema_for::<$ty>($file, $title));
+        };
+    }
+    entity!(Source, "source.schema.json", "neurosteroid source");
+    entity!(Compound, "compound.schema.json", "neurosteroid compound");
+    entity!(
+        EnzymeActivity,
+        "enzyme.schema.json",
+        "neurosteroid enzyme activity"
+    );
+    entity!(
+        GeneProduct,
+        "gene-product.schema.json",
+        "neurosteroid gene product"
+    );
+    entity!(Reaction, "reaction.schema.json", "neurosteroid reaction");
+    entity!(Pathway, "pathway.schema.json", "neurosteroid pathway");
+    entity!(Receptor, "receptor.schema.json", "neurosteroid receptor");
+    entity!(Site, "site.schema.json", "neurosteroid anatomical site");
+    entity!(Effect, "effect.schema.json", "neurosteroid effect");
+    entity!(Condition, "condition.schema.json", "neurosteroid condition");
+    entity!(Therapy, "therapy.schema.json", "neurosteroid therapy");
+    entity!(
+        Strategy,
+        "strategy.schema.json",
+        "neurosteroid support strategy"
+    );
+    entity!(Claim, "claim.schema.json", "neurosteroid claim");
+    entity!(
+        FactSheet,
+        "fact-sheet.schema.json",
+        "neurosteroid fact sheet"
+    );
+    entity!(
+        CoverageEntry,
+        "coverage-entry.schema.json",
+        "neurosteroid coverage entry"
+    );
+    files
+}
+
+/// The text of a schema file: indented JSON with a trailing newline.
+pub fn render(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes every schema file into `dir` (created if missing). Each file is written to a
+/// temporary name and renamed, so a failure never leaves a half-written schema.
+///
+/// # Errors
+/// The first I/O error.
+pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (file, schema) in generate() {
+        let path = dir.join(&file);
+        let tmp = dir.join(format!(".{file}.tmp"));
+        std::fs::write(&tmp, render(&schema))?;
+        std::fs::rename(&tmp, &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// A committed schema file that differs from the generated one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    /// The file name.
+    pub file: String,
+    /// What the generator makes.
+    pub expected: String,
+    /// What is in the directory (`None` when missing).
+    pub actual: Option<String>,
+}
+
+impl Drift {
+    /// A short line-by-line difference (first differing lines).
+    pub fn diff(&self) -> String {
+        let Some(actual) = &self.actual else {
+            return format!("{}: missing", self.file);
+        };
+        let mut out = format!(
+            "--- {} (committed)\n+++ {} (generated)\n",
+            self.file, self.file
+        );
+        let (a, e): (Vec<&str>, Vec<&str>) =
+            (actual.lines().collect(), self.expected.lines().collect());
+        let mut shown = 0;
+        for i in 0..a.len().max(e.len()) {
+            let (x, y) = (a.get(i), e.get(i));
+            if x != y {
+                if let Some(x) = x {
+                    out.push_str(&format!("{}: -{x}\n", i + 1));
+                }
+                if let Some(y) = y {
+                    out.push_str(&format!("{}: +{y}\n", i + 1));
+                }
+                shown += 1;
+                if shown == 20 {
+                    out.push_str("...\n");
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Compares the schema files in `dir` with the generated ones.
+///
+/// # Errors
+/// Every file that is missing or differs.
+pub fn check_all(dir: &Path) -> Result<(), Vec<Drift>> {
+    let drift: Vec<Drift> = generate()
+        .into_iter()
+        .filter_map(|(file, schema)| {
+            let expected = render(&schema);
+            let actual = std::fs::read_to_string(dir.join(&file)).ok();
+            (actual.as_deref() != Some(expected.as_str())).then_some(Drift {
+                file,
+                expected,
+                actual,
+            })
+        })
+        .collect();
+    if drift.is_empty() { Ok(()) } else { Err(drift) }
+}
+
+static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> =
+    LazyLock::new(|| jsonschema::draft202012::new(&document_schema()).map_err(|e| e.to_string()));
+
+/// Validates any JSON value against the document schema, with the standard `jsonschema`
+/// crate. Returns every problem as a core [`Diagnostic`] (same codes where they map, same
+/// JSON Pointers).
+pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
+    let validator = match VALIDATOR.as_ref() {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![Diagnostic::error(
+                Code::Type,
+                "",
+                format!("the schema itself failed to compile: {e}"),
+            )];
+        }
+    };
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        let path = error.instance_path().as_str().to_owned();
+        let message = error.to_string();
+        use jsonschema::error::ValidationErrorKind as K;
+        match error.kind() {
+            K::AdditionalProperties { unexpected } => {
+                for prop in unexpected {
+                    out.push(Diagnostic::error(
+                        Code::UnknownField,
+                        neurosteroid::diagnostic::pointer_push(&path, prop),
+                        format!("unknown field `{prop}`"),
+                    ));
+                }
+            }
+            K::Required { .. } => out.push(Diagnostic::error(Code::MissingField, path, message)),
+            K::Enum { .. } | K::Constant { .. } => {
+                out.push(Diagnostic::error(Code::UnknownVariant, path, message))
+            }
+            K::Pattern { .. } => out.push(Diagnostic::error(Code::Pattern, path, message)),
+            K::Minimum { .. }
+            | K::Maximum { .. }
+            | K::ExclusiveMinimum { .. }
+            | K::ExclusiveMaximum { .. }
+            | K::MinLength { .. }
+            | K::MaxLength { .. } => {
+                out.push(Diagnostic::error(Code::Range, path, message));
+            }
+            _ => out.push(Diagnostic::error(Code::Type, path, message)),
+        }
+    }
+    out
+}
+
+/// True when the value passes the document schema.
+pub fn is_valid(instance: &Value) -> bool {
+    VALIDATOR.as_ref().is_ok_and(|v| v.is_valid(instance))
+}
+
+/// Problems of the generated schemas against the Draft 2020-12 meta-schema (empty when
+/// every schema is valid).
+pub fn meta_errors() -> Vec<String> {
+    generate()
+        .into_iter()
+        .filter_map(|(file, schema)| {
+            jsonschema::meta::validate(&schema)
+                .err()
+                .map(|e| format!("{file}: {e}"))
+        })
+        .collect()
+}

@@ -1,0 +1,214 @@
+//! The committed schema is up to date, valid against the 2020-12 meta-schema, and agrees
+//! with the model at `--level schema` on every shared vector and on generated documents.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use neurosteroid::{Format, Level};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn committed_schema_matches_the_model() {
+    if let Err(drift) = neurosteroid_schema::check_all(&root().join("schema")) {
+        let diffs: Vec<String> = drift.iter().map(neurosteroid_schema::Drift::diff).collect();
+        panic!(
+            "schema/ is out of date with the Rust model:\n{}\nRegenerate it with `make schema` (cargo run -q -- schema --out schema) and commit the result.",
+            diffs.join("\n")
+        );
+    }
+}
+
+#[test]
+fn schemas_are_valid_draft_2020_12() {
+    assert_eq!(neurosteroid_schema::meta_errors(), Vec::<String>::new());
+    let s = neurosteroid_schema::document_schema();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert!(
+        s["$id"]
+            .as_str()
+            .unwrap()
+            .contains(neurosteroid::model::CURRENT_SCHEMA_VERSION)
+    );
+    assert!(
+        s["properties"]["$schema"].is_object(),
+        "documents may carry a $schema key"
+    );
+}
+
+fn model_errors(value: &Value) -> BTreeSet<String> {
+    let bytes = serde_json::to_vec(value).unwrap();
+    neurosteroid::validate(&bytes, Format::Json, Level::Schema)
+        .into_iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path)
+        .collect()
+}
+
+fn schema_errors(value: &Value) -> BTreeSet<String> {
+    neurosteroid_schema::validate_value(value)
+        .into_iter()
+        .map(|d| d.path)
+        .collect()
+}
+
+fn vectors() -> Vec<(PathBuf, Value, Option<Value>)> {
+    let mut out = Vec::new();
+    for kind in ["valid", "invalid"] {
+        let dir = root().join("tests/vectors").join(kind);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.to_string_lossy().to_string();
+            if name.ends_with(".expected.json") || !name.ends_with(".json") {
+                continue;
+            }
+            let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap())
+            else {
+                continue;
+            };
+            let expected = std::fs::read_to_string(path.with_extension("expected.json"))
+                .ok()
+                .map(|s| serde_json::from_str(&s).unwrap());
+            out.push((path, value, expected));
+        }
+    }
+    out
+}
+
+#[test]
+fn schema_and_model_agree_on_every_vector() {
+    let vectors = vectors();
+    assert!(vectors.len() > 30);
+    for (path, value, expected) in vectors {
+        let schema_valid_expected = expected
+            .as_ref()
+            .map_or(Some(true), |e| e["schema_valid"].as_bool());
+        let Some(schema_valid) = schema_valid_expected else {
+            continue;
+        }; // syntax-level vectors
+        let (m, s) = (model_errors(&value), schema_errors(&value));
+        assert_eq!(
+            s.is_empty(),
+            schema_valid,
+            "{}: schema said {s:?}",
+            path.display()
+        );
+        assert_eq!(
+            m.is_empty(),
+            schema_valid,
+            "{}: model said {m:?}",
+            path.display()
+        );
+        // The same places: each problem the model names, the schema names too.
+        assert!(
+            m.is_subset(&s),
+            "{}: model {m:?} vs schema {s:?}",
+            path.display()
+        );
+        if let Some(e) = expected {
+            for err in e["errors"].as_array().unwrap() {
+                if !schema_valid {
+                    let p = err["path"].as_str().unwrap();
+                    assert!(
+                        s.contains(p),
+                        "{}: schema misses {p}: {s:?}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn embedded_knowledge_base_passes_the_schema() {
+    let value: Value = serde_json::from_str(neurosteroid::EMBEDDED_JSON).unwrap();
+    assert_eq!(neurosteroid_schema::validate_value(&value), vec![]);
+}
+
+fn base() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/valid/base.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+/// Every place in a document where a value can be replaced.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| pointers(x, neurosteroid::diagnostic::pointer_push(&at, k), out)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+fn replacement() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|i| json!(i)),
+        (-1e6f64..1e6).prop_map(|f| json!(f)),
+        Just(json!(0)),
+        Just(json!(2019.0)),
+        Just(json!("")),
+        Just(json!(" ")),
+        Just(json!("x")),
+        Just(json!("Bad Id")),
+        Just(json!("chebi:50169")),
+        Just(json!("CHEBI:")),
+        Just(json!("cas:50-00-0")),
+        Just(json!("EC:1.1.1.-")),
+        Just(json!("2026-02-30")),
+        Just(json!("1.2.3")),
+        Just(json!("preclinical")),
+        Just(json!("https://example.org/a")),
+        Just(json!("ug/kg/h")),
+        "[a-zA-Z0-9 :./_-]{0,12}".prop_map(Value::String),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!(["x"])),
+        Just(json!({"unexpected": 1})),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Mutating any value of a valid document gets the same verdict from the schema
+    /// validator and from `--level schema`, and the model's pointers are among the schema's.
+    #[test]
+    fn mutated_documents_get_the_same_verdict(index in any::<prop::sample::Index>(), new in replacement(), delete in any::<bool>()) {
+        let mut doc = base();
+        let mut all = Vec::new();
+        pointers(&doc, String::new(), &mut all);
+        let target = all[index.index(all.len())].clone();
+        if target.is_empty() {
+            doc = new;
+        } else if delete {
+            let (parent, key) = target.rsplit_once('/').unwrap();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            match doc.pointer_mut(parent).unwrap() {
+                Value::Object(m) => { m.remove(&key); }
+                Value::Array(a) => { a.remove(key.parse::<usize>().unwrap()); }
+                _ => unreachable!(),
+            }
+        } else {
+            *doc.pointer_mut(&target).unwrap() = new;
+        }
+        let (m, s) = (model_errors(&doc), schema_errors(&doc));
+        prop_assert_eq!(m.is_empty(), s.is_empty(), "doc {} model {:?} schema {:?}", doc, m, s);
+        prop_assert!(m.is_subset(&s), "doc {} model {:?} schema {:?}", doc, m, s);
+    }
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Writes the shared test vectors: valid documents, and invalid ones that each break one
+rule, with the diagnostics (code and JSON Pointer) a correct validator must report.
+
+The expectations are written here by hand, not produced by the validator under test.
+Run `python3 tests/vectors/make_vectors.py` after changing this file; commit the output.
+The entities below are fictional test fixtures, not curated facts.
+"""
+import copy
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+
+BASE = {
+    "schema_version": "1.0.0",
+    "as_of": "2026-01-31",
+    "sources": [
+        {"id": "src-article", "kind": "consumer-article", "title": "A test article"},
+        {"id": "src-paper", "kind": "journal-article", "title": "A test paper", "year": 2020,
+         "identifiers": ["pubmed:1"]},
+    ],
+    "compounds": [
+        {"id": "compound-a", "name": "Compound A", "synonyms": ["5α-CA"], "roles": ["precursor"],
+         "formula": "C2H6O", "molar_mass": 46.07, "identifiers": ["cas:50-00-0"], "sources": ["src-paper"]},
+        {"id": "compound-b", "name": "Compound B", "roles": ["intermediate"]},
+        {"id": "compound-c", "name": "Compound C", "roles": ["endogenous-neurosteroid"]},
+    ],
+    "enzymes": [
+        {"id": "enzyme-x", "name": "Enzyme X", "identifiers": ["EC:1.1.1.1"]},
+        {"id": "enzyme-y", "name": "Enzyme Y", "identifiers": ["EC:1.3.1.22"]},
+    ],
+    "gene_products": [
+        {"id": "gene-x1", "name": "Enzyme X isoform 1", "symbol": "GENEX1", "activities": ["enzyme-x"],
+         "identifiers": ["hgnc:1", "uniprot:P12345"], "direction": "reductive"},
+        {"id": "gene-y1", "name": "Enzyme Y isoform 1", "symbol": "GENEY1", "activities": ["enzyme-y"]},
+    ],
+    "reactions": [
+        {"id": "a-to-b", "name": "A to B", "substrate": "compound-a", "product": "compound-b",
+         "enzyme": "enzyme-x", "isoforms": ["gene-x1"], "rate_limiting": True},
+        {"id": "b-to-c", "name": "B to C", "substrate": "compound-b", "product": "compound-c",
+         "enzyme": "enzyme-y", "isoforms": ["gene-y1"]},
+    ],
+    "pathways": [{"id": "c-synthesis", "name": "C synthesis", "steps": ["a-to-b", "b-to-c"]}],
+    "receptors": [
+        {"id": "receptor-r", "name": "Receptor R", "mechanisms": [
+            {"ligand": "compound-c", "mode": "positive-allosteric-modulation", "claims": ["c-acts-on-r"]}]},
+    ],
+    "sites": [{"id": "site-s", "name": "Site S"}],
+    "effects": [{"id": "effect-e", "name": "Effect E"}],
+    "conditions": [{"id": "condition-k", "name": "Condition K", "identifiers": ["icd10cm:F53.0", "mesh:D000001"]}],
+    "therapies": [
+        {"id": "therapy-t", "name": "Therapy T", "kind": "drug-product", "brand_names": ["Brand T"],
+         "active_compounds": ["compound-c"], "routes": ["oral"], "prescription": True,
+         "indications": ["condition-k"],
+         "doses": [{"min": 100, "max": 200, "unit": "mg", "timing": "at bedtime", "source": "src-paper"}],
+         "status_history": [
+             {"date": "2019-03-19", "regulator": "FDA", "status": "approved", "condition": "condition-k", "source": "src-paper"},
+             {"date": "2024-12-31", "regulator": "manufacturer", "status": "discontinued", "source": "src-paper"}]},
+    ],
+    "strategies": [{"id": "strategy-z", "name": "Strategy Z", "kind": "lifestyle"}],
+    "claims": [
+        {"id": "c-acts-on-r", "statement": "C modulates R.", "subject": "compound-c", "predicate": "acts-on",
+         "object": "receptor-r", "grade": "preclinical", "sources": ["src-article", "src-paper"]},
+        {"id": "z-raises-c", "statement": "Z raises C.", "subject": "strategy-z", "predicate": "raises-level-of",
+         "object": "compound-c", "grade": "unsupported", "direction": "insufficient", "sources": ["src-article"]},
+    ],
+    "fact_sheets": [
+        {"id": "c-sheet", "subject": "compound-c", "title": "Compound C", "summary": "About C.",
+         "sections": [{"heading": "Mechanism", "kind": "mechanism", "claims": ["c-acts-on-r"]},
+                      {"heading": "How it is made", "kind": "biosynthesis", "entities": ["c-synthesis"]}]},
+    ],
+    "coverage": [{"source": "src-article", "statement": "C acts on R.", "represented_by": ["c-acts-on-r"]}],
+}
+
+
+def to_yaml(v, indent=0):
+    """A small YAML emitter for the fixtures (block style, JSON-compatible scalars)."""
+    pad = "  " * indent
+    if isinstance(v, dict):
+        if not v:
+            return "{}"
+        lines = []
+        for k, x in v.items():
+            key = json.dumps(k) if k.startswith("$") else k
+            if isinstance(x, (dict, list)) and x:
+                lines.append(f"{pad}{key}:\n{to_yaml(x, indent + 1)}")
+            else:
+                lines.append(f"{pad}{key}: {to_yaml(x, 0)}")
+        return "\n".join(lines)
+    if isinstance(v, list):
+        if not v:
+            return "[]"
+        lines = []
+        for x in v:
+            if isinstance(x, dict) and x:
+                inner = to_yaml(x, indent + 1).lstrip()
+                lines.append(f"{pad}- {inner}")
+            else:
+                lines.append(f"{pad}- {to_yaml(x, 0)}")
+        return "\n".join(lines)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def mutate(fn):
+    doc = copy.deepcopy(BASE)
+    fn(doc)
+    return doc
+
+
+def setitem(path, value):
+    def fn(doc):
+        target = doc
+        for p in path[:-1]:
+            target = target[p]
+        target[path[-1]] = value
+    return fn
+
+
+def delitem(path):
+    def fn(doc):
+        target = doc
+        for p in path[:-1]:
+            target = target[p]
+        del target[path[-1]]
+    return fn
+
+
+def chain(*fns):
+    def fn(doc):
+        for f in fns:
+            f(doc)
+    return fn
+
+
+# name: (description, mutation, schema_valid, [(code, path)] errors at level full)
+INVALID = {
+    # Structural: the JSON Schema and `--level schema` must both reject these, at these paths.
+    "unknown-field": ("a compound has a field the format does not define",
+                      setitem(["compounds", 0, "colour"], "blue"), False, [("unknown-field", "/compounds/0/colour")]),
+    "unknown-top-level-field": ("a misspelt top-level field", setitem(["compund"], []), False,
+                                [("unknown-field", "/compund")]),
+    "missing-field": ("a compound without a name", delitem(["compounds", 1, "name"]), False,
+                      [("missing-field", "/compounds/1")]),
+    "missing-as-of": ("the document has no as_of date", delitem(["as_of"]), False, [("missing-field", "")]),
+    "bad-id": ("an id that is not a lowercase slug", setitem(["effects", 0, "id"], "Effect_E"), False,
+               [("pattern", "/effects/0/id")]),
+    "unknown-prefix": ("an identifier with a prefix no registry knows",
+                       setitem(["compounds", 0, "identifiers"], ["foo:1"]), False,
+                       [("unknown-prefix", "/compounds/0/identifiers/0")]),
+    "bad-local-id": ("a ChEBI id that is not a number", setitem(["conditions", 0, "identifiers"], ["CHEBI:abc"]),
+                     False, [("pattern", "/conditions/0/identifiers/0")]),
+    "unknown-grade": ("a grade outside the vocabulary", setitem(["claims", 0, "grade"], "very-strong"), False,
+                      [("unknown-variant", "/claims/0/grade")]),
+    "wrong-type": ("a collection that is not an array", setitem(["sites"], {"id": "x"}), False,
+                   [("type", "/sites")]),
+    "negative-mass": ("a molar mass below zero", setitem(["compounds", 0, "molar_mass"], -5), False,
+                      [("range", "/compounds/0/molar_mass")]),
+    "bad-date-shape": ("a date not in YYYY-MM-DD form", setitem(["as_of"], "31/01/2026"), False,
+                       [("pattern", "/as_of")]),
+    "unsupported-version": ("a format version this library does not read", setitem(["schema_version"], "2.0.0"),
+                            False, [("pattern", "/schema_version")]),
+    "empty-name": ("a name that is only white space", setitem(["sites", 0, "name"], "   "), False,
+                   [("pattern", "/sites/0/name")]),
+    "year-out-of-range": ("a publication year in the future's future", setitem(["sources", 1, "year"], 3500),
+                          False, [("range", "/sources/1/year")]),
+    "two-bad-entities": ("problems in two entities are both reported",
+                         chain(setitem(["effects", 0, "id"], "BAD"), setitem(["sites", 0, "colour"], 1)), False,
+                         [("pattern", "/effects/0/id"), ("unknown-field", "/sites/0/colour")]),
+    # Semantic: the schema accepts these; `--level full` rejects them.
+    "duplicate-id": ("two entities share an id", setitem(["effects", 0, "id"], "site-s"), True,
+                     [("duplicate-id", "/effects/0/id")]),
+    "dangling-reference": ("a reaction names an enzyme that does not exist",
+                           setitem(["reactions", 0, "enzyme"], "enzyme-q"), True,
+                           [("dangling-reference", "/reactions/0/enzyme"),
+                            ("isoform-activity-mismatch", "/reactions/0/isoforms/0")]),
+    "wrong-reference-kind": ("a reaction's substrate is a condition, not a compound",
+                             setitem(["reactions", 0, "substrate"], "condition-k"), True,
+                             [("wrong-reference-kind", "/reactions/0/substrate")]),
+    "pathway-disconnected": ("pathway steps out of order", setitem(["pathways", 0, "steps"], ["b-to-c", "a-to-b"]),
+                             True, [("pathway-disconnected", "/pathways/0/steps/1")]),
+    "pathway-cycle": ("a pathway that comes back to its start",
+                      chain(setitem(["reactions", 1, "product"], "compound-a")), True,
+                      [("pathway-cycle", "/pathways/0/steps/1")]),
+    "reaction-self-loop": ("a reaction whose product is its substrate",
+                           setitem(["reactions", 1, "product"], "compound-b"), True,
+                           [("reaction-self-loop", "/reactions/1/product"), ("pathway-cycle", "/pathways/0/steps/1")]),
+    "isoform-activity-mismatch": ("an isoform that does not carry the reaction's activity",
+                                  setitem(["reactions", 1, "isoforms"], ["gene-x1"]), True,
+                                  [("isoform-activity-mismatch", "/reactions/1/isoforms/0")]),
+    "missing-source": ("a claim without sources", setitem(["claims", 1, "sources"], []), True,
+                       [("missing-source", "/claims/1/sources")]),
+    "insufficient-evidence": ("a claim graded clinical-trial on a consumer article alone",
+                              setitem(["claims", 1, "grade"], "clinical-trial"), True,
+                              [("insufficient-evidence", "/claims/1/grade")]),
+    "dose-range-order": ("a dose range whose maximum is below its minimum",
+                         setitem(["therapies", 0, "doses", 0, "max"], 50), True,
+                         [("dose-range-order", "/therapies/0/doses/0/max")]),
+    "invalid-unit": ("a dose unit that is not UCUM", setitem(["therapies", 0, "doses", 0, "unit"], "mcg"), True,
+                     [("invalid-unit", "/therapies/0/doses/0/unit")]),
+    "invalid-date": ("a date that does not exist", setitem(["therapies", 0, "status_history", 0, "date"], "2019-02-30"),
+                     True, [("invalid-date", "/therapies/0/status_history/0/date")]),
+    "future-date": ("an event after the document's as_of date",
+                    setitem(["therapies", 0, "status_history", 1, "date"], "2027-01-01"), True,
+                    [("future-date", "/therapies/0/status_history/1/date")]),
+    "status-order": ("a status history out of order",
+                     setitem(["therapies", 0, "status_history", 1, "date"], "2018-01-01"), True,
+                     [("status-order", "/therapies/0/status_history/1/date")]),
+    "check-digit": ("a CAS number with a wrong check digit", setitem(["compounds", 0, "identifiers"], ["cas:50-00-1"]),
+                    True, [("check-digit", "/compounds/0/identifiers/0")]),
+    "duplicate-identifier": ("one identifier on two compounds",
+                             setitem(["compounds", 1, "identifiers"], ["cas:50-00-0"]), True,
+                             [("duplicate-identifier", "/compounds/1/identifiers/0")]),
+    "duplicate-name": ("a synonym that names another compound (Greek letters normalised)",
+                       setitem(["compounds", 2, "synonyms"], ["5alpha-CA"]), True,
+                       [("duplicate-name", "/compounds/2")]),
+    "empty-coverage": ("a coverage entry that points at nothing", setitem(["coverage", 0, "represented_by"], []),
+                       True, [("empty-coverage", "/coverage/0/represented_by")]),
+}
+
+# Documents that are not JSON at all: no schema validator sees them; the parser must.
+RAW_INVALID = {
+    "syntax-error": ("a truncated document", '{"schema_version": "1.0.0", "as_of": ', [("syntax", "")]),
+    "duplicate-key": ("a key twice in one object (JSON readers disagree on which wins)",
+                      '{"schema_version": "1.0.0", "as_of": "2026-01-31", "as_of": "2026-01-30"}',
+                      [("duplicate-key", "/as_of")]),
+    "not-an-object": ("a document that is an array", "[]", [("type", "")]),
+}
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+
+
+def main():
+    valid = HERE / "valid"
+    invalid = HERE / "invalid"
+    for d in (valid, invalid):
+        d.mkdir(exist_ok=True)
+        for f in d.iterdir():
+            f.unlink()
+    write(valid / "base.json", json.dumps(BASE, indent=2, ensure_ascii=False) + "\n")
+    write(valid / "base.yaml", to_yaml(BASE) + "\n")
+    write(valid / "minimal.json", json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31"}) + "\n")
+    editor = dict(BASE)
+    editor = {"$schema": "../../../schema/knowledge-base.schema.json", **editor}
+    write(valid / "with-schema-key.json", json.dumps(editor, indent=2, ensure_ascii=False) + "\n")
+    for name, (description, fn, schema_valid, errors) in INVALID.items():
+        write(invalid / f"{name}.json", json.dumps(mutate(fn), indent=2, ensure_ascii=False) + "\n")
+        expected = {"description": description, "schema_valid": schema_valid,
+                    "errors": [{"code": c, "path": p} for c, p in errors]}
+        write(invalid / f"{name}.expected.json", json.dumps(expected, indent=2) + "\n")
+    for name, (description, text, errors) in RAW_INVALID.items():
+        write(invalid / f"{name}.json", text + "\n")
+        expected = {"description": description, "schema_valid": None,
+                    "errors": [{"code": c, "path": p} for c, p in errors]}
+        write(invalid / f"{name}.expected.json", json.dumps(expected, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
