@@ -29,8 +29,8 @@ pub use primitives::{Date, Formula, Id, Positive, SchemaVersion, Symbol, Text, U
 pub use reaction::{Pathway, Reaction};
 pub use receptor::{Mechanism, Mode, Receptor};
 pub use therapy::{
-    Dose, Regulator, RegulatoryStatus, Route, StatusEvent, Strategy, StrategyKind, Therapy,
-    TherapyKind,
+    AdministrationRoute, Dose, Regulator, RegulatoryStatus, StatusEvent, Strategy, StrategyKind,
+    Therapy, TherapyKind,
 };
 
 /// The kinds of entity a document holds, in document order.

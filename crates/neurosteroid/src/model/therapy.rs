@@ -21,7 +21,7 @@ pub enum TherapyKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
-pub enum Route {
+pub enum AdministrationRoute {
     /// By mouth.
     Oral,
     /// Into a vein.
@@ -143,7 +143,7 @@ pub struct Therapy {
     pub active_compounds: Vec<Id>,
     /// Routes of administration.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub routes: Vec<Route>,
+    pub routes: Vec<AdministrationRoute>,
     /// True when it needs a prescription.
     pub prescription: bool,
     /// Condition ids of approved indications.

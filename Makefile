@@ -1,0 +1,46 @@
+# One task runner: CI (.ci/run) calls `make test`, exactly what the README tells you to run.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export VIRTUAL_ENV := $(abspath $(VENV))
+
+.PHONY: demo test lint test-rust test-python venv develop schema vectors
+
+## Show the allopregnanolone biosynthesis route from the embedded data.
+demo:
+	cargo run -q -- pathway allopregnanolone
+
+## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types.
+test: lint test-rust test-python
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	cargo test --workspace --exclude neurosteroid-py
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: python/requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r python/requirements-dev.txt
+	touch $@
+
+## Build the native module into the venv (own target dir: no rebuild ping-pong with cargo).
+develop: venv
+	$(VENV)/bin/maturin develop -q --target-dir target/maturin
+
+test-python: develop
+	$(PY) -m pytest -q
+	$(PY) -m mypy.stubtest neurosteroid --allowlist python/stubtest-allowlist.txt
+	$(PY) -m mypy --strict python/neurosteroid python/examples
+
+## Regenerate the committed schema files and the Python value classes from the Rust types.
+schema:
+	cargo run -q -- schema --out schema
+	python3 tools/gen_python_model.py
+
+## Regenerate the shared test vectors.
+vectors:
+	python3 tests/vectors/make_vectors.py

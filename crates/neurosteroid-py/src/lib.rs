@@ -1,0 +1,364 @@
+//! The native module `neurosteroid._native`: conversions and error mapping only. The
+//! Python package (`python/neurosteroid`) builds the public API on top of it.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use neurosteroid::{
+    Diagnostic, EntityKind, Error, Format, KnowledgeBase as Kb, Level, LoadOptions,
+};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyTuple};
+
+/// Builds the Python exception for a Rust error: one exhaustive match, so that a new
+/// variant does not compile until it is mapped.
+fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let errors = py.import("neurosteroid._errors")?;
+        let (class, args): (&str, Bound<'_, PyTuple>) = match e {
+            Error::Invalid { diagnostics } => {
+                let message = summary(&diagnostics);
+                (
+                    "ValidationError",
+                    (message, diagnostics_to_py(py, &diagnostics)?).into_pyobject(py)?,
+                )
+            }
+            Error::NotFound { query, suggestions } => {
+                let message = Error::NotFound {
+                    query: query.clone(),
+                    suggestions: suggestions.clone(),
+                }
+                .to_string();
+                (
+                    "NotFoundError",
+                    (message, query, suggestions).into_pyobject(py)?,
+                )
+            }
+            Error::Ambiguous { query, candidates } => {
+                let message = Error::Ambiguous {
+                    query: query.clone(),
+                    candidates: candidates.clone(),
+                }
+                .to_string();
+                (
+                    "AmbiguousError",
+                    (message, query, candidates).into_pyobject(py)?,
+                )
+            }
+            e @ Error::WrongKind { .. } => ("WrongKindError", (e.to_string(),).into_pyobject(py)?),
+            e @ Error::Io { .. } => ("NeurosteroidIOError", (e.to_string(),).into_pyobject(py)?),
+            e => ("NeurosteroidError", (e.to_string(),).into_pyobject(py)?),
+        };
+        Ok(PyErr::from_value(errors.getattr(class)?.call1(args)?))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    format!("{} error(s): {}", errors.len(), errors.join("; "))
+}
+
+fn diagnostics_to_py<'py>(
+    py: Python<'py>,
+    diagnostics: &[Diagnostic],
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let dict = PyDict::new(py);
+            dict.set_item("code", d.code.as_str())?;
+            dict.set_item("severity", d.severity.as_str())?;
+            dict.set_item("path", &d.path)?;
+            dict.set_item("message", &d.message)?;
+            dict.set_item("hint", d.hint.as_deref())?;
+            dict.set_item("line", d.location.map(|l| l.line))?;
+            dict.set_item("column", d.location.map(|l| l.column))?;
+            Ok(dict)
+        })
+        .collect()
+}
+
+/// Runs `f`, turning a panic into `NeurosteroidError` instead of `PanicException`.
+fn guard<T>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(to_py_err(py, e)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let class = py
+                .import("neurosteroid._errors")
+                .and_then(|m| m.getattr("NeurosteroidError"));
+            Err(
+                match class
+                    .and_then(|c| c.call1((format!("internal error (please report): {what}"),)))
+                {
+                    Ok(obj) => PyErr::from_value(obj),
+                    Err(e) => e,
+                },
+            )
+        }
+    }
+}
+
+fn parse_format(format: &str) -> PyResult<Format> {
+    match format {
+        "json" => Ok(Format::Json),
+        "yaml" => Ok(Format::Yaml),
+        other => Err(PyValueError::new_err(format!(
+            "format must be 'json' or 'yaml', not {other:?}"
+        ))),
+    }
+}
+
+fn parse_level(level: &str) -> PyResult<Level> {
+    level.parse().map_err(PyValueError::new_err)
+}
+
+fn parse_kind(kind: &str) -> PyResult<EntityKind> {
+    EntityKind::from_collection(kind)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
+}
+
+/// A validated knowledge base held in Rust.
+#[pyclass(frozen, module = "neurosteroid._native", name = "NativeKnowledgeBase")]
+struct NativeKnowledgeBase {
+    kb: Arc<Kb>,
+}
+
+#[pymethods]
+impl NativeKnowledgeBase {
+    /// The embedded curated knowledge base.
+    #[staticmethod]
+    fn embedded(py: Python<'_>) -> PyResult<Self> {
+        guard(py, || {
+            Kb::embedded().map(|kb| NativeKnowledgeBase {
+                kb: Arc::new(kb.clone()),
+            })
+        })
+    }
+
+    /// Parses and validates a document.
+    #[staticmethod]
+    fn parse(
+        py: Python<'_>,
+        data: &Bound<'_, PyBytes>,
+        format: &str,
+        level: &str,
+    ) -> PyResult<Self> {
+        let (format, level) = (parse_format(format)?, parse_level(level)?);
+        let bytes = data.as_bytes().to_vec();
+        let result = py.detach(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                Kb::from_slice(
+                    &bytes,
+                    format,
+                    LoadOptions {
+                        level,
+                        ..LoadOptions::default()
+                    },
+                )
+            }))
+        });
+        guard(py, || match result {
+            Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
+            Err(_) => Err(Error::Invalid {
+                diagnostics: vec![Diagnostic::error(
+                    neurosteroid::Code::Syntax,
+                    "",
+                    "internal error while parsing (please report)",
+                )],
+            }),
+        })
+    }
+
+    /// Number of entities in a collection.
+    fn count(&self, kind: &str) -> PyResult<usize> {
+        Ok(self.kb.entities(parse_kind(kind)?).count())
+    }
+
+    /// The JSON of entity `index` of a collection.
+    fn entity_json(&self, kind: &str, index: usize) -> PyResult<String> {
+        let kind = parse_kind(kind)?;
+        let e = self
+            .kb
+            .entities(kind)
+            .nth(index)
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(index))?;
+        Ok(e.to_json_value().to_string())
+    }
+
+    /// `(collection, json)` of the entity with this id, or `None`.
+    fn get_json(&self, id: &str) -> Option<(&'static str, String)> {
+        self.kb
+            .get(id)
+            .map(|e| (e.kind().collection(), e.to_json_value().to_string()))
+    }
+
+    /// `(collection, id, matched_by, [(collection, id)...])`.
+    fn resolve(
+        &self,
+        py: Python<'_>,
+        text: &str,
+    ) -> PyResult<(&'static str, String, String, Vec<(&'static str, String)>)> {
+        guard(py, || {
+            let r = self.kb.resolve(text)?;
+            let how = serde_json::to_value(r.matched_by)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Ok((
+                r.entity.kind().collection(),
+                r.entity.id().to_string(),
+                how,
+                r.related
+                    .iter()
+                    .map(|e| (e.kind().collection(), e.id().to_string()))
+                    .collect(),
+            ))
+        })
+    }
+
+    /// Ranked search hits as JSON.
+    fn search_json(&self, text: &str, limit: usize) -> String {
+        serde_json::to_string(&self.kb.search(text, limit)).unwrap_or_default()
+    }
+
+    /// The biosynthesis route as JSON.
+    fn biosynthesis_json(&self, py: Python<'_>, compound: &str) -> PyResult<String> {
+        guard(py, || {
+            self.kb
+                .biosynthesis(compound)
+                .map(|r| r.to_json().to_string())
+        })
+    }
+
+    /// The biosynthesis route as text.
+    fn biosynthesis_text(&self, py: Python<'_>, compound: &str) -> PyResult<String> {
+        guard(py, || self.kb.biosynthesis(compound).map(|r| r.to_string()))
+    }
+
+    /// `[(claim id, other entity id)]` for a query over claims.
+    fn linked(&self, py: Python<'_>, query: &str, text: &str) -> PyResult<Vec<(String, String)>> {
+        guard(py, || {
+            let links = match query {
+                "conditions" => self.kb.conditions_linked(text)?,
+                "effects" => self.kb.effects(text)?,
+                "raised_by" => self.kb.raised_by(text)?,
+                "lowered_by" => self.kb.lowered_by(text)?,
+                other => {
+                    return Err(Error::NotFound {
+                        query: other.to_owned(),
+                        suggestions: vec![],
+                    });
+                }
+            };
+            Ok(links
+                .into_iter()
+                .map(|l| (l.claim.id.to_string(), l.entity.id().to_string()))
+                .collect())
+        })
+    }
+
+    /// Ids of therapies for a condition.
+    fn therapies_for(&self, py: Python<'_>, condition: &str) -> PyResult<Vec<String>> {
+        guard(py, || {
+            Ok(self
+                .kb
+                .therapies_for(condition)?
+                .into_iter()
+                .map(|t| t.id.to_string())
+                .collect())
+        })
+    }
+
+    /// A plain-text summary of an entity.
+    fn summary(&self, py: Python<'_>, text: &str) -> PyResult<String> {
+        guard(py, || {
+            let r = self.kb.resolve(text)?;
+            Ok(neurosteroid::render::summary(&self.kb, r.entity))
+        })
+    }
+
+    /// Warnings found at load time, as dicts.
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        diagnostics_to_py(py, self.kb.warnings())
+    }
+
+    /// The whole document as compact JSON.
+    fn to_json(&self) -> String {
+        self.kb.to_json()
+    }
+
+    /// The whole document as indented JSON.
+    fn to_json_pretty(&self) -> String {
+        self.kb.to_json_pretty()
+    }
+
+    /// The `as_of` date and `schema_version`.
+    fn header(&self) -> (String, String) {
+        let d = self.kb.document();
+        (d.as_of.to_string(), d.schema_version.to_string())
+    }
+
+    /// Equality by content.
+    fn same_as(&self, other: &Bound<'_, NativeKnowledgeBase>) -> bool {
+        *self.kb == *other.get().kb
+    }
+}
+
+/// Validates bytes and returns every diagnostic as a dict. Never raises on bad content.
+#[pyfunction]
+fn validate<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+    format: &str,
+    level: &str,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    let (format, level) = (parse_format(format)?, parse_level(level)?);
+    let bytes = data.as_bytes().to_vec();
+    let diags = py.detach(move || {
+        catch_unwind(AssertUnwindSafe(|| {
+            neurosteroid::validate(&bytes, format, level)
+        }))
+    });
+    match diags {
+        Ok(d) => diagnostics_to_py(py, &d),
+        Err(_) => guard(py, || -> Result<Vec<Bound<'py, PyDict>>, Error> {
+            Err(Error::Invalid {
+                diagnostics: vec![],
+            })
+        }),
+    }
+}
+
+/// The knowledge-base JSON Schema, as JSON text.
+#[pyfunction]
+fn json_schema() -> String {
+    neurosteroid_schema::render(&neurosteroid_schema::document_schema())
+}
+
+/// The crate version.
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeKnowledgeBase>()?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    Ok(())
+}

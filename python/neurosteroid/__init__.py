@@ -1,0 +1,478 @@
+"""Typed, validated, queryable knowledge about neurosteroids, with evidence attached to
+every claim.
+
+>>> import neurosteroid as ns
+>>> kb = ns.default_kb()
+>>> kb.resolve("5alpha-DHP").entity.name
+'5α-dihydroprogesterone'
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeAlias, TypeVar, overload
+
+from . import _native
+from ._errors import (
+    AmbiguousError,
+    Diagnostic,
+    NeurosteroidError,
+    NeurosteroidIOError,
+    NotFoundError,
+    ValidationError,
+    WrongKindError,
+)
+from ._model import (
+    ENTITY_CLASSES,
+    Claim,
+    Compound,
+    Condition,
+    CoverageEntry,
+    Effect,
+    EnzymeActivity,
+    FactSheet,
+    GeneProduct,
+    Pathway,
+    Reaction,
+    Receptor,
+    Site,
+    Source,
+    Strategy,
+    Therapy,
+)
+
+__version__: str = _native.version()
+
+__all__ = [
+    "AmbiguousError",
+    "Claim",
+    "Collection",
+    "Compound",
+    "Condition",
+    "CoverageEntry",
+    "Diagnostic",
+    "Effect",
+    "Entity",
+    "EnzymeActivity",
+    "FactSheet",
+    "GeneProduct",
+    "KnowledgeBase",
+    "Linked",
+    "NeurosteroidError",
+    "NeurosteroidIOError",
+    "NotFoundError",
+    "Pathway",
+    "Reaction",
+    "Receptor",
+    "Resolution",
+    "Route",
+    "RouteStep",
+    "SearchHit",
+    "Site",
+    "Source",
+    "Strategy",
+    "Therapy",
+    "ValidationError",
+    "WrongKindError",
+    "__version__",
+    "default_kb",
+    "json_schema",
+    "load",
+    "loads",
+    "validate",
+]
+
+Entity = (
+    Source | Compound | EnzymeActivity | GeneProduct | Reaction | Pathway | Receptor | Site | Effect | Condition
+    | Therapy | Strategy | Claim | FactSheet
+)
+"""Any entity of a knowledge base."""
+
+Level: TypeAlias = Literal["schema", "full"]
+Format: TypeAlias = Literal["json", "yaml"]
+
+E = TypeVar("E")
+
+
+class Collection(Sequence[E], Generic[E]):
+    """A read-only, lazy sequence of one kind of entity. The data stay in Rust; an object
+    is created only when an item is accessed."""
+
+    __slots__ = ("_kb", "_name", "_cls", "_len")
+
+    def __init__(self, kb: _native.NativeKnowledgeBase, name: str, cls: type[E]) -> None:
+        self._kb = kb
+        self._name = name
+        self._cls = cls
+        self._len = kb.count(name)
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> E: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[E]: ...
+    def __getitem__(self, index: int | slice) -> E | list[E]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError(f"{self._name} index out of range")
+        return self._cls.from_dict(json.loads(self._kb.entity_json(self._name, index)))  # type: ignore[attr-defined, no-any-return]
+
+    def __iter__(self) -> Iterator[E]:
+        for i in range(self._len):
+            yield self[i]
+
+    def __repr__(self) -> str:
+        return f"<Collection {self._name} ({self._len} items)>"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a text names: the entity, how it matched, and related entities that share the
+    name (a medicine's active compound)."""
+
+    entity: Entity
+    matched_by: str
+    related: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked search result."""
+
+    id: str
+    kind: str
+    name: str
+    matched: str
+    how: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStep:
+    """One step of a biosynthesis route."""
+
+    reaction: Reaction
+    substrate: Compound
+    product: Compound
+    enzyme: EnzymeActivity
+    isoforms: tuple[GeneProduct, ...] = ()
+    regulators: tuple[GeneProduct, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """The biosynthesis route of a compound from its first precursor. `str(route)` is the
+    same text the CLI prints."""
+
+    target: Compound
+    pathway: Pathway | None
+    steps: tuple[RouteStep, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def compounds(self) -> tuple[Compound, ...]:
+        """The compounds along the route, first precursor first."""
+        if not self.steps:
+            return (self.target,)
+        return (self.steps[0].substrate, *(s.product for s in self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """An entity linked to the query by a claim (with its grade and sources)."""
+
+    entity: Entity
+    claim: Claim
+
+
+_COLLECTIONS = tuple(ENTITY_CLASSES)
+
+
+class KnowledgeBase:
+    """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
+    entities are immutable value objects. Compares by content, hashes, pickles."""
+
+    __slots__ = ("_kb", "__weakref__")
+
+    _kb: _native.NativeKnowledgeBase
+
+    def __init__(self, native: _native.NativeKnowledgeBase) -> None:
+        object.__setattr__(self, "_kb", native)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("KnowledgeBase is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("KnowledgeBase is immutable")
+
+    def _collection(self, name: str) -> Collection[Any]:
+        return Collection(self._kb, name, ENTITY_CLASSES[name])
+
+    @property
+    def sources(self) -> Collection[Source]:
+        """Sources (articles, labels, database records)."""
+        return self._collection("sources")
+
+    @property
+    def compounds(self) -> Collection[Compound]:
+        """Compounds."""
+        return self._collection("compounds")
+
+    @property
+    def enzymes(self) -> Collection[EnzymeActivity]:
+        """Enzyme activities."""
+        return self._collection("enzymes")
+
+    @property
+    def gene_products(self) -> Collection[GeneProduct]:
+        """Gene products (isoforms)."""
+        return self._collection("gene_products")
+
+    @property
+    def reactions(self) -> Collection[Reaction]:
+        """Conversion steps."""
+        return self._collection("reactions")
+
+    @property
+    def pathways(self) -> Collection[Pathway]:
+        """Pathways."""
+        return self._collection("pathways")
+
+    @property
+    def receptors(self) -> Collection[Receptor]:
+        """Receptor targets."""
+        return self._collection("receptors")
+
+    @property
+    def sites(self) -> Collection[Site]:
+        """Anatomical sites."""
+        return self._collection("sites")
+
+    @property
+    def effects(self) -> Collection[Effect]:
+        """Effects."""
+        return self._collection("effects")
+
+    @property
+    def conditions(self) -> Collection[Condition]:
+        """Conditions."""
+        return self._collection("conditions")
+
+    @property
+    def therapies(self) -> Collection[Therapy]:
+        """Therapies."""
+        return self._collection("therapies")
+
+    @property
+    def strategies(self) -> Collection[Strategy]:
+        """Support strategies."""
+        return self._collection("strategies")
+
+    @property
+    def claims(self) -> Collection[Claim]:
+        """Claims, each with its evidence grade and sources."""
+        return self._collection("claims")
+
+    @property
+    def fact_sheets(self) -> Collection[FactSheet]:
+        """Fact sheets."""
+        return self._collection("fact_sheets")
+
+    @property
+    def coverage(self) -> tuple[CoverageEntry, ...]:
+        """For each statement of a source article, what represents it."""
+        return tuple(CoverageEntry.from_dict(c) for c in self.to_dict().get("coverage", []))
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The date the content was last checked."""
+        return datetime.date.fromisoformat(self._kb.header()[0])
+
+    @property
+    def schema_version(self) -> str:
+        """The format version of the document."""
+        return self._kb.header()[1]
+
+    def _entity(self, collection: str, data: str) -> Entity:
+        return ENTITY_CLASSES[collection].from_dict(json.loads(data))  # type: ignore[no-any-return]
+
+    _MISSING: Any = object()
+
+    def get(self, id: str, default: Any = _MISSING) -> Entity:
+        """The entity with this id. Raises `NotFoundError` (with suggestions) when there is
+        none, unless a default is given."""
+        found = self._kb.get_json(id)
+        if found is None:
+            if default is not KnowledgeBase._MISSING:
+                return default  # type: ignore[no-any-return]
+            hits = self.search(id, 3)
+            suggestions = [h.id for h in hits]
+            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+            raise NotFoundError(f"no entity has the id {id!r}{hint}", id, suggestions)
+        return self._entity(*found)
+
+    def __getitem__(self, id: str) -> Entity:
+        return self.get(id)
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and self._kb.get_json(id) is not None
+
+    def resolve(self, text: str) -> Resolution:
+        """Resolves free text (name, synonym, abbreviation, brand, gene symbol, CURIE in any
+        prefix case, Greek letters spelled or not, small typos) to one entity. Raises
+        `NotFoundError` or `AmbiguousError`."""
+        collection, id, how, related = self._kb.resolve(text)
+        entity = self.get(id)
+        return Resolution(entity, how, tuple(self.get(r) for _, r in related))
+
+    def search(self, text: str, limit: int = 10) -> list[SearchHit]:
+        """Ranked matches over names, synonyms and identifiers, with typo tolerance."""
+        return [SearchHit(**h) for h in json.loads(self._kb.search_json(text, limit))]
+
+    def biosynthesis(self, compound: str) -> Route:
+        """The biosynthesis route of a compound, from its first precursor, with the
+        activity and isoforms of each step."""
+        data = json.loads(self._kb.biosynthesis_json(compound))
+        text = self._kb.biosynthesis_text(compound)
+        steps = tuple(
+            RouteStep(
+                reaction=self.get(s["reaction"]),  # type: ignore[arg-type]
+                substrate=self.get(s["substrate"]["id"]),  # type: ignore[arg-type]
+                product=self.get(s["product"]["id"]),  # type: ignore[arg-type]
+                enzyme=self.get(s["enzyme"]["id"]),  # type: ignore[arg-type]
+                isoforms=tuple(self.get(g["id"]) for g in s["isoforms"]),  # type: ignore[misc]
+                regulators=tuple(self.get(g["id"]) for g in s["regulators"]),  # type: ignore[misc]
+            )
+            for s in data["steps"]
+        )
+        pathway = self.get(data["pathway"]["id"]) if data["pathway"] else None
+        return Route(self.get(data["target"]["id"]), pathway, steps, text)  # type: ignore[arg-type]
+
+    def _linked(self, query: str, text: str) -> list[Linked]:
+        return [Linked(self.get(other), self.get(claim)) for claim, other in self._kb.linked(query, text)]  # type: ignore[arg-type]
+
+    def conditions_linked(self, compound: str) -> list[Linked]:
+        """Conditions linked to low or altered levels of a compound, with the claims."""
+        return self._linked("conditions", compound)
+
+    def effects_of(self, compound: str) -> list[Linked]:
+        """Effects of a compound, with the claims."""
+        return self._linked("effects", compound)
+
+    def raised_by(self, compound: str) -> list[Linked]:
+        """Therapies and strategies claimed to raise a compound's level."""
+        return self._linked("raised_by", compound)
+
+    def lowered_by(self, compound: str) -> list[Linked]:
+        """Medicines and factors claimed to lower a compound's level."""
+        return self._linked("lowered_by", compound)
+
+    def therapies_for(self, condition: str) -> list[Therapy]:
+        """Therapies indicated for, or claimed to treat, a condition."""
+        return [self.get(t) for t in self._kb.therapies_for(condition)]  # type: ignore[misc]
+
+    def summary(self, name: str) -> str:
+        """A plain-text summary of an entity (the CLI's `show`)."""
+        return self._kb.summary(name)
+
+    def validate(self) -> list[Diagnostic]:
+        """Warnings found when the document was validated (errors would have raised)."""
+        return [Diagnostic.from_dict(d) for d in self._kb.warnings()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole document as plain Python data, in the schema's shape."""
+        return json.loads(self._kb.to_json())  # type: ignore[no-any-return]
+
+    def to_json(self, *, indent: bool = False) -> str:
+        """The whole document as JSON."""
+        return self._kb.to_json_pretty() if indent else self._kb.to_json()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, KnowledgeBase):
+            return NotImplemented
+        return self._kb.same_as(other._kb)
+
+    def __hash__(self) -> int:
+        return hash(self._kb.to_json())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (loads, (self._kb.to_json(),))
+
+    def __copy__(self) -> KnowledgeBase:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> KnowledgeBase:
+        return self
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={self._kb.count(n)}" for n in _COLLECTIONS if self._kb.count(n))
+        return f"<KnowledgeBase as_of={self.as_of.isoformat()} {counts}>"
+
+
+_default: KnowledgeBase | None = None
+_default_lock = threading.Lock()
+
+
+def default_kb() -> KnowledgeBase:
+    """The embedded, curated knowledge base (loaded once per process)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = KnowledgeBase(_native.NativeKnowledgeBase.embedded())
+    return _default
+
+
+def _format_of(path: str | os.PathLike[str]) -> Format:
+    return "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
+
+
+def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") -> KnowledgeBase:
+    """Parses and validates a document (JSON, or YAML with `format="yaml"`). Raises
+    `ValidationError` with every diagnostic when it is invalid."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, format, level))
+
+
+def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBase:
+    """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise NeurosteroidIOError(f"{os.fspath(path)}: {e.strerror or e}") from e
+    return loads(raw, format=_format_of(path), level=level)
+
+
+def validate(document: Any, *, level: Level = "full", format: Format = "json") -> list[Diagnostic]:
+    """Every diagnostic (errors and warnings) of a document given as a dict, str or bytes.
+    Never raises on bad content."""
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        raw = bytes(document)
+    elif isinstance(document, str):
+        raw = document.encode("utf-8", "surrogatepass")
+    else:
+        try:
+            raw = json.dumps(document, allow_nan=False).encode()
+        except (TypeError, ValueError) as e:
+            return [Diagnostic("type", "error", "", f"the document can not be written as JSON: {e}", "pass plain dicts, lists, strings, numbers, booleans and None")]
+        format = "json"
+    return [Diagnostic.from_dict(d) for d in _native.validate(raw, format, level)]
+
+
+def json_schema() -> dict[str, Any]:
+    """The knowledge-base JSON Schema (identical to `schema/knowledge-base.schema.json`)."""
+    return json.loads(_native.json_schema())  # type: ignore[no-any-return]
