@@ -129,6 +129,9 @@ fn parse_kind(kind: &str) -> PyResult<EntityKind> {
         .ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
 }
 
+/// `(collection, id, matched_by, related (collection, id) pairs)`.
+type ResolvedTuple = (&'static str, String, String, Vec<(&'static str, String)>);
+
 /// A validated knowledge base held in Rust.
 #[pyclass(frozen, module = "neurosteroid._native", name = "NativeKnowledgeBase")]
 struct NativeKnowledgeBase {
@@ -209,7 +212,7 @@ impl NativeKnowledgeBase {
         &self,
         py: Python<'_>,
         text: &str,
-    ) -> PyResult<(&'static str, String, String, Vec<(&'static str, String)>)> {
+    ) -> PyResult<ResolvedTuple> {
         guard(py, || {
             let r = self.kb.resolve(text)?;
             let how = serde_json::to_value(r.matched_by)
