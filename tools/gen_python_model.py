@@ -130,6 +130,15 @@ def main() -> int:
             coll, kind = ENTITIES[n]
             lines.append(f"    KIND: ClassVar[str] = {json.dumps(kind)}")
             lines.append(f"    COLLECTION: ClassVar[str] = {json.dumps(coll)}")
+            label = next(p for p in ("name", "title", "statement") if p in props)
+            lines += [
+                "",
+                "    @property",
+                "    def label(self) -> str:",
+                f'        """What to call the entity in text (its `{label}`)."""',
+                f"        return self.{label}",
+                "",
+            ]
         lines.append(f"    _CONVERT: ClassVar[dict[str, str]] = {json.dumps(convs, sort_keys=True)}")
         renames = {a: k for a, k in field_names.items() if a != k}
         lines.append(f"    _RENAME: ClassVar[dict[str, str]] = {json.dumps(renames, sort_keys=True)}")

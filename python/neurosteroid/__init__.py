@@ -95,6 +95,8 @@ Entity = (
 
 Level: TypeAlias = Literal["schema", "full"]
 Format: TypeAlias = Literal["json", "yaml"]
+SheetFormat: TypeAlias = Literal["markdown", "html", "jsonld"]
+DiagramFormat: TypeAlias = Literal["text", "json", "mermaid", "dot", "node-link", "svg"]
 
 E = TypeVar("E")
 
@@ -387,6 +389,32 @@ class KnowledgeBase:
     def summary(self, name: str) -> str:
         """A plain-text summary of an entity (the CLI's `show`)."""
         return self._kb.summary(name)
+
+    def render(self, name: str, format: SheetFormat = "markdown") -> str:
+        """The fact sheet of an entity as Markdown, a self-contained HTML page, or
+        schema.org JSON-LD (`format="jsonld"`)."""
+        return self._kb.render(name, format)
+
+    def render_all(self, format: SheetFormat = "markdown") -> str:
+        """Every fact sheet of the knowledge base, rendered into one document."""
+        return self._kb.render_all(format)
+
+    def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid") -> str:
+        """The biosynthesis route drawn as text, JSON, Mermaid, Graphviz DOT, a node-link
+        graph (JSON) or SVG."""
+        return self._kb.pathway_diagram(compound, format)
+
+    def pathway_graph(self, compound: str) -> dict[str, Any]:
+        """The biosynthesis route as a node-link dict (NetworkX's `node_link_data` shape)."""
+        return json.loads(self._kb.pathway_diagram(compound, "node-link"))  # type: ignore[no-any-return]
+
+    def to_networkx(self, compound: str) -> Any:
+        """The biosynthesis route as a `networkx.DiGraph` (needs the optional `networkx`)."""
+        try:
+            import networkx as nx
+        except ImportError as e:
+            raise NeurosteroidError("to_networkx needs networkx: pip install 'neurosteroid[networkx]'") from e
+        return nx.node_link_graph(self.pathway_graph(compound), directed=True, multigraph=False, edges="edges")
 
     def validate(self) -> list[Diagnostic]:
         """Warnings found when the document was validated (errors would have raised)."""

@@ -225,6 +225,12 @@ class Claim:
 
     KIND: ClassVar[str] = "claim"
     COLLECTION: ClassVar[str] = "claims"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `statement`)."""
+        return self.statement
+
     _CONVERT: ClassVar[dict[str, str]] = {"sources": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -263,6 +269,12 @@ class Compound:
 
     KIND: ClassVar[str] = "compound"
     COLLECTION: ClassVar[str] = "compounds"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "roles": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -295,6 +307,12 @@ class Condition:
 
     KIND: ClassVar[str] = "condition"
     COLLECTION: ClassVar[str] = "conditions"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -327,6 +345,12 @@ class Effect:
 
     KIND: ClassVar[str] = "effect"
     COLLECTION: ClassVar[str] = "effects"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -360,6 +384,12 @@ several gene products may carry it out, in different tissues and directions."""
 
     KIND: ClassVar[str] = "enzyme"
     COLLECTION: ClassVar[str] = "enzymes"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -392,6 +422,12 @@ class FactSheet:
 
     KIND: ClassVar[str] = "fact-sheet"
     COLLECTION: ClassVar[str] = "fact_sheets"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `title`)."""
+        return self.title
+
     _CONVERT: ClassVar[dict[str, str]] = {"sections": "list:obj:Section"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -436,6 +472,12 @@ class GeneProduct:
 
     KIND: ClassVar[str] = "gene-product"
     COLLECTION: ClassVar[str] = "gene_products"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"activities": "list", "cofactors": "list", "identifiers": "list", "locations": "list", "sources": "list", "synonyms": "list", "tissues": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -468,6 +510,12 @@ class Pathway:
 
     KIND: ClassVar[str] = "pathway"
     COLLECTION: ClassVar[str] = "pathways"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"sources": "list", "steps": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -514,6 +562,12 @@ class Reaction:
 
     KIND: ClassVar[str] = "reaction"
     COLLECTION: ClassVar[str] = "reactions"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"cofactors": "list", "isoforms": "list", "locations": "list", "regulators": "list", "sources": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -548,6 +602,12 @@ class Receptor:
 
     KIND: ClassVar[str] = "receptor"
     COLLECTION: ClassVar[str] = "receptors"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "mechanisms": "list:obj:Mechanism", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -580,6 +640,12 @@ class Site:
 
     KIND: ClassVar[str] = "site"
     COLLECTION: ClassVar[str] = "sites"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -620,6 +686,12 @@ class Source:
 
     KIND: ClassVar[str] = "source"
     COLLECTION: ClassVar[str] = "sources"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `title`)."""
+        return self.title
+
     _CONVERT: ClassVar[dict[str, str]] = {"accessed": "date", "identifiers": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -654,6 +726,12 @@ class Strategy:
 
     KIND: ClassVar[str] = "strategy"
     COLLECTION: ClassVar[str] = "strategies"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
@@ -702,6 +780,12 @@ class Therapy:
 
     KIND: ClassVar[str] = "therapy"
     COLLECTION: ClassVar[str] = "therapies"
+
+    @property
+    def label(self) -> str:
+        """What to call the entity in text (its `name`)."""
+        return self.name
+
     _CONVERT: ClassVar[dict[str, str]] = {"active_compounds": "list", "brand_names": "list", "doses": "list:obj:Dose", "identifiers": "list", "indications": "list", "routes": "list", "sources": "list", "status_history": "list:obj:StatusEvent", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 

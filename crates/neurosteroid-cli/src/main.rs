@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, LoadOptions};
 
 #[derive(Parser)]
@@ -13,6 +14,9 @@ struct Cli {
     /// Use this knowledge-base document (JSON or YAML) instead of the embedded one.
     #[arg(long, global = true, value_name = "FILE")]
     kb: Option<PathBuf>,
+    /// Print only what was asked for (no "wrote ..." lines, no per-file summaries of valid files).
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,9 +55,33 @@ enum Command {
     Pathway {
         /// The compound.
         compound: String,
+        /// Output format: text, JSON, a Mermaid or Graphviz DOT diagram, a NetworkX
+        /// node-link graph, or an SVG picture.
+        #[arg(long, value_enum, default_value_t = PathwayFormat::Text)]
+        format: PathwayFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Render the fact sheet of a compound (Markdown, a self-contained HTML page, or JSON-LD).
+    #[command(
+        after_help = "Examples:\n  neurosteroid render allopregnanolone\n  neurosteroid render allopregnanolone --format html -o allo.html\n  neurosteroid render ALLO --format jsonld"
+    )]
+    Render {
+        /// The subject of the fact sheet (any name) or the fact sheet's id.
+        name: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-        format: ShowFormat,
+        #[arg(long, value_enum, default_value_t = SheetArg::Markdown)]
+        format: SheetArg,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  neurosteroid completions bash > /etc/bash_completion.d/neurosteroid")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
     /// Validate documents. Exit status: 0 all valid, 1 any invalid, 2 usage or I/O error.
     #[command(
@@ -79,11 +107,18 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Export the whole knowledge base.
+    /// Export the whole knowledge base: the document (JSON), or every fact sheet
+    /// (Markdown, HTML, JSON-LD).
+    #[command(
+        after_help = "Examples:\n  neurosteroid export > kb.json\n  neurosteroid export --format jsonld -o kb.jsonld"
+    )]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -102,6 +137,49 @@ enum ValidateFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Json,
+    Jsonld,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SheetArg {
+    Markdown,
+    Html,
+    Jsonld,
+}
+
+impl From<SheetArg> for SheetFormat {
+    fn from(f: SheetArg) -> SheetFormat {
+        match f {
+            SheetArg::Markdown => SheetFormat::Markdown,
+            SheetArg::Html => SheetFormat::Html,
+            SheetArg::Jsonld => SheetFormat::JsonLd,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PathwayFormat {
+    Text,
+    Json,
+    Mermaid,
+    Dot,
+    NodeLink,
+    Svg,
+}
+
+impl From<PathwayFormat> for DiagramFormat {
+    fn from(f: PathwayFormat) -> DiagramFormat {
+        match f {
+            PathwayFormat::Text => DiagramFormat::Text,
+            PathwayFormat::Json => DiagramFormat::Json,
+            PathwayFormat::Mermaid => DiagramFormat::Mermaid,
+            PathwayFormat::Dot => DiagramFormat::Dot,
+            PathwayFormat::NodeLink => DiagramFormat::NodeLink,
+            PathwayFormat::Svg => DiagramFormat::Svg,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,6 +258,44 @@ fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Writes `text` to `path` atomically (a temporary file in the same directory, then a
+/// rename), or to standard output when there is no path.
+fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, quiet: bool) -> Result<(), Failure> {
+    let Some(path) = path else {
+        return emit(out, text);
+    };
+    write_atomically(path, text.as_bytes()).map_err(|e| Failure {
+        code: 2,
+        message: format!("{}: {e}", path.display()),
+    })?;
+    if !quiet {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 fn json(value: &impl serde::Serialize) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
@@ -213,11 +329,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 }
             }
         }
-        Command::Search {
-            text,
-            limit,
-            format,
-        } => {
+        Command::Search { text, limit, format } => {
             let kb = load(&cli.kb)?;
             let hits = kb.search(&text, limit);
             match format {
@@ -247,19 +359,31 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 }
             }
         }
-        Command::Pathway { compound, format } => {
-            let kb = load(&cli.kb)?;
-            let route = kb.biosynthesis(&compound)?;
-            match format {
-                ShowFormat::Text => emit(out, &route.to_string())?,
-                ShowFormat::Json => emit(out, &json(&route.to_json()))?,
-            }
-        }
-        Command::Validate {
-            files,
-            level,
+        Command::Pathway {
+            compound,
             format,
-        } => return validate(&files, level.into(), format, out),
+            output,
+        } => {
+            let kb = load(&cli.kb)?;
+            let text = kb.pathway_diagram(&compound, format.into())?;
+            deliver(out, output.as_deref(), &text, cli.quiet)?;
+        }
+        Command::Render { name, format, output } => {
+            let kb = load(&cli.kb)?;
+            let text = kb.render(&name, format.into())?;
+            deliver(out, output.as_deref(), &text, cli.quiet)?;
+        }
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "neurosteroid",
+                &mut buf,
+            );
+            emit(out, &String::from_utf8_lossy(&buf))?;
+        }
+        Command::Validate { files, level, format } => return validate(&files, level.into(), format, cli.quiet, out),
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),
@@ -275,11 +399,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             }
             emit(out, &s)?;
         }
-        Command::Export {
-            format: ExportFormat::Json,
-        } => {
+        Command::Export { format, output } => {
             let kb = load(&cli.kb)?;
-            emit(out, &kb.to_json_pretty())?;
+            let text = match format {
+                ExportFormat::Json => kb.to_json_pretty(),
+                ExportFormat::Jsonld => kb.render_all(SheetFormat::JsonLd)?,
+                ExportFormat::Markdown => kb.render_all(SheetFormat::Markdown)?,
+                ExportFormat::Html => kb.render_all(SheetFormat::Html)?,
+            };
+            deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
     }
     Ok(0)
@@ -289,8 +417,19 @@ fn validate(
     files: &[PathBuf],
     level: Level,
     format: ValidateFormat,
+    quiet: bool,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
+    use std::io::IsTerminal;
+    // Colour only for a person at a terminal, and never when NO_COLOR is set.
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let paint = |text: &str, code: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
     let mut any_invalid = false;
     let mut io_error = false;
     let mut reports = Vec::new();
@@ -310,29 +449,31 @@ fn validate(
         match format {
             ValidateFormat::Human => {
                 for d in &diags {
-                    let loc = d
-                        .location
-                        .map(|l| format!("{}:{}:{}", path.display(), l.line, l.column))
-                        .unwrap_or_else(|| path.display().to_string());
+                    let loc = d.location.map_or_else(
+                        || path.display().to_string(),
+                        |l| format!("{}:{}:{}", path.display(), l.line, l.column),
+                    );
                     let at = if d.path.is_empty() { "/" } else { &d.path };
-                    human.push_str(&format!(
-                        "{loc}: {}[{}]: {}\n  at {at}\n",
-                        d.severity.as_str(),
-                        d.code,
-                        d.message
-                    ));
+                    let severity = paint(d.severity.as_str(), if d.is_error() { "1;31" } else { "1;33" });
+                    human.push_str(&format!("{loc}: {severity}[{}]: {}\n  at {at}\n", d.code, d.message));
                     if let Some(h) = &d.hint {
                         human.push_str(&format!("  hint: {h}\n"));
                     }
                 }
-                let errors = diags.iter().filter(|d| d.is_error()).count();
-                let warnings = diags.len() - errors;
-                human.push_str(&format!(
-                    "{}: {} ({errors} error(s), {warnings} warning(s), level {})\n",
-                    path.display(),
-                    if valid { "valid" } else { "invalid" },
-                    level.as_str()
-                ));
+                if !(quiet && diags.is_empty()) {
+                    let errors = diags.iter().filter(|d| d.is_error()).count();
+                    let warnings = diags.len() - errors;
+                    let verdict = if valid {
+                        paint("valid", "32")
+                    } else {
+                        paint("invalid", "1;31")
+                    };
+                    human.push_str(&format!(
+                        "{}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
+                        path.display(),
+                        level.as_str()
+                    ));
+                }
             }
             ValidateFormat::Json => reports.push(serde_json::json!({
                 "file": path.display().to_string(),

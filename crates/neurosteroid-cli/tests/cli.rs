@@ -44,35 +44,22 @@ fn validate_exit_codes() {
         Some(1)
     );
     assert_eq!(
-        run(&["validate", "tests/vectors/no-such-file.json"])
-            .status
-            .code(),
+        run(&["validate", "tests/vectors/no-such-file.json"]).status.code(),
         Some(2)
     );
     assert_eq!(run(&["validate"]).status.code(), Some(2), "usage error");
-    assert_eq!(
-        run(&["validate", "--level", "bogus", "x.json"])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(run(&["validate", "--level", "bogus", "x.json"]).status.code(), Some(2));
 }
 
 #[test]
 fn validate_human_output_names_file_line_column_and_hint() {
     let o = run(&["validate", "tests/vectors/invalid/dangling-reference.json"]);
     let out = stdout(&o);
-    assert!(
-        out.contains("tests/vectors/invalid/dangling-reference.json:"),
-        "{out}"
-    );
+    assert!(out.contains("tests/vectors/invalid/dangling-reference.json:"), "{out}");
     assert!(out.contains("error[dangling-reference]"), "{out}");
     assert!(out.contains("at /reactions/0/enzyme"), "{out}");
     assert!(out.contains("hint: did you mean `enzyme-x`?"), "{out}");
-    let line = out
-        .lines()
-        .find(|l| l.contains("dangling-reference"))
-        .unwrap();
+    let line = out.lines().find(|l| l.contains("dangling-reference")).unwrap();
     let parts: Vec<&str> = line.split(':').collect();
     assert!(
         parts[1].parse::<usize>().unwrap() > 1 && parts[2].parse::<usize>().unwrap() >= 1,
@@ -110,14 +97,8 @@ fn validate_json_output_is_machine_readable() {
 #[test]
 fn semantic_vectors_pass_schema_level_but_not_full() {
     let f = "tests/vectors/invalid/pathway-cycle.json";
-    assert_eq!(
-        run(&["validate", "--level", "schema", f]).status.code(),
-        Some(0)
-    );
-    assert_eq!(
-        run(&["validate", "--level", "full", f]).status.code(),
-        Some(1)
-    );
+    assert_eq!(run(&["validate", "--level", "schema", f]).status.code(), Some(0));
+    assert_eq!(run(&["validate", "--level", "full", f]).status.code(), Some(1));
 }
 
 #[test]
@@ -130,21 +111,11 @@ fn kb_flag_uses_a_document() {
         "--format",
         "json",
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["steps"][0]["substrate"]["id"], "compound-a");
     assert_eq!(v["steps"][1]["isoforms"][0]["symbol"], "GENEY1");
-    let o = run(&[
-        "--kb",
-        "tests/vectors/valid/base.json",
-        "show",
-        "nothing-like-this",
-    ]);
+    let o = run(&["--kb", "tests/vectors/valid/base.json", "show", "nothing-like-this"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no entity matches"));
     let o = run(&["--kb", "tests/vectors/invalid/bad-id.json", "show", "x"]);
@@ -166,12 +137,7 @@ fn export_round_trips_and_schema_prints() {
     let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(schema["title"], "neurosteroid knowledge base");
     let dir = std::env::temp_dir().join(format!("ns-schema-{}", std::process::id()));
-    assert_eq!(
-        run(&["schema", "--out", dir.to_str().unwrap()])
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_eq!(run(&["schema", "--out", dir.to_str().unwrap()]).status.code(), Some(0));
     assert!(neurosteroid_schema_files_equal(&dir));
     std::fs::remove_dir_all(dir).unwrap();
 }

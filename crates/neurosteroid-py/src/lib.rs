@@ -4,9 +4,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
-use neurosteroid::{
-    Diagnostic, EntityKind, Error, Format, KnowledgeBase as Kb, Level, LoadOptions,
-};
+use neurosteroid::{Diagnostic, EntityKind, Error, Format, KnowledgeBase as Kb, Level, LoadOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
@@ -30,10 +28,7 @@ fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
                     suggestions: suggestions.clone(),
                 }
                 .to_string();
-                (
-                    "NotFoundError",
-                    (message, query, suggestions).into_pyobject(py)?,
-                )
+                ("NotFoundError", (message, query, suggestions).into_pyobject(py)?)
             }
             Error::Ambiguous { query, candidates } => {
                 let message = Error::Ambiguous {
@@ -41,10 +36,7 @@ fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
                     candidates: candidates.clone(),
                 }
                 .to_string();
-                (
-                    "AmbiguousError",
-                    (message, query, candidates).into_pyobject(py)?,
-                )
+                ("AmbiguousError", (message, query, candidates).into_pyobject(py)?)
             }
             e @ Error::WrongKind { .. } => ("WrongKindError", (e.to_string(),).into_pyobject(py)?),
             e @ Error::Io { .. } => ("NeurosteroidIOError", (e.to_string(),).into_pyobject(py)?),
@@ -64,10 +56,7 @@ fn summary(diagnostics: &[Diagnostic]) -> String {
     format!("{} error(s): {}", errors.len(), errors.join("; "))
 }
 
-fn diagnostics_to_py<'py>(
-    py: Python<'py>,
-    diagnostics: &[Diagnostic],
-) -> PyResult<Vec<Bound<'py, PyDict>>> {
+fn diagnostics_to_py<'py>(py: Python<'py>, diagnostics: &[Diagnostic]) -> PyResult<Vec<Bound<'py, PyDict>>> {
     diagnostics
         .iter()
         .map(|d| {
@@ -99,9 +88,7 @@ fn guard<T>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error>) -> PyResult<T>
                 .import("neurosteroid._errors")
                 .and_then(|m| m.getattr("NeurosteroidError"));
             Err(
-                match class
-                    .and_then(|c| c.call1((format!("internal error (please report): {what}"),)))
-                {
+                match class.and_then(|c| c.call1((format!("internal error (please report): {what}"),))) {
                     Ok(obj) => PyErr::from_value(obj),
                     Err(e) => e,
                 },
@@ -120,13 +107,24 @@ fn parse_format(format: &str) -> PyResult<Format> {
     }
 }
 
+fn parse_sheet_format(format: &str) -> PyResult<neurosteroid::render::SheetFormat> {
+    use neurosteroid::render::SheetFormat as F;
+    match format {
+        "markdown" => Ok(F::Markdown),
+        "html" => Ok(F::Html),
+        "jsonld" => Ok(F::JsonLd),
+        other => Err(PyValueError::new_err(format!(
+            "format must be 'markdown', 'html' or 'jsonld', not {other:?}"
+        ))),
+    }
+}
+
 fn parse_level(level: &str) -> PyResult<Level> {
     level.parse().map_err(PyValueError::new_err)
 }
 
 fn parse_kind(kind: &str) -> PyResult<EntityKind> {
-    EntityKind::from_collection(kind)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
+    EntityKind::from_collection(kind).ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
 }
 
 /// `(collection, id, matched_by, related (collection, id) pairs)`.
@@ -152,12 +150,7 @@ impl NativeKnowledgeBase {
 
     /// Parses and validates a document.
     #[staticmethod]
-    fn parse(
-        py: Python<'_>,
-        data: &Bound<'_, PyBytes>,
-        format: &str,
-        level: &str,
-    ) -> PyResult<Self> {
+    fn parse(py: Python<'_>, data: &Bound<'_, PyBytes>, format: &str, level: &str) -> PyResult<Self> {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
         let bytes = data.as_bytes().to_vec();
         let result = py.detach(move || {
@@ -208,11 +201,7 @@ impl NativeKnowledgeBase {
     }
 
     /// `(collection, id, matched_by, [(collection, id)...])`.
-    fn resolve(
-        &self,
-        py: Python<'_>,
-        text: &str,
-    ) -> PyResult<ResolvedTuple> {
+    fn resolve(&self, py: Python<'_>, text: &str) -> PyResult<ResolvedTuple> {
         guard(py, || {
             let r = self.kb.resolve(text)?;
             let how = serde_json::to_value(r.matched_by)
@@ -238,11 +227,7 @@ impl NativeKnowledgeBase {
 
     /// The biosynthesis route as JSON.
     fn biosynthesis_json(&self, py: Python<'_>, compound: &str) -> PyResult<String> {
-        guard(py, || {
-            self.kb
-                .biosynthesis(compound)
-                .map(|r| r.to_json().to_string())
-        })
+        guard(py, || self.kb.biosynthesis(compound).map(|r| r.to_json().to_string()))
     }
 
     /// The biosynthesis route as text.
@@ -292,6 +277,33 @@ impl NativeKnowledgeBase {
         })
     }
 
+    /// A rendered fact sheet: format `markdown`, `html` or `jsonld`.
+    fn render(&self, py: Python<'_>, name: &str, format: &str) -> PyResult<String> {
+        let format = parse_sheet_format(format)?;
+        guard(py, || self.kb.render(name, format))
+    }
+
+    /// Every fact sheet rendered into one document.
+    fn render_all(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        let format = parse_sheet_format(format)?;
+        guard(py, || self.kb.render_all(format))
+    }
+
+    /// A pathway diagram: `text`, `json`, `mermaid`, `dot`, `node-link` or `svg`.
+    fn pathway_diagram(&self, py: Python<'_>, compound: &str, format: &str) -> PyResult<String> {
+        use neurosteroid::render::DiagramFormat as D;
+        let format = match format {
+            "text" => D::Text,
+            "json" => D::Json,
+            "mermaid" => D::Mermaid,
+            "dot" => D::Dot,
+            "node-link" => D::NodeLink,
+            "svg" => D::Svg,
+            other => return Err(PyValueError::new_err(format!("unknown diagram format {other:?}"))),
+        };
+        guard(py, || self.kb.pathway_diagram(compound, format))
+    }
+
     /// Warnings found at load time, as dicts.
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         diagnostics_to_py(py, self.kb.warnings())
@@ -329,17 +341,11 @@ fn validate<'py>(
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
     let (format, level) = (parse_format(format)?, parse_level(level)?);
     let bytes = data.as_bytes().to_vec();
-    let diags = py.detach(move || {
-        catch_unwind(AssertUnwindSafe(|| {
-            neurosteroid::validate(&bytes, format, level)
-        }))
-    });
+    let diags = py.detach(move || catch_unwind(AssertUnwindSafe(|| neurosteroid::validate(&bytes, format, level))));
     match diags {
         Ok(d) => diagnostics_to_py(py, &d),
         Err(_) => guard(py, || -> Result<Vec<Bound<'py, PyDict>>, Error> {
-            Err(Error::Invalid {
-                diagnostics: vec![],
-            })
+            Err(Error::Invalid { diagnostics: vec![] })
         }),
     }
 }

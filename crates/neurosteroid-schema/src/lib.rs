@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use neurosteroid::model::{
-    CURRENT_SCHEMA_VERSION, Claim, Compound, Condition, CoverageEntry, Document, Effect,
-    EnzymeActivity, FactSheet, GeneProduct, Pathway, Reaction, Receptor, SCHEMA_ID_BASE, Site,
-    Source, Strategy, Therapy,
+    CURRENT_SCHEMA_VERSION, Claim, Compound, Condition, CoverageEntry, Document, Effect, EnzymeActivity, FactSheet,
+    GeneProduct, Pathway, Reaction, Receptor, SCHEMA_ID_BASE, Site, Source, Strategy, Therapy,
 };
 use neurosteroid::{Code, Diagnostic};
 use schemars::JsonSchema;
@@ -33,10 +32,7 @@ fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
     if let Some(obj) = value.as_object_mut() {
         // `$schema` first, then `$id` and `title`: the order editors and readers expect.
         let mut ordered = serde_json::Map::new();
-        ordered.insert(
-            "$schema".into(),
-            obj.remove("$schema").unwrap_or(Value::Null),
-        );
+        ordered.insert("$schema".into(), obj.remove("$schema").unwrap_or(Value::Null));
         ordered.insert("$id".into(), Value::String(schema_id(file)));
         ordered.insert("title".into(), Value::String(title.to_owned()));
         obj.remove("title");
@@ -62,16 +58,8 @@ pub fn generate() -> BTreeMap<String, Value> {
     }
     entity!(Source, "source.schema.json", "neurosteroid source");
     entity!(Compound, "compound.schema.json", "neurosteroid compound");
-    entity!(
-        EnzymeActivity,
-        "enzyme.schema.json",
-        "neurosteroid enzyme activity"
-    );
-    entity!(
-        GeneProduct,
-        "gene-product.schema.json",
-        "neurosteroid gene product"
-    );
+    entity!(EnzymeActivity, "enzyme.schema.json", "neurosteroid enzyme activity");
+    entity!(GeneProduct, "gene-product.schema.json", "neurosteroid gene product");
     entity!(Reaction, "reaction.schema.json", "neurosteroid reaction");
     entity!(Pathway, "pathway.schema.json", "neurosteroid pathway");
     entity!(Receptor, "receptor.schema.json", "neurosteroid receptor");
@@ -79,17 +67,9 @@ pub fn generate() -> BTreeMap<String, Value> {
     entity!(Effect, "effect.schema.json", "neurosteroid effect");
     entity!(Condition, "condition.schema.json", "neurosteroid condition");
     entity!(Therapy, "therapy.schema.json", "neurosteroid therapy");
-    entity!(
-        Strategy,
-        "strategy.schema.json",
-        "neurosteroid support strategy"
-    );
+    entity!(Strategy, "strategy.schema.json", "neurosteroid support strategy");
     entity!(Claim, "claim.schema.json", "neurosteroid claim");
-    entity!(
-        FactSheet,
-        "fact-sheet.schema.json",
-        "neurosteroid fact sheet"
-    );
+    entity!(FactSheet, "fact-sheet.schema.json", "neurosteroid fact sheet");
     entity!(
         CoverageEntry,
         "coverage-entry.schema.json",
@@ -140,12 +120,8 @@ impl Drift {
         let Some(actual) = &self.actual else {
             return format!("{}: missing", self.file);
         };
-        let mut out = format!(
-            "--- {} (committed)\n+++ {} (generated)\n",
-            self.file, self.file
-        );
-        let (a, e): (Vec<&str>, Vec<&str>) =
-            (actual.lines().collect(), self.expected.lines().collect());
+        let mut out = format!("--- {} (committed)\n+++ {} (generated)\n", self.file, self.file);
+        let (a, e): (Vec<&str>, Vec<&str>) = (actual.lines().collect(), self.expected.lines().collect());
         let mut shown = 0;
         for i in 0..a.len().max(e.len()) {
             let (x, y) = (a.get(i), e.get(i));
@@ -177,11 +153,7 @@ pub fn check_all(dir: &Path) -> Result<(), Vec<Drift>> {
         .filter_map(|(file, schema)| {
             let expected = render(&schema);
             let actual = std::fs::read_to_string(dir.join(&file)).ok();
-            (actual.as_deref() != Some(expected.as_str())).then_some(Drift {
-                file,
-                expected,
-                actual,
-            })
+            (actual.as_deref() != Some(expected.as_str())).then_some(Drift { file, expected, actual })
         })
         .collect();
     if drift.is_empty() { Ok(()) } else { Err(drift) }
@@ -220,9 +192,7 @@ pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
                 }
             }
             K::Required { .. } => out.push(Diagnostic::error(Code::MissingField, path, message)),
-            K::Enum { .. } | K::Constant { .. } => {
-                out.push(Diagnostic::error(Code::UnknownVariant, path, message))
-            }
+            K::Enum { .. } | K::Constant { .. } => out.push(Diagnostic::error(Code::UnknownVariant, path, message)),
             K::Pattern { .. } => out.push(Diagnostic::error(Code::Pattern, path, message)),
             K::Minimum { .. }
             | K::Maximum { .. }

@@ -68,8 +68,7 @@ fn vectors() -> Vec<(PathBuf, Value, Option<Value>)> {
             if name.ends_with(".expected.json") || !name.ends_with(".json") {
                 continue;
             }
-            let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap())
-            else {
+            let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()) else {
                 continue;
             };
             let expected = std::fs::read_to_string(path.with_extension("expected.json"))
@@ -86,40 +85,20 @@ fn schema_and_model_agree_on_every_vector() {
     let vectors = vectors();
     assert!(vectors.len() > 30);
     for (path, value, expected) in vectors {
-        let schema_valid_expected = expected
-            .as_ref()
-            .map_or(Some(true), |e| e["schema_valid"].as_bool());
+        let schema_valid_expected = expected.as_ref().map_or(Some(true), |e| e["schema_valid"].as_bool());
         let Some(schema_valid) = schema_valid_expected else {
             continue;
         }; // syntax-level vectors
         let (m, s) = (model_errors(&value), schema_errors(&value));
-        assert_eq!(
-            s.is_empty(),
-            schema_valid,
-            "{}: schema said {s:?}",
-            path.display()
-        );
-        assert_eq!(
-            m.is_empty(),
-            schema_valid,
-            "{}: model said {m:?}",
-            path.display()
-        );
+        assert_eq!(s.is_empty(), schema_valid, "{}: schema said {s:?}", path.display());
+        assert_eq!(m.is_empty(), schema_valid, "{}: model said {m:?}", path.display());
         // The same places: each problem the model names, the schema names too.
-        assert!(
-            m.is_subset(&s),
-            "{}: model {m:?} vs schema {s:?}",
-            path.display()
-        );
+        assert!(m.is_subset(&s), "{}: model {m:?} vs schema {s:?}", path.display());
         if let Some(e) = expected {
             for err in e["errors"].as_array().unwrap() {
                 if !schema_valid {
                     let p = err["path"].as_str().unwrap();
-                    assert!(
-                        s.contains(p),
-                        "{}: schema misses {p}: {s:?}",
-                        path.display()
-                    );
+                    assert!(s.contains(p), "{}: schema misses {p}: {s:?}", path.display());
                 }
             }
         }
@@ -133,10 +112,7 @@ fn embedded_knowledge_base_passes_the_schema() {
 }
 
 fn base() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("tests/vectors/valid/base.json")).unwrap(),
-    )
-    .unwrap()
+    serde_json::from_str(&std::fs::read_to_string(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap()
 }
 
 /// Every place in a document where a value can be replaced.

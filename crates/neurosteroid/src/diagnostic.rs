@@ -25,13 +25,13 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, )*) => {
         /// A stable, documented diagnostic code. The string form (`as_str`) never changes
         /// once released; new codes may be added.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl Code {
@@ -41,6 +41,11 @@ macro_rules! codes {
             /// The stable kebab-case name of the code.
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $name,)* }
+            }
+
+            /// What the code means, in a sentence (its documentation).
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
             /// The code with this stable name, if any.
@@ -135,8 +140,7 @@ impl Serialize for Code {
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = String::deserialize(d)?;
-        Code::from_name(&name)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{name}`")))
+        Code::from_name(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{name}`")))
     }
 }
 
@@ -204,11 +208,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "/"
-        } else {
-            &self.path
-        };
+        let path = if self.path.is_empty() { "/" } else { &self.path };
         write!(
             f,
             "{}[{}] at {}: {}",

@@ -70,12 +70,7 @@ pub struct SearchHit {
 }
 
 static EMBEDDED: LazyLock<std::result::Result<KnowledgeBase, String>> = LazyLock::new(|| {
-    KnowledgeBase::from_slice(
-        EMBEDDED_JSON.as_bytes(),
-        Format::Json,
-        LoadOptions::default(),
-    )
-    .map_err(|e| e.to_string())
+    KnowledgeBase::from_slice(EMBEDDED_JSON.as_bytes(), Format::Json, LoadOptions::default()).map_err(|e| e.to_string())
 });
 
 impl KnowledgeBase {
@@ -168,10 +163,7 @@ impl KnowledgeBase {
                 };
                 let e = kb.entity(key);
                 let mut names = Vec::new();
-                if !matches!(
-                    kind,
-                    EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet
-                ) {
+                if !matches!(kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
                     names.push(e.name().to_owned());
                     names.extend(e.other_names().into_iter().map(str::to_owned));
                 }
@@ -276,22 +268,62 @@ impl KnowledgeBase {
     /// abbreviation, brand name or gene symbol (case, spacing, punctuation and Greek letters
     /// normalised), or, failing those, a single name within one or two typos.
     ///
-    /// A medicine's name that is also its active compound's (`brexanolone`) resolves to the
-    /// medicine, with the compound in [`Resolution::related`].
+    /// A medicine (by INN, brand or id) resolves to the medicine, with its active compounds
+    /// in [`Resolution::related`].
     ///
     /// # Errors
     /// [`Error::Ambiguous`] when the text names unrelated entities; [`Error::NotFound`] with
     /// suggestions when it names none.
     pub fn resolve(&self, text: &str) -> Result<Resolution<'_>> {
-        if let Some(key) = self.ids.get(text.trim()) {
-            return Ok(Resolution {
-                entity: self.entity(*key),
-                matched_by: MatchKind::Id,
-                related: Vec::new(),
-            });
+        let mut r = self.resolve_one(text)?;
+        // A medicine brings its active compounds along, however it was named.
+        if let EntityRef::Therapy(t) = r.entity {
+            for c in &t.active_compounds {
+                if let Some(e) = self.get(c.as_str()) {
+                    if !r.related.iter().any(|x| x.id() == e.id()) {
+                        r.related.push(e);
+                    }
+                }
+            }
         }
+        Ok(r)
+    }
+
+    fn resolve_one(&self, text: &str) -> Result<Resolution<'_>> {
+        let by_id = self.ids.get(text.trim()).map(|k| self.entity(*k));
+        let id_only = |entity| Resolution {
+            entity,
+            matched_by: MatchKind::Id,
+            related: Vec::new(),
+        };
+        // Ids are indexed as names too, so that a medicine's id that is also its active
+        // compound's synonym (`brexanolone`) brings the compound along as related.
         if let Some((how, keys)) = self.names.exact(text) {
-            return self.pick(text, how, keys);
+            return match (self.pick(text, how, keys), by_id) {
+                (Ok(mut r), Some(e)) if r.entity.id() == e.id() => {
+                    r.matched_by = MatchKind::Id;
+                    Ok(r)
+                }
+                (Ok(r), None) => Ok(r),
+                // The id names one of the related entities: it leads, the others follow.
+                (Ok(r), Some(e)) if r.related.iter().any(|x| x.id() == e.id()) => {
+                    let related = std::iter::once(r.entity)
+                        .chain(r.related)
+                        .filter(|x| x.id() != e.id())
+                        .collect();
+                    Ok(Resolution {
+                        entity: e,
+                        matched_by: MatchKind::Id,
+                        related,
+                    })
+                }
+                // An exact id beats a name shared with unrelated entities.
+                (_, Some(e)) => Ok(id_only(e)),
+                (Err(err), None) => Err(err),
+            };
+        }
+        if let Some(e) = by_id {
+            return Ok(id_only(e));
         }
         // Typo tolerance: accept a fuzzy match only when exactly one entity is that close.
         let scored = self.names.scored(text);
@@ -330,11 +362,7 @@ impl KnowledgeBase {
             Some(p) => Ok(Resolution {
                 entity: *p,
                 matched_by: how,
-                related: entities
-                    .iter()
-                    .filter(|e| e.id() != p.id())
-                    .copied()
-                    .collect(),
+                related: entities.iter().filter(|e| e.id() != p.id()).copied().collect(),
             }),
             None => Err(Error::Ambiguous {
                 query: text.to_owned(),
@@ -385,12 +413,7 @@ impl KnowledgeBase {
 
     /// All entities of one kind.
     pub fn entities(&self, kind: EntityKind) -> impl Iterator<Item = EntityRef<'_>> {
-        (0..self.len_of(kind)).map(move |i| {
-            self.entity(EntityKey {
-                kind,
-                index: i as u32,
-            })
-        })
+        (0..self.len_of(kind)).map(move |i| self.entity(EntityKey { kind, index: i as u32 }))
     }
 
     /// A typed entity by id, when it is of type `E`.
@@ -408,8 +431,6 @@ fn read_limited(path: &Path, max: usize) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so that an oversized file is reported, not truncated.
-    file.take(max as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(max as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
     Ok(bytes)
 }

@@ -44,10 +44,7 @@ pub fn validate_with(input: &[u8], format: Format, options: LoadOptions) -> Vec<
 /// Format 1.x documents need no change today, so this only sets `schema_version`; a future
 /// breaking version adds its steps here, one per version, each with a test.
 pub fn migrate(mut value: serde_json::Value) -> std::result::Result<serde_json::Value, Diagnostic> {
-    let version = value
-        .get("schema_version")
-        .and_then(|v| v.as_str())
-        .unwrap_or("");
+    let version = value.get("schema_version").and_then(|v| v.as_str()).unwrap_or("");
     let major = version.split('.').next().unwrap_or("");
     if major != "1" {
         return Err(Diagnostic::error(

@@ -7,9 +7,7 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
-use crate::model::{
-    Claim, Compound, EntityRef, EnzymeActivity, GeneProduct, Pathway, Predicate, Reaction, Therapy,
-};
+use crate::model::{Claim, Compound, EntityRef, EnzymeActivity, GeneProduct, Pathway, Predicate, Reaction, Therapy};
 
 /// One step of a biosynthesis route, with everything needed to show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +41,13 @@ impl Route<'_> {
     /// The first precursor (the target itself when nothing makes it).
     pub fn origin(&self) -> &Compound {
         self.steps.first().map_or(self.target, |s| s.substrate)
+    }
+
+    /// The compounds along the route, first precursor first.
+    pub fn compounds(&self) -> Vec<&Compound> {
+        std::iter::once(self.origin())
+            .chain(self.steps.iter().map(|s| s.product))
+            .collect()
     }
 
     /// The route as JSON: ids and names, enzymes with EC numbers, isoforms with symbols.
@@ -196,16 +201,9 @@ impl KnowledgeBase {
     pub fn biosynthesis(&self, compound: &str) -> Result<Route<'_>> {
         let target = self.compound(compound)?;
         for p in &self.document().pathways {
-            let reactions: Vec<&Reaction> = p
-                .steps
-                .iter()
-                .filter_map(|s| self.reaction_by_id(s.as_str()))
-                .collect();
+            let reactions: Vec<&Reaction> = p.steps.iter().filter_map(|s| self.reaction_by_id(s.as_str())).collect();
             if let Some(end) = reactions.iter().position(|r| r.product == target.id) {
-                let steps = reactions[..=end]
-                    .iter()
-                    .filter_map(|r| self.step(r))
-                    .collect();
+                let steps = reactions[..=end].iter().filter_map(|r| self.step(r)).collect();
                 return Ok(Route {
                     target,
                     pathway: Some(p),
@@ -266,28 +264,17 @@ impl KnowledgeBase {
             .collect())
     }
 
-    fn linked(
-        &self,
-        subject: Option<&str>,
-        object: Option<&str>,
-        predicates: &[Predicate],
-    ) -> Vec<Linked<'_>> {
+    fn linked(&self, subject: Option<&str>, object: Option<&str>, predicates: &[Predicate]) -> Vec<Linked<'_>> {
         self.document()
             .claims
             .iter()
             .filter(|c| predicates.contains(&c.predicate))
             .filter(|c| {
-                subject.is_none_or(|s| c.subject.as_str() == s)
-                    && object.is_none_or(|o| c.object.as_str() == o)
+                subject.is_none_or(|s| c.subject.as_str() == s) && object.is_none_or(|o| c.object.as_str() == o)
             })
             .filter_map(|c| {
-                let other = if subject.is_some() {
-                    &c.object
-                } else {
-                    &c.subject
-                };
-                self.get(other.as_str())
-                    .map(|entity| Linked { entity, claim: c })
+                let other = if subject.is_some() { &c.object } else { &c.subject };
+                self.get(other.as_str()).map(|entity| Linked { entity, claim: c })
             })
             .collect()
     }

@@ -166,15 +166,9 @@ impl NameIndex {
                 let score = if *n == q {
                     Some((1.0, MatchKind::Name))
                 } else if n.starts_with(&q) {
-                    Some((
-                        0.8 + 0.1 * (q.len() as f64 / n.len() as f64),
-                        MatchKind::Prefix,
-                    ))
+                    Some((0.8 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Prefix))
                 } else if q.len() >= 3 && n.contains(&q) {
-                    Some((
-                        0.6 + 0.1 * (q.len() as f64 / n.len() as f64),
-                        MatchKind::Substring,
-                    ))
+                    Some((0.6 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Substring))
                 } else if q.len() >= 4 && n.len().abs_diff(q.len()) <= 3 {
                     let sim = strsim::normalized_damerau_levenshtein(&q, n);
                     (sim >= 0.75).then_some((sim * 0.75, MatchKind::Fuzzy))
@@ -186,10 +180,7 @@ impl NameIndex {
                 }
             }
         }
-        let mut v: Vec<_> = best
-            .into_iter()
-            .map(|(k, (s, how, m))| (k, s, how, m))
-            .collect();
+        let mut v: Vec<_> = best.into_iter().map(|(k, (s, how, m))| (k, s, how, m)).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v
     }

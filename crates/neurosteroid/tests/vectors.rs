@@ -40,10 +40,8 @@ fn invalid_vectors_report_exactly_the_expected_errors() {
     let files = vectors("invalid");
     assert!(files.len() >= 30);
     for path in files {
-        let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(path.with_extension("expected.json")).unwrap(),
-        )
-        .unwrap();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap()).unwrap();
         let want: BTreeSet<(String, String)> = expected["errors"]
             .as_array()
             .unwrap()
@@ -65,11 +63,7 @@ fn invalid_vectors_report_exactly_the_expected_errors() {
         assert_eq!(got, want, "{}: {diags:#?}", path.display());
         // Every diagnostic says where in the text, and what to do where a fix is known.
         for d in &diags {
-            assert!(
-                d.location.is_some(),
-                "{}: no location for {d}",
-                path.display()
-            );
+            assert!(d.location.is_some(), "{}: no location for {d}", path.display());
             assert!(!d.message.is_empty());
         }
         // Semantic vectors pass the structural level.
@@ -81,19 +75,14 @@ fn invalid_vectors_report_exactly_the_expected_errors() {
                 path.display()
             );
         } else {
-            assert!(
-                schema_level.iter().any(|d| d.is_error()),
-                "{}",
-                path.display()
-            );
+            assert!(schema_level.iter().any(|d| d.is_error()), "{}", path.display());
         }
     }
 }
 
 #[test]
 fn semantic_diagnostics_carry_hints() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/vectors/invalid/dangling-reference.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/invalid/dangling-reference.json");
     let diags = neurosteroid::validate(&std::fs::read(path).unwrap(), Format::Json, Level::Full);
     let d = diags
         .iter()

@@ -251,10 +251,7 @@ pub enum CurieError {
     #[error("`{0}` is not a CURIE (expected prefix:local, e.g. CHEBI:50169)")]
     NoColon(String),
     /// The prefix is not in the registry.
-    #[error(
-        "unknown identifier prefix `{prefix}`; known prefixes: {}",
-        known_prefixes()
-    )]
+    #[error("unknown identifier prefix `{prefix}`; known prefixes: {}", known_prefixes())]
     UnknownPrefix {
         /// The prefix as written.
         prefix: String,
@@ -272,11 +269,7 @@ pub enum CurieError {
 }
 
 fn known_prefixes() -> String {
-    PREFIXES
-        .iter()
-        .map(|p| p.preferred)
-        .collect::<Vec<_>>()
-        .join(", ")
+    PREFIXES.iter().map(|p| p.preferred).collect::<Vec<_>>().join(", ")
 }
 
 impl Curie {
@@ -343,12 +336,7 @@ pub fn cas_check_digit_ok(local: &str) -> bool {
     let Some((&check, body)) = digits.split_last() else {
         return false;
     };
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| (i as u32 + 1) * d)
-        .sum();
+    let sum: u32 = body.iter().rev().enumerate().map(|(i, d)| (i as u32 + 1) * d).sum();
     sum % 10 == check
 }
 
@@ -415,14 +403,8 @@ mod tests {
 
     #[test]
     fn rejects_bad_local_and_prefix() {
-        assert!(matches!(
-            Curie::parse("CHEBI:abc"),
-            Err(CurieError::BadLocal { .. })
-        ));
-        assert!(matches!(
-            Curie::parse("nope:1"),
-            Err(CurieError::UnknownPrefix { .. })
-        ));
+        assert!(matches!(Curie::parse("CHEBI:abc"), Err(CurieError::BadLocal { .. })));
+        assert!(matches!(Curie::parse("nope:1"), Err(CurieError::UnknownPrefix { .. })));
         assert!(matches!(Curie::parse("50169"), Err(CurieError::NoColon(_))));
     }
 

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Claim, Compound, Condition, CoverageEntry, Date, Effect, EnzymeActivity, FactSheet,
-    GeneProduct, Pathway, Reaction, Receptor, SchemaVersion, Site, Source, Strategy, Therapy,
+    Claim, Compound, Condition, CoverageEntry, Date, Effect, EnzymeActivity, FactSheet, GeneProduct, Pathway, Reaction,
+    Receptor, SchemaVersion, Site, Source, Strategy, Therapy,
 };
 
 /// The format version this library writes.

@@ -18,9 +18,7 @@ mod therapy;
 
 pub use chemistry::{Compound, CompoundRole};
 pub use clinical::{Condition, Effect, Site};
-pub use curie::{
-    Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, find_prefix,
-};
+pub use curie::{Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, find_prefix};
 pub use document::{CURRENT_SCHEMA_VERSION, Document, SCHEMA_ID_BASE};
 pub use enzyme::{Direction, EnzymeActivity, GeneProduct};
 pub use evidence::{Claim, EvidenceDirection, Grade, Predicate, Source, SourceKind};
@@ -29,8 +27,7 @@ pub use primitives::{Date, Formula, Id, Positive, SchemaVersion, Symbol, Text, U
 pub use reaction::{Pathway, Reaction};
 pub use receptor::{Mechanism, Mode, Receptor};
 pub use therapy::{
-    AdministrationRoute, Dose, Regulator, RegulatoryStatus, StatusEvent, Strategy, StrategyKind,
-    Therapy, TherapyKind,
+    AdministrationRoute, Dose, Regulator, RegulatoryStatus, StatusEvent, Strategy, StrategyKind, Therapy, TherapyKind,
 };
 
 /// The kinds of entity a document holds, in document order.

@@ -179,9 +179,7 @@ impl Date {
     /// Year, month and day.
     pub fn parts(&self) -> (u16, u8, u8) {
         let b = self.0.as_bytes();
-        let num = |r: std::ops::Range<usize>| -> u32 {
-            b[r].iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
-        };
+        let num = |r: std::ops::Range<usize>| -> u32 { b[r].iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')) };
         (num(0..4) as u16, num(5..7) as u8, num(8..10) as u8)
     }
 
@@ -211,10 +209,7 @@ impl TryFrom<String> for Date {
         if DATE_RE.is_match(&s) {
             Ok(Date(s))
         } else {
-            Err(format!(
-                "`{}` is not a date in the form YYYY-MM-DD",
-                truncate(&s)
-            ))
+            Err(format!("`{}` is not a date in the form YYYY-MM-DD", truncate(&s)))
         }
     }
 }
@@ -259,7 +254,8 @@ pub struct Text(String);
 
 /// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
 /// spelled out so that every regex engine (ECMA, Rust, Python) reads it the same way.
-pub const TEXT_PATTERN: &str = "[^\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+pub const TEXT_PATTERN: &str =
+    "[^\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 regex!(TEXT_RE, TEXT_PATTERN);
 
 impl Text {
@@ -400,9 +396,7 @@ impl TryFrom<f64> for Year {
         if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
             Ok(Year(v as u16))
         } else {
-            Err(format!(
-                "{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"
-            ))
+            Err(format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"))
         }
     }
 }

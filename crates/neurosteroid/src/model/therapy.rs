@@ -171,9 +171,7 @@ entity!(Therapy, Therapy, names: [synonyms, brand_names], identifiers: true);
 impl Therapy {
     /// The latest event of the history, if any.
     pub fn current_status(&self) -> Option<&StatusEvent> {
-        self.status_history
-            .iter()
-            .max_by(|a, b| a.date.cmp(&b.date))
+        self.status_history.iter().max_by(|a, b| a.date.cmp(&b.date))
     }
 }
 

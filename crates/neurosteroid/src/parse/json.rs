@@ -18,9 +18,7 @@ struct State {
 
 impl State {
     fn pointer(&self) -> String {
-        self.path
-            .iter()
-            .fold(String::new(), |p, t| pointer_push(&p, t))
+        self.path.iter().fold(String::new(), |p, t| pointer_push(&p, t))
     }
 }
 
@@ -119,9 +117,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
         too_deep: None,
     });
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = Seed(&state)
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
+    let result = Seed(&state).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     let state = state.into_inner();
     match result {
         Ok(value) if state.duplicates.is_empty() => Ok(value),
@@ -138,19 +134,35 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
                 (
                     Code::Limit,
                     p,
-                    format!("arrays and objects are nested more than {} levels deep", limits.max_depth),
+                    format!(
+                        "arrays and objects are nested more than {} levels deep",
+                        limits.max_depth
+                    ),
                     "flatten the document; knowledge-base documents need fewer than 10 levels".to_owned(),
                 )
             } else if e.to_string().contains("recursion limit") {
-                (Code::Limit, String::new(), "arrays and objects are nested too deeply".to_owned(), "flatten the document".to_owned())
+                (
+                    Code::Limit,
+                    String::new(),
+                    "arrays and objects are nested too deeply".to_owned(),
+                    "flatten the document".to_owned(),
+                )
             } else {
                 let msg = e.to_string();
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-                (Code::Syntax, String::new(), format!("JSON syntax error: {msg}"), "fix the JSON syntax at the position shown".to_owned())
+                (
+                    Code::Syntax,
+                    String::new(),
+                    format!("JSON syntax error: {msg}"),
+                    "fix the JSON syntax at the position shown".to_owned(),
+                )
             };
             let mut d = Diagnostic::error(code, path, message).with_hint(hint);
             if e.line() > 0 {
-                d.location = Some(crate::diagnostic::Location { line: e.line(), column: e.column().max(1) });
+                d.location = Some(crate::diagnostic::Location {
+                    line: e.line(),
+                    column: e.column().max(1),
+                });
             }
             Err(vec![d])
         }

@@ -9,18 +9,12 @@ use crate::diagnostic::pointer_push;
 /// valid JSON.
 pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     let mut found: HashMap<String, usize> = HashMap::new();
-    let wanted: HashMap<&str, ()> = pointers
-        .iter()
-        .flat_map(|p| ancestors(p))
-        .map(|p| (p, ()))
-        .collect();
+    let wanted: HashMap<&str, ()> = pointers.iter().flat_map(|p| ancestors(p)).map(|p| (p, ())).collect();
     let mut scanner = Scanner {
         b: text.as_bytes(),
         pos: 0,
     };
-    let ok = scanner
-        .value(&mut String::new(), &wanted, &mut found, 0)
-        .is_some();
+    let ok = scanner.value(&mut String::new(), &wanted, &mut found, 0).is_some();
     pointers
         .iter()
         .map(|p| {
@@ -135,10 +129,7 @@ impl Scanner<'_> {
             b'"' => self.string(),
             _ => {
                 while self.pos < self.b.len()
-                    && !matches!(
-                        self.b[self.pos],
-                        b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'
-                    )
+                    && !matches!(self.b[self.pos], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
                 {
                     self.pos += 1;
                 }

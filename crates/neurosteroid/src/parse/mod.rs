@@ -62,11 +62,7 @@ impl Default for Limits {
 }
 
 /// Parses text into a JSON value, reporting syntax problems (with positions).
-pub fn parse_value(
-    input: &[u8],
-    format: Format,
-    limits: &Limits,
-) -> Result<Value, Vec<Diagnostic>> {
+pub fn parse_value(input: &[u8], format: Format, limits: &Limits) -> Result<Value, Vec<Diagnostic>> {
     if input.len() > limits.max_bytes {
         return Err(vec![
             Diagnostic::error(
@@ -78,9 +74,7 @@ pub fn parse_value(
                     limits.max_bytes
                 ),
             )
-            .with_hint(
-                "split the document, or raise the size limit (Limits::max_bytes, --max-bytes)",
-            ),
+            .with_hint("split the document, or raise the size limit (Limits::max_bytes, --max-bytes)"),
         ]);
     }
     let text = match std::str::from_utf8(input) {
@@ -108,11 +102,7 @@ pub fn parse_value(
 
 /// Parses and structurally validates a document, adding line and column to every diagnostic.
 /// Semantic rules are not run here (see [`crate::validate`]).
-pub fn parse_document(
-    input: &[u8],
-    format: Format,
-    limits: &Limits,
-) -> Result<Document, Vec<Diagnostic>> {
+pub fn parse_document(input: &[u8], format: Format, limits: &Limits) -> Result<Document, Vec<Diagnostic>> {
     let with_locations = |mut diags: Vec<Diagnostic>| {
         add_locations(input, format, &mut diags);
         diags
@@ -145,13 +135,7 @@ pub fn line_col(input: &[u8], byte: usize) -> Location {
     let byte = byte.min(input.len());
     let before = &input[..byte];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
     Location { line, column }
 }

@@ -32,10 +32,7 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
             Diagnostic::error(
                 Code::Type,
                 "",
-                format!(
-                    "the document must be a JSON object, not {}",
-                    type_name(value)
-                ),
+                format!("the document must be a JSON object, not {}", type_name(value)),
             )
             .with_hint("start the document with `{\"schema_version\": \"1.0.0\", \"as_of\": ...}`"),
         ]);
@@ -64,12 +61,8 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     for field in REQUIRED {
         if !map.contains_key(field) {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    "",
-                    format!("missing required field `{field}`"),
-                )
-                .with_hint(format!("add `{field}` to the top-level object")),
+                Diagnostic::error(Code::MissingField, "", format!("missing required field `{field}`"))
+                    .with_hint(format!("add `{field}` to the top-level object")),
             );
         }
     }
@@ -153,12 +146,9 @@ fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>
         let mut pointer = base.to_owned();
         for seg in e.path().iter() {
             match seg {
-                serde_path_to_error::Segment::Seq { index } => {
-                    pointer = pointer_push(&pointer, &index.to_string())
-                }
+                serde_path_to_error::Segment::Seq { index } => pointer = pointer_push(&pointer, &index.to_string()),
                 serde_path_to_error::Segment::Map { key } => pointer = pointer_push(&pointer, key),
-                serde_path_to_error::Segment::Enum { .. }
-                | serde_path_to_error::Segment::Unknown => {}
+                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
             }
         }
         let d = classify(&e.inner().to_string(), pointer);
@@ -166,10 +156,8 @@ fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>
             Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
             _ => None,
         };
-        let caused_by_removal = d.code == Code::MissingField
-            && removed
-                .iter()
-                .any(|r| d.message.contains(&format!("`{r}`")));
+        let caused_by_removal =
+            d.code == Code::MissingField && removed.iter().any(|r| d.message.contains(&format!("`{r}`")));
         if !caused_by_removal {
             diags.push(d);
         }
@@ -221,7 +209,13 @@ fn classify(message: &str, pointer: String) -> Diagnostic {
     } else if message.starts_with("invalid type") {
         (Code::Type, None)
     } else if message.starts_with("unknown identifier prefix") {
-        (Code::UnknownPrefix, Some("use a Bioregistry prefix such as CHEBI, pubchem.compound, cas, hgnc, uniprot, EC, mesh, pubmed or doi".to_owned()))
+        (
+            Code::UnknownPrefix,
+            Some(
+                "use a Bioregistry prefix such as CHEBI, pubchem.compound, cas, hgnc, uniprot, EC, mesh, pubmed or doi"
+                    .to_owned(),
+            ),
+        )
     } else if message.contains("longer than")
         || message.contains("not a number greater than")
         || message.contains("is not a year")

@@ -80,13 +80,7 @@ impl Builder<'_> {
     }
 
     /// Adds a finished node to its parent (or makes it the root).
-    fn push_value(
-        &mut self,
-        value: Value,
-        size: usize,
-        anchor: usize,
-        mark: &Marker,
-    ) -> Result<(), ()> {
+    fn push_value(&mut self, value: Value, size: usize, anchor: usize, mark: &Marker) -> Result<(), ()> {
         self.nodes += size;
         if self.nodes > self.limits.max_yaml_nodes {
             self.error(
@@ -109,20 +103,15 @@ impl Builder<'_> {
                 items.push(value);
                 *s += size;
             }
-            Some(Frame::Map {
-                map, key, size: s, ..
-            }) => {
+            Some(Frame::Map { map, key, size: s, .. }) => {
                 let k = key.take().unwrap_or_default();
                 *s += size;
                 if map.insert(k.clone(), value).is_some() {
                     let mut p = self.pointer();
                     p = pointer_push(&p, &k);
-                    let mut d = Diagnostic::error(
-                        Code::DuplicateKey,
-                        p,
-                        "this key appears more than once in its mapping",
-                    )
-                    .with_hint("remove or rename one of the duplicates");
+                    let mut d =
+                        Diagnostic::error(Code::DuplicateKey, p, "this key appears more than once in its mapping")
+                            .with_hint("remove or rename one of the duplicates");
                     d.location = Some(mark_loc(mark));
                     self.diags.push(d);
                 }
@@ -131,13 +120,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn scalar(
-        &mut self,
-        text: String,
-        style: TScalarStyle,
-        tag: Option<&Tag>,
-        mark: &Marker,
-    ) -> Option<Value> {
+    fn scalar(&mut self, text: String, style: TScalarStyle, tag: Option<&Tag>, mark: &Marker) -> Option<Value> {
         let tag_name = tag.map(|t| {
             if t.handle == "!!" || t.handle == "tag:yaml.org,2002:" {
                 format!("!!{}", t.suffix)
@@ -206,8 +189,8 @@ fn resolve_plain(s: &str) -> Plain {
         "" | "~" | "null" | "Null" | "NULL" => return Plain::Value(Value::Null),
         "true" | "True" | "TRUE" => return Plain::Value(Value::Bool(true)),
         "false" | "False" | "FALSE" => return Plain::Value(Value::Bool(false)),
-        ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF"
-        | "-.inf" | "-.Inf" | "-.INF" => {
+        ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf"
+        | "-.INF" => {
             return Plain::NonFinite;
         }
         _ => {}
@@ -265,12 +248,8 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
         let (event, mark) = match parser.next_token() {
             Ok(x) => x,
             Err(e) => {
-                let mut d = Diagnostic::error(
-                    Code::Syntax,
-                    b.pointer(),
-                    format!("YAML syntax error: {}", e.info()),
-                )
-                .with_hint("fix the YAML syntax at the position shown");
+                let mut d = Diagnostic::error(Code::Syntax, b.pointer(), format!("YAML syntax error: {}", e.info()))
+                    .with_hint("fix the YAML syntax at the position shown");
                 d.location = Some(mark_loc(e.marker()));
                 b.diags.push(d);
                 return Err(b.diags);
@@ -299,9 +278,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     continue;
                 }
                 b.record_position(&mark);
-                let value = b
-                    .scalar(text, style, tag.as_ref(), &mark)
-                    .unwrap_or(Value::Null);
+                let value = b.scalar(text, style, tag.as_ref(), &mark).unwrap_or(Value::Null);
                 if b.push_value(value, 1, anchor, &mark).is_err() {
                     return Err(b.diags);
                 }
@@ -330,9 +307,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     return Err(b.diags);
                 }
             }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
-                if b.expecting_key() =>
-            {
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) if b.expecting_key() => {
                 let _ = (anchor, tag);
                 b.error(
                     Code::Type,
@@ -393,14 +368,8 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (value, anchor, size) = match b.stack.pop() {
-                    Some(Frame::Seq {
-                        items,
-                        anchor,
-                        size,
-                    }) => (Value::Array(items), anchor, size),
-                    Some(Frame::Map {
-                        map, anchor, size, ..
-                    }) => (Value::Object(map), anchor, size),
+                    Some(Frame::Seq { items, anchor, size }) => (Value::Array(items), anchor, size),
+                    Some(Frame::Map { map, anchor, size, .. }) => (Value::Object(map), anchor, size),
                     None => continue,
                 };
                 // The children were counted as they were added; count only the container.
@@ -462,11 +431,7 @@ mod tests {
 
     #[test]
     fn core_schema_scalars() {
-        let v = parse(
-            "a: 1\nb: 1.5\nc: true\nd: ~\ne: '1'\nf: x\n",
-            &Limits::default(),
-        )
-        .unwrap();
+        let v = parse("a: 1\nb: 1.5\nc: true\nd: ~\ne: '1'\nf: x\n", &Limits::default()).unwrap();
         assert_eq!(
             v,
             serde_json::json!({"a": 1, "b": 1.5, "c": true, "d": null, "e": "1", "f": "x"})

@@ -1,6 +1,116 @@
-//! Renderers: plain-text summaries (for the CLI's `show`), and later Markdown, HTML,
-//! JSON-LD and diagrams.
+//! Renderers: plain-text summaries (the CLI's `show`), Markdown and HTML fact sheets,
+//! schema.org JSON-LD, and pathway diagrams (Mermaid, Graphviz DOT, node-link JSON).
 
+pub mod graph;
+pub mod html;
+pub mod jsonld;
+pub mod markdown;
+mod sheet;
 mod text;
 
+pub use sheet::{ClaimView, NOTICE, SectionView, SheetView, citation, grade_label, source_link};
 pub use text::summary;
+
+use crate::error::Result;
+use crate::kb::KnowledgeBase;
+
+/// What a fact sheet can be rendered as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SheetFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// schema.org JSON-LD.
+    JsonLd,
+}
+
+/// What a pathway can be drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagramFormat {
+    /// Plain text (the CLI's default).
+    Text,
+    /// The route as JSON.
+    Json,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// A Graphviz DOT digraph.
+    Dot,
+    /// A NetworkX node-link graph (JSON).
+    NodeLink,
+    /// An SVG picture.
+    Svg,
+}
+
+impl KnowledgeBase {
+    /// Renders the fact sheet of an entity (named any way `resolve` accepts).
+    ///
+    /// # Errors
+    /// When the name does not resolve or has no fact sheet.
+    pub fn render(&self, name: &str, format: SheetFormat) -> Result<String> {
+        let view = self.fact_sheet(name)?;
+        Ok(match format {
+            SheetFormat::Markdown => markdown::render(&view),
+            SheetFormat::Html => html::render(&view),
+            SheetFormat::JsonLd => {
+                let mut s = serde_json::to_string_pretty(&jsonld::render(self, &view)).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+        })
+    }
+
+    /// Renders every fact sheet of the knowledge base: Markdown sheets one after another,
+    /// one HTML page per sheet joined into one document, or a JSON-LD `@graph`.
+    ///
+    /// # Errors
+    /// Only if a fact sheet's subject is missing (which validation rules out).
+    pub fn render_all(&self, format: SheetFormat) -> Result<String> {
+        let mut views = Vec::new();
+        for sheet in &self.document().fact_sheets {
+            views.push(self.fact_sheet(sheet.id.as_str())?);
+        }
+        Ok(match format {
+            SheetFormat::Markdown => views.iter().map(markdown::render).collect::<Vec<_>>().join("\n---\n\n"),
+            SheetFormat::Html => views.iter().map(html::render).collect::<Vec<_>>().join("\n"),
+            SheetFormat::JsonLd => {
+                let graph: Vec<serde_json::Value> = views
+                    .iter()
+                    .map(|v| {
+                        let mut doc = jsonld::render(self, v);
+                        if let Some(o) = doc.as_object_mut() {
+                            o.remove("@context");
+                        }
+                        doc
+                    })
+                    .collect();
+                let mut s =
+                    serde_json::to_string_pretty(&serde_json::json!({"@context": jsonld::context(), "@graph": graph}))
+                        .unwrap_or_default();
+                s.push('\n');
+                s
+            }
+        })
+    }
+
+    /// Draws the biosynthesis route of a compound.
+    ///
+    /// # Errors
+    /// When the name does not resolve to a compound.
+    pub fn pathway_diagram(&self, compound: &str, format: DiagramFormat) -> Result<String> {
+        let route = self.biosynthesis(compound)?;
+        let pretty = |v: serde_json::Value| {
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+            s.push('\n');
+            s
+        };
+        Ok(match format {
+            DiagramFormat::Text => route.to_string(),
+            DiagramFormat::Json => pretty(route.to_json()),
+            DiagramFormat::Mermaid => graph::mermaid(&route),
+            DiagramFormat::Dot => graph::dot(&route),
+            DiagramFormat::NodeLink => pretty(graph::node_link(&route)),
+            DiagramFormat::Svg => graph::svg(&route),
+        })
+    }
+}

@@ -6,16 +6,11 @@ use crate::kb::KnowledgeBase;
 use crate::model::{EntityRef, Text};
 
 fn list(items: &[Text]) -> String {
-    items
-        .iter()
-        .map(Text::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(Text::as_str).collect::<Vec<_>>().join(", ")
 }
 
 fn name_of(kb: &KnowledgeBase, id: &str) -> String {
-    kb.get(id)
-        .map_or_else(|| id.to_owned(), |e| e.name().to_owned())
+    kb.get(id).map_or_else(|| id.to_owned(), |e| e.name().to_owned())
 }
 
 /// A multi-line summary of an entity: what it is, its names and identifiers, its links,
@@ -67,11 +62,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
         EntityRef::GeneProduct(g) => {
             let _ = writeln!(s, "  symbol:      {}", g.symbol);
             if !g.activities.is_empty() {
-                let acts: Vec<String> = g
-                    .activities
-                    .iter()
-                    .map(|a| name_of(kb, a.as_str()))
-                    .collect();
+                let acts: Vec<String> = g.activities.iter().map(|a| name_of(kb, a.as_str())).collect();
                 let _ = writeln!(s, "  activities:  {}", acts.join(", "));
             }
             if !g.tissues.is_empty() {
@@ -91,17 +82,9 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             if !t.brand_names.is_empty() {
                 let _ = writeln!(s, "  brands:      {}", list(&t.brand_names));
             }
-            let actives: Vec<String> = t
-                .active_compounds
-                .iter()
-                .map(|a| name_of(kb, a.as_str()))
-                .collect();
+            let actives: Vec<String> = t.active_compounds.iter().map(|a| name_of(kb, a.as_str())).collect();
             let _ = writeln!(s, "  active:      {}", actives.join(", "));
-            let _ = writeln!(
-                s,
-                "  prescription: {}",
-                if t.prescription { "yes" } else { "no" }
-            );
+            let _ = writeln!(s, "  prescription: {}", if t.prescription { "yes" } else { "no" });
             if !t.routes.is_empty() {
                 let routes: Vec<String> = t
                     .routes
@@ -120,16 +103,8 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                     .max
                     .filter(|m| *m != d.min)
                     .map_or_else(|| format!("{}", d.min), |m| format!("{}–{m}", d.min));
-                let timing = d
-                    .timing
-                    .as_ref()
-                    .map(|t| format!(", {t}"))
-                    .unwrap_or_default();
-                let context = d
-                    .context
-                    .as_ref()
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default();
+                let timing = d.timing.as_ref().map(|t| format!(", {t}")).unwrap_or_default();
+                let context = d.context.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
                 let _ = writeln!(s, "  dose:        {range} {}{timing}{context}", d.unit);
             }
             if !t.status_history.is_empty() {
@@ -143,11 +118,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
-                    let detail = ev
-                        .detail
-                        .as_ref()
-                        .map(|d| format!(": {d}"))
-                        .unwrap_or_default();
+                    let detail = ev.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
                     let _ = writeln!(s, "    {}  {reg} {status}{detail}", ev.date);
                 }
             }
@@ -188,11 +159,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
-                let conc = m
-                    .concentration
-                    .as_ref()
-                    .map(|c| format!(" at {c}"))
-                    .unwrap_or_default();
+                let conc = m.concentration.as_ref().map(|c| format!(" at {c}")).unwrap_or_default();
                 let _ = writeln!(s, "  {}: {mode}{conc}", name_of(kb, m.ligand.as_str()));
                 if let Some(sel) = &m.subunit_selectivity {
                     let _ = writeln!(s, "    most sensitive: {sel}");

@@ -7,17 +7,17 @@ use crate::model::{Date, Document};
 fn date(d: &Date, at: String, as_of: &Date, diags: &mut Vec<Diagnostic>) {
     if !d.is_valid() {
         diags.push(
-            Diagnostic::error(
-                Code::InvalidDate,
-                at,
-                format!("{d} is not a date that exists"),
-            )
-            .with_hint("check the month and the day"),
+            Diagnostic::error(Code::InvalidDate, at, format!("{d} is not a date that exists"))
+                .with_hint("check the month and the day"),
         );
     } else if as_of.is_valid() && d > as_of {
         diags.push(
-            Diagnostic::error(Code::FutureDate, at, format!("{d} is after the document's as_of date {as_of}"))
-                .with_hint("record events once they happen, or move `as_of` forward after checking the content"),
+            Diagnostic::error(
+                Code::FutureDate,
+                at,
+                format!("{d} is after the document's as_of date {as_of}"),
+            )
+            .with_hint("record events once they happen, or move `as_of` forward after checking the content"),
         );
     }
 }
@@ -78,9 +78,7 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
                         format!("{at}/unit"),
                         format!("`{}` is not a valid UCUM unit: {msg}", d.unit),
                     )
-                    .with_hint(
-                        "write units in UCUM case-sensitive form, e.g. `mg`, `ug/kg/h`, `mg/d`",
-                    ),
+                    .with_hint("write units in UCUM case-sensitive form, e.g. `mg`, `ug/kg/h`, `mg/d`"),
                 );
             }
         }

@@ -17,23 +17,24 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                     format!("/claims/{i}/sources"),
                     format!("claim `{}` has no source", c.id),
                 )
-                .with_hint(
-                    "cite at least one source; the article a claim comes from is a source too",
-                ),
+                .with_hint("cite at least one source; the article a claim comes from is a source too"),
             );
         } else if c.grade < Grade::Unsupported {
-            let evidence = c.sources.iter().any(|s| {
-                sources
-                    .get(s.as_str())
-                    .is_some_and(|s| !s.is_consumer_article())
-            });
+            let evidence = c
+                .sources
+                .iter()
+                .any(|s| sources.get(s.as_str()).is_some_and(|s| !s.is_consumer_article()));
             let all_known = c.sources.iter().all(|s| sources.contains_key(s.as_str()));
             if !evidence && all_known {
                 diags.push(
                     Diagnostic::error(
                         Code::InsufficientEvidence,
                         format!("/claims/{i}/grade"),
-                        format!("claim `{}` is graded `{}`, but its only sources are consumer articles", c.id, c.grade.as_str()),
+                        format!(
+                            "claim `{}` is graded `{}`, but its only sources are consumer articles",
+                            c.id,
+                            c.grade.as_str()
+                        ),
                     )
                     .with_hint("cite the study, review or label that supports it, or grade it `unsupported`"),
                 );

@@ -39,9 +39,7 @@ pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
                         at.clone(),
                         format!("`{curie}` has a wrong check digit"),
                     )
-                    .with_hint(
-                        "re-copy the number from its registry; a digit is wrong or two are swapped",
-                    ),
+                    .with_hint("re-copy the number from its registry; a digit is wrong or two are swapped"),
                 );
             }
             let key = curie.to_string();
@@ -94,12 +92,15 @@ pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
                 }
                 match seen.get(&key) {
                     Some((other_id, other_ptr))
-                        if other_id != e.id().as_str()
-                            && !related(doc, other_id, e.id().as_str()) =>
+                        if other_id != e.id().as_str() && !related(doc, other_id, e.id().as_str()) =>
                     {
                         diags.push(
-                            Diagnostic::error(Code::DuplicateName, at, format!("the name `{name}` also names `{other_id}` ({other_ptr})"))
-                                .with_hint("a name or synonym may name one entity only; remove it from one, or qualify it"),
+                            Diagnostic::error(
+                                Code::DuplicateName,
+                                at,
+                                format!("the name `{name}` also names `{other_id}` ({other_ptr})"),
+                            )
+                            .with_hint("a name or synonym may name one entity only; remove it from one, or qualify it"),
                         );
                     }
                     Some(_) => {}

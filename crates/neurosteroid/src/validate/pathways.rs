@@ -8,11 +8,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 
 pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagnostic>) {
-    let genes: HashMap<&str, _> = doc
-        .gene_products
-        .iter()
-        .map(|g| (g.id.as_str(), g))
-        .collect();
+    let genes: HashMap<&str, _> = doc.gene_products.iter().map(|g| (g.id.as_str(), g)).collect();
     let reactions: HashMap<&str, _> = doc.reactions.iter().map(|r| (r.id.as_str(), r)).collect();
     for (i, r) in doc.reactions.iter().enumerate() {
         if r.substrate == r.product {
@@ -32,9 +28,15 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                         Diagnostic::error(
                             Code::IsoformActivityMismatch,
                             format!("/reactions/{i}/isoforms/{j}"),
-                            format!("`{iso}` does not list the activity `{}` that reaction `{}` needs", r.enzyme, r.id),
+                            format!(
+                                "`{iso}` does not list the activity `{}` that reaction `{}` needs",
+                                r.enzyme, r.id
+                            ),
                         )
-                        .with_hint(format!("add `{}` to the activities of `{iso}`, or remove the isoform from the reaction", r.enzyme)),
+                        .with_hint(format!(
+                            "add `{}` to the activities of `{iso}`, or remove the isoform from the reaction",
+                            r.enzyme
+                        )),
                     );
                 }
             }
@@ -66,9 +68,14 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                         Diagnostic::error(
                             Code::PathwayDisconnected,
                             format!("/pathways/{i}/steps/{j}"),
-                            format!("step `{}` starts from `{}`, but the previous step `{}` ends at `{}`", r.id, r.substrate, prev.id, prev.product),
+                            format!(
+                                "step `{}` starts from `{}`, but the previous step `{}` ends at `{}`",
+                                r.id, r.substrate, prev.id, prev.product
+                            ),
                         )
-                        .with_hint("order the steps so that each product is the next substrate, or add the missing step"),
+                        .with_hint(
+                            "order the steps so that each product is the next substrate, or add the missing step",
+                        ),
                     );
                 }
             } else {
@@ -80,14 +87,9 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                     Diagnostic::error(
                         Code::PathwayCycle,
                         format!("/pathways/{i}/steps/{j}"),
-                        format!(
-                            "step `{}` returns to `{}`, already on the pathway",
-                            r.id, r.product
-                        ),
+                        format!("step `{}` returns to `{}`, already on the pathway", r.id, r.product),
                     )
-                    .with_hint(
-                        "a pathway is a route, not a cycle: remove the step that loops back",
-                    ),
+                    .with_hint("a pathway is a route, not a cycle: remove the step that loops back"),
                 );
             }
             visited.push(r.product.as_str());

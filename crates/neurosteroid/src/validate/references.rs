@@ -15,26 +15,17 @@ impl Checker<'_, '_> {
     fn one(&mut self, at: String, id: &Id, expected: &[K]) {
         match self.index.kind(id.as_str()) {
             None => {
-                let hint = crate::resolve::closest(id.as_str(), self.ids.iter().copied())
-                    .map_or_else(
-                        || "add the entity, or fix the id".to_owned(),
-                        |s| format!("did you mean `{s}`?"),
-                    );
+                let hint = crate::resolve::closest(id.as_str(), self.ids.iter().copied()).map_or_else(
+                    || "add the entity, or fix the id".to_owned(),
+                    |s| format!("did you mean `{s}`?"),
+                );
                 self.diags.push(
-                    Diagnostic::error(
-                        Code::DanglingReference,
-                        at,
-                        format!("no entity has the id `{id}`"),
-                    )
-                    .with_hint(hint),
+                    Diagnostic::error(Code::DanglingReference, at, format!("no entity has the id `{id}`"))
+                        .with_hint(hint),
                 );
             }
             Some(kind) if !expected.is_empty() && !expected.contains(&kind) => {
-                let want = expected
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" or ");
+                let want = expected.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ");
                 self.diags.push(
                     Diagnostic::error(
                         Code::WrongReferenceKind,
@@ -65,10 +56,9 @@ pub(crate) fn predicate_kinds(p: Predicate) -> (&'static [K], &'static [K]) {
         Predicate::LowLevelsAssociatedWith | Predicate::AlteredSignallingAssociatedWith => {
             (&[K::Compound], &[K::Condition])
         }
-        Predicate::RaisesLevelOf | Predicate::LowersLevelOf => (
-            &[K::Therapy, K::Strategy, K::Condition, K::Compound],
-            &[K::Compound],
-        ),
+        Predicate::RaisesLevelOf | Predicate::LowersLevelOf => {
+            (&[K::Therapy, K::Strategy, K::Condition, K::Compound], &[K::Compound])
+        }
         Predicate::Treats => (&[K::Therapy, K::Strategy, K::Compound], &[K::Condition]),
     }
 }
@@ -81,11 +71,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     macro_rules! sources {
         ($field:ident) => {
             for (i, e) in doc.$field.iter().enumerate() {
-                c.many(
-                    &format!("/{}/{i}/sources", stringify!($field)),
-                    &e.sources,
-                    src,
-                );
+                c.many(&format!("/{}/{i}/sources", stringify!($field)), &e.sources, src);
             }
         };
     }
@@ -102,11 +88,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     sources!(strategies);
     sources!(claims);
     for (i, g) in doc.gene_products.iter().enumerate() {
-        c.many(
-            &format!("/gene_products/{i}/activities"),
-            &g.activities,
-            &[K::Enzyme],
-        );
+        c.many(&format!("/gene_products/{i}/activities"), &g.activities, &[K::Enzyme]);
     }
     for (i, r) in doc.reactions.iter().enumerate() {
         let p = format!("/reactions/{i}");
@@ -128,11 +110,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     }
     for (i, t) in doc.therapies.iter().enumerate() {
         let p = format!("/therapies/{i}");
-        c.many(
-            &format!("{p}/active_compounds"),
-            &t.active_compounds,
-            &[K::Compound],
-        );
+        c.many(&format!("{p}/active_compounds"), &t.active_compounds, &[K::Compound]);
         c.many(&format!("{p}/indications"), &t.indications, &[K::Condition]);
         for (j, d) in t.doses.iter().enumerate() {
             c.one(format!("{p}/doses/{j}/source"), &d.source, src);
@@ -140,11 +118,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         for (j, s) in t.status_history.iter().enumerate() {
             c.one(format!("{p}/status_history/{j}/source"), &s.source, src);
             if let Some(cond) = &s.condition {
-                c.one(
-                    format!("{p}/status_history/{j}/condition"),
-                    cond,
-                    &[K::Condition],
-                );
+                c.one(format!("{p}/status_history/{j}/condition"), cond, &[K::Condition]);
             }
         }
     }
@@ -161,24 +135,12 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     for (i, fs) in doc.fact_sheets.iter().enumerate() {
         c.one(format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
         for (j, s) in fs.sections.iter().enumerate() {
-            c.many(
-                &format!("/fact_sheets/{i}/sections/{j}/claims"),
-                &s.claims,
-                &[K::Claim],
-            );
-            c.many(
-                &format!("/fact_sheets/{i}/sections/{j}/entities"),
-                &s.entities,
-                &[],
-            );
+            c.many(&format!("/fact_sheets/{i}/sections/{j}/claims"), &s.claims, &[K::Claim]);
+            c.many(&format!("/fact_sheets/{i}/sections/{j}/entities"), &s.entities, &[]);
         }
     }
     for (i, cv) in doc.coverage.iter().enumerate() {
         c.one(format!("/coverage/{i}/source"), &cv.source, src);
-        c.many(
-            &format!("/coverage/{i}/represented_by"),
-            &cv.represented_by,
-            &[],
-        );
+        c.many(&format!("/coverage/{i}/represented_by"), &cv.represented_by, &[]);
     }
 }

@@ -1,0 +1,88 @@
+//! Runs the README's command-line examples: each `$ neurosteroid ...` line must exit 0
+//! (or the code a trailing `# exit N` names), and each line shown under it must appear in
+//! its output.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::path::Path;
+use std::process::Command;
+
+struct Example {
+    args: Vec<String>,
+    exit: i32,
+    expect: Vec<String>,
+}
+
+fn examples(readme: &str) -> Vec<Example> {
+    let mut out: Vec<Example> = Vec::new();
+    let mut in_console = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_console = line.trim() == "```console";
+            continue;
+        }
+        if !in_console {
+            continue;
+        }
+        if let Some(cmd) = line.strip_prefix("$ neurosteroid") {
+            let (cmd, exit) = match cmd.split_once("# exit ") {
+                Some((c, code)) => (c, code.trim().parse().unwrap()),
+                None => (cmd, 0),
+            };
+            out.push(Example {
+                args: cmd.split_whitespace().map(str::to_owned).collect(),
+                exit,
+                expect: Vec::new(),
+            });
+        } else if let Some(last) = out.last_mut() {
+            if !line.trim().is_empty() {
+                last.expect.push(line.trim().to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_command_line_examples_run_as_shown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(examples.len() >= 5);
+    // Run in a scratch directory, so that `schema --out schema` writes there.
+    let scratch = std::env::temp_dir().join(format!("ns-readme-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    let tests_link = scratch.join("tests");
+    if !tests_link.exists() {
+        std::os::unix::fs::symlink(root.join("tests"), &tests_link).unwrap();
+    }
+    for ex in examples {
+        let o = Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
+            .args(&ex.args)
+            .current_dir(&scratch)
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(ex.exit),
+            "neurosteroid {}: {text}",
+            ex.args.join(" ")
+        );
+        for e in &ex.expect {
+            assert!(
+                text.contains(e.as_str()),
+                "neurosteroid {}: expected `{e}` in:\n{text}",
+                ex.args.join(" ")
+            );
+        }
+    }
+    std::fs::remove_dir_all(&scratch).unwrap();
+}

@@ -1,0 +1,203 @@
+//! schema.org JSON-LD for a fact sheet: a `MedicalWebPage` about the compound, mentioning
+//! its medicines (`Drug`, `DoseSchedule`), conditions (`MedicalCondition`, `MedicalCode`)
+//! and therapies (`MedicalTherapy`), with identifiers as `sameAs` IRIs. The context is
+//! inline, so the document expands offline.
+
+use serde_json::{Map, Value, json};
+
+use super::markdown::route_word;
+use super::sheet::{SheetView, citation, source_link};
+use crate::kb::KnowledgeBase;
+use crate::model::{Compound, Condition, Curie, EntityRef, Therapy};
+
+/// The JSON-LD context: schema.org as the vocabulary; `sameAs` and `url` are IRIs.
+pub fn context() -> Value {
+    json!({
+        "@vocab": "https://schema.org/",
+        "sameAs": {"@id": "https://schema.org/sameAs", "@type": "@id"},
+        "url": {"@id": "https://schema.org/url", "@type": "@id"}
+    })
+}
+
+fn same_as(ids: &[Curie]) -> Vec<String> {
+    ids.iter().map(Curie::url).collect()
+}
+
+fn compound(c: &Compound) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("MolecularEntity"));
+    m.insert("@id".into(), json!(format!("#{}", c.id)));
+    m.insert("name".into(), json!(c.name.as_str()));
+    if !c.synonyms.is_empty() {
+        m.insert(
+            "alternateName".into(),
+            json!(c.synonyms.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        );
+    }
+    if let Some(f) = &c.formula {
+        m.insert("molecularFormula".into(), json!(f.as_str()));
+    }
+    if let Some(w) = c.molar_mass {
+        m.insert("molecularWeight".into(), json!(format!("{w} g/mol")));
+    }
+    if let Some(k) = c.identifiers.iter().find(|i| i.key() == "inchikey") {
+        m.insert("inChIKey".into(), json!(k.local()));
+    }
+    if let Some(d) = &c.description {
+        m.insert("description".into(), json!(d.as_str()));
+    }
+    m.insert("sameAs".into(), json!(same_as(&c.identifiers)));
+    Value::Object(m)
+}
+
+fn condition(c: &Condition) -> Value {
+    let codes: Vec<Value> = c
+        .identifiers
+        .iter()
+        .map(|i| json!({"@type": "MedicalCode", "codeValue": i.local(), "codingSystem": i.registry_entry().title}))
+        .collect();
+    json!({
+        "@type": "MedicalCondition",
+        "@id": format!("#{}", c.id),
+        "name": c.name.as_str(),
+        "alternateName": c.synonyms.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "code": codes,
+        "sameAs": same_as(&c.identifiers),
+    })
+}
+
+fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
+    let actives: Vec<String> = t
+        .active_compounds
+        .iter()
+        .filter_map(|id| kb.get(id.as_str()))
+        .map(|e| e.name().to_owned())
+        .collect();
+    let mut ids = t.identifiers.clone();
+    for id in &t.active_compounds {
+        if let Some(EntityRef::Compound(c)) = kb.get(id.as_str()) {
+            ids.extend(
+                c.identifiers
+                    .iter()
+                    .filter(|i| matches!(i.key(), "drugbank" | "atc"))
+                    .cloned(),
+            );
+        }
+    }
+    let schedules: Vec<Value> = t
+        .doses
+        .iter()
+        .map(|d| {
+            let mut m = Map::new();
+            m.insert("@type".into(), json!("DoseSchedule"));
+            m.insert("doseValue".into(), json!(d.min.get()));
+            m.insert("doseUnit".into(), json!(d.unit.as_str()));
+            if let Some(max) = d.max {
+                m.insert("maxValue".into(), json!(max.get()));
+            }
+            if let Some(f) = &d.timing {
+                m.insert("frequency".into(), json!(f.as_str()));
+            }
+            if let Some(c) = &d.context {
+                m.insert("description".into(), json!(c.as_str()));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("Drug"));
+    m.insert("@id".into(), json!(format!("#{}", t.id)));
+    m.insert("name".into(), json!(t.name.as_str()));
+    if !t.brand_names.is_empty() {
+        m.insert(
+            "alternateName".into(),
+            json!(t.brand_names.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        );
+    }
+    m.insert("activeIngredient".into(), json!(actives.join(", ")));
+    m.insert(
+        "administrationRoute".into(),
+        json!(t.routes.iter().map(|r| route_word(*r)).collect::<Vec<_>>().join(", ")),
+    );
+    m.insert(
+        "prescriptionStatus".into(),
+        json!(if t.prescription {
+            "https://schema.org/PrescriptionOnly"
+        } else {
+            "https://schema.org/OTC"
+        }),
+    );
+    m.insert("doseSchedule".into(), json!(schedules));
+    if let Some(cur) = t.current_status() {
+        let status = serde_json::to_value(cur.status).unwrap_or(Value::Null);
+        let regulator = serde_json::to_value(cur.regulator).unwrap_or(Value::Null);
+        m.insert(
+            "legalStatus".into(),
+            json!(format!(
+                "{} {} on {}",
+                regulator.as_str().unwrap_or(""),
+                status.as_str().unwrap_or(""),
+                cur.date
+            )),
+        );
+    }
+    if let Some(d) = &t.description {
+        m.insert("description".into(), json!(d.as_str()));
+    }
+    m.insert("sameAs".into(), json!(same_as(&ids)));
+    Value::Object(m)
+}
+
+/// The JSON-LD document of a fact sheet.
+pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
+    let about = match view.subject {
+        EntityRef::Compound(c) => compound(c),
+        e => json!({"@type": "Thing", "name": e.name()}),
+    };
+    let mut mentions = Vec::new();
+    for s in &view.sections {
+        for t in &s.therapies {
+            mentions.push(drug(kb, t));
+        }
+    }
+    for c in &kb.document().conditions {
+        if kb.claims_about(c.id.as_str()).iter().any(|cl| {
+            view.sections
+                .iter()
+                .any(|s| s.claims.iter().any(|v| v.claim.id == cl.id))
+        }) {
+            mentions.push(condition(c));
+        }
+    }
+    for st in &kb.document().strategies {
+        mentions.push(json!({"@type": "MedicalTherapy", "@id": format!("#{}", st.id), "name": st.name.as_str(), "description": st.description.as_ref().map(|d| d.as_str())}));
+    }
+    let citations: Vec<Value> = view
+        .references
+        .iter()
+        .map(|s| {
+            let mut m = Map::new();
+            m.insert("@type".into(), json!("CreativeWork"));
+            m.insert("name".into(), json!(citation(s)));
+            if let Some(l) = source_link(s) {
+                m.insert("url".into(), json!(l));
+            }
+            m.insert("sameAs".into(), json!(same_as(&s.identifiers)));
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "@context": context(),
+        "@type": "MedicalWebPage",
+        "name": view.sheet.title.as_str(),
+        "headline": view.sheet.subtitle.as_ref().map(|s| s.as_str()),
+        "description": view.sheet.summary.as_str(),
+        "lastReviewed": view.as_of,
+        "dateModified": view.as_of,
+        "inLanguage": "en",
+        "about": about,
+        "mentions": mentions,
+        "citation": citations,
+        "disclaimer": super::NOTICE,
+    })
+}

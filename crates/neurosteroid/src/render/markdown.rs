@@ -1,0 +1,271 @@
+//! The Markdown fact sheet. Every text field is escaped: no field can inject markup, links
+//! or HTML into the rendered page.
+
+use std::fmt::Write;
+
+use super::sheet::{NOTICE, SheetView, citation, grade_label, source_link};
+use crate::model::{RegulatoryStatus, Therapy};
+
+/// Escapes text for Markdown: punctuation that Markdown or HTML would interpret becomes a
+/// backslash escape or an entity; line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn refs(numbers: &[usize]) -> String {
+    numbers.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join("")
+}
+
+/// Words for a regulatory status.
+pub fn status_word(s: RegulatoryStatus) -> &'static str {
+    match s {
+        RegulatoryStatus::Approved => "approved",
+        RegulatoryStatus::LabelChange => "label changed",
+        RegulatoryStatus::Scheduled => "scheduled as a controlled substance",
+        RegulatoryStatus::Refused => "refused",
+        RegulatoryStatus::Discontinued => "discontinued",
+        RegulatoryStatus::Withdrawn => "approval withdrawn",
+    }
+}
+
+/// The regulator's name as written.
+pub fn regulator_word(r: crate::model::Regulator) -> &'static str {
+    use crate::model::Regulator as R;
+    match r {
+        R::Fda => "FDA",
+        R::Ema => "EMA",
+        R::Pmda => "PMDA",
+        R::Dea => "DEA",
+        R::Manufacturer => "manufacturer",
+    }
+}
+
+/// Words for a route of administration.
+pub fn route_word(r: crate::model::AdministrationRoute) -> &'static str {
+    use crate::model::AdministrationRoute as R;
+    match r {
+        R::Oral => "oral",
+        R::Intravenous => "intravenous",
+        R::Intramuscular => "intramuscular",
+        R::Transdermal => "transdermal",
+        R::Vaginal => "vaginal",
+        R::Topical => "topical",
+    }
+}
+
+/// A medicine in a few lines: brands, route, prescription status, doses, dated history.
+fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usize>) {
+    let brands = if t.brand_names.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({})",
+            t.brand_names
+                .iter()
+                .map(|b| escape(b.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let _ = writeln!(out, "- **{}**{brands}", escape(t.name.as_str()));
+    let routes: Vec<&str> = t.routes.iter().map(|r| route_word(*r)).collect();
+    let _ = writeln!(
+        out,
+        "  - {}{}",
+        if t.prescription {
+            "prescription medicine"
+        } else {
+            "available without prescription"
+        },
+        if routes.is_empty() {
+            String::new()
+        } else {
+            format!("; route: {}", routes.join(", "))
+        }
+    );
+    if let Some(current) = t.current_status() {
+        let _ = writeln!(
+            out,
+            "  - current status (as of {}): {} {} on {}",
+            current.date,
+            regulator_word(current.regulator),
+            status_word(current.status),
+            current.date
+        );
+    }
+    for ev in &t.status_history {
+        let detail = ev
+            .detail
+            .as_ref()
+            .map(|d| format!(" — {}", escape(d.as_str())))
+            .unwrap_or_default();
+        let r = number_of(ev.source.as_str())
+            .map(|n| format!(" [{n}]"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  - {}: {} {}{detail}{r}",
+            ev.date,
+            regulator_word(ev.regulator),
+            status_word(ev.status)
+        );
+    }
+    for d in &t.doses {
+        let range = d
+            .max
+            .filter(|m| *m != d.min)
+            .map_or_else(|| d.min.to_string(), |m| format!("{}–{m}", d.min));
+        let timing = d
+            .timing
+            .as_ref()
+            .map(|x| format!(", {}", escape(x.as_str())))
+            .unwrap_or_default();
+        let context = d
+            .context
+            .as_ref()
+            .map(|x| format!(" ({})", escape(x.as_str())))
+            .unwrap_or_default();
+        let r = number_of(d.source.as_str())
+            .map(|n| format!(" [{n}]"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  - dose: {range} {}{timing}{context}{r}", escape(d.unit.as_str()));
+    }
+    if let Some(desc) = &t.description {
+        let _ = writeln!(out, "  - {}", escape(desc.as_str()));
+    }
+}
+
+/// Renders a fact sheet as Markdown.
+pub fn render(view: &SheetView<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(view.sheet.title.as_str()));
+    if let Some(sub) = &view.sheet.subtitle {
+        let _ = writeln!(out, "*{}*\n", escape(sub.as_str()));
+    }
+    let _ = writeln!(out, "> **Not medical advice.** {NOTICE}\n");
+    let _ = writeln!(
+        out,
+        "Content checked as of {}. Each statement carries its evidence grade; numbers in brackets are references.\n",
+        view.as_of
+    );
+    let number_of = |id: &str| view.references.iter().position(|s| s.id.as_str() == id).map(|i| i + 1);
+    for s in &view.sections {
+        let _ = writeln!(out, "## {}\n", escape(s.section.heading.as_str()));
+        if let Some(t) = &s.section.text {
+            let _ = writeln!(out, "{}\n", escape(t.as_str()));
+        }
+        if let Some(route) = &s.route {
+            if !route.steps.is_empty() {
+                let chain: Vec<String> = route.compounds().iter().map(|c| escape(c.name.as_str())).collect();
+                let _ = writeln!(out, "{}\n", chain.join(" → "));
+                let _ = writeln!(
+                    out,
+                    "| step | enzyme activity | human isoforms | where | notes |\n|---|---|---|---|---|"
+                );
+                for st in &route.steps {
+                    let ec: Vec<String> = st
+                        .enzyme
+                        .identifiers
+                        .iter()
+                        .filter(|c| c.key() == "ec")
+                        .map(|c| escape(&c.to_string()))
+                        .collect();
+                    let iso: Vec<String> = st.isoforms.iter().map(|g| escape(g.symbol.as_str())).collect();
+                    let loc: Vec<String> = st.reaction.locations.iter().map(|l| escape(l.as_str())).collect();
+                    let mut notes = Vec::new();
+                    if st.reaction.rate_limiting {
+                        notes.push("rate-limiting".to_owned());
+                    }
+                    if st.reaction.reversible {
+                        notes.push("reversible".to_owned());
+                    }
+                    let _ = writeln!(
+                        out,
+                        "| {} → {} | {}{} | {} | {} | {} |",
+                        escape(st.substrate.name.as_str()),
+                        escape(st.product.name.as_str()),
+                        escape(st.enzyme.name.as_str()),
+                        if ec.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", ec.join(", "))
+                        },
+                        iso.join(", "),
+                        loc.join("; "),
+                        notes.join(", ")
+                    );
+                }
+                let _ = writeln!(out);
+            }
+        }
+        for c in &s.claims {
+            let direction = match c.claim.direction {
+                Some(crate::model::EvidenceDirection::Contradicts) => " — the evidence points the other way",
+                Some(crate::model::EvidenceDirection::Mixed) => " — the evidence is mixed",
+                Some(crate::model::EvidenceDirection::Insufficient) => " — too little evidence",
+                _ => "",
+            };
+            let _ = writeln!(
+                out,
+                "- {} **[{}]**{direction} {}",
+                escape(c.claim.statement.as_str()),
+                grade_label(c.claim.grade),
+                refs(&c.refs)
+            );
+            if let Some(n) = &c.claim.notes {
+                let _ = writeln!(out, "  - {}", escape(n.as_str()));
+            }
+        }
+        for t in &s.therapies {
+            therapy(&mut out, t, &number_of);
+        }
+        for e in &s.entities {
+            if !matches!(e, crate::model::EntityRef::Pathway(_)) {
+                let _ = writeln!(out, "- {}", escape(e.name()));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "## Summary\n\n{}\n", escape(view.sheet.summary.as_str()));
+    let _ = writeln!(out, "## Evidence grades\n");
+    for g in crate::model::Grade::ALL {
+        let _ = writeln!(out, "- **{}**: {}", grade_label(g), grade_meaning(g));
+    }
+    let _ = writeln!(out, "\n## References\n");
+    for (i, s) in view.references.iter().enumerate() {
+        let link = source_link(s)
+            .map(|l| format!(" <{}>", l.replace('>', "%3E").replace('<', "%3C").replace(' ', "%20")))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}. {}{link}", i + 1, escape(&citation(s)));
+    }
+    out
+}
+
+/// What a grade means, for readers.
+pub fn grade_meaning(g: crate::model::Grade) -> &'static str {
+    use crate::model::Grade as G;
+    match g {
+        G::Regulatory => "a regulator's decision or approved label",
+        G::SystematicReview => "a meta-analysis or systematic review of human studies",
+        G::ClinicalTrial => "at least one randomised controlled trial in humans",
+        G::ClinicalObservational => "human observational, cohort, case-control or biomarker studies",
+        G::Preclinical => "animal or laboratory evidence only",
+        G::ExpertOpinion => "guidelines or reviews without direct evidence",
+        G::Unsupported => "stated by a source, but no supporting evidence was found",
+    }
+}

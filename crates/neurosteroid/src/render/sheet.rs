@@ -1,0 +1,179 @@
+//! The fact sheet as a renderer-neutral view: sections with graded claims, numbered
+//! references, the biosynthesis route, and medicines with their dated status.
+
+use crate::error::{Error, Result};
+use crate::kb::KnowledgeBase;
+use crate::model::{Claim, EntityRef, FactSheet, Grade, Id, Section, SectionKind, Source, Therapy};
+use crate::query::Route;
+
+/// The notice every rendered sheet carries.
+pub const NOTICE: &str = "This fact sheet summarises research and regulatory information with the strength of the evidence for each statement. It is not medical advice and does not recommend any treatment; talk to a qualified clinician about your own situation.";
+
+/// A claim as shown: with its grade and the numbers of its references.
+#[derive(Debug, Clone)]
+pub struct ClaimView<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// Reference numbers (1-based, into [`SheetView::references`]).
+    pub refs: Vec<usize>,
+}
+
+/// One section as shown.
+#[derive(Debug, Clone)]
+pub struct SectionView<'a> {
+    /// The section.
+    pub section: &'a Section,
+    /// Its claims, in order.
+    pub claims: Vec<ClaimView<'a>>,
+    /// The biosynthesis route, for a biosynthesis section.
+    pub route: Option<Route<'a>>,
+    /// The medicines shown, for a therapies section (and any section naming them).
+    pub therapies: Vec<&'a Therapy>,
+    /// Other entities named by the section.
+    pub entities: Vec<EntityRef<'a>>,
+}
+
+/// A whole fact sheet, ready to render.
+#[derive(Debug, Clone)]
+pub struct SheetView<'a> {
+    /// The fact sheet.
+    pub sheet: &'a FactSheet,
+    /// Its subject.
+    pub subject: EntityRef<'a>,
+    /// Sections in order.
+    pub sections: Vec<SectionView<'a>>,
+    /// Sources in the order of first citation.
+    pub references: Vec<&'a Source>,
+    /// The knowledge base's `as_of` date.
+    pub as_of: String,
+}
+
+/// A link for a source: its DOI or PubMed page, or its URL.
+pub fn source_link(s: &Source) -> Option<String> {
+    s.identifiers
+        .iter()
+        .find(|c| c.key() == "doi")
+        .or_else(|| s.identifiers.iter().find(|c| c.key() == "pubmed"))
+        .map(crate::model::Curie::url)
+        .or_else(|| s.url.as_ref().map(ToString::to_string))
+}
+
+/// A one-line citation of a source.
+pub fn citation(s: &Source) -> String {
+    let mut parts = Vec::new();
+    if let Some(a) = &s.authors {
+        parts.push(a.to_string());
+    }
+    parts.push(s.title.to_string());
+    if let Some(p) = &s.publisher {
+        parts.push(p.to_string());
+    }
+    if let Some(y) = s.year {
+        parts.push(y.get().to_string());
+    }
+    let ids: Vec<String> = s.identifiers.iter().map(ToString::to_string).collect();
+    if !ids.is_empty() {
+        parts.push(ids.join(", "));
+    }
+    parts.join(". ")
+}
+
+/// Human words for a grade.
+pub fn grade_label(g: Grade) -> &'static str {
+    match g {
+        Grade::Regulatory => "regulatory decision",
+        Grade::SystematicReview => "systematic review",
+        Grade::ClinicalTrial => "clinical trial",
+        Grade::ClinicalObservational => "human observational",
+        Grade::Preclinical => "animal / lab only",
+        Grade::ExpertOpinion => "expert opinion",
+        Grade::Unsupported => "unsupported",
+    }
+}
+
+impl KnowledgeBase {
+    /// The fact sheet of an entity (named any way `resolve` accepts), or the fact sheet
+    /// itself, as a renderer-neutral view.
+    ///
+    /// # Errors
+    /// When the name does not resolve, or no fact sheet has that subject.
+    pub fn fact_sheet<'a>(&'a self, name: &str) -> Result<SheetView<'a>> {
+        let r = self.resolve(name)?;
+        let sheet = match r.entity {
+            EntityRef::FactSheet(s) => Some(s),
+            _ => std::iter::once(r.entity)
+                .chain(r.related.iter().copied())
+                .find_map(|e| self.document().fact_sheets.iter().find(|s| &s.subject == e.id())),
+        };
+        let Some(sheet) = sheet else {
+            return Err(Error::WrongKind {
+                id: r.entity.id().to_string(),
+                expected: "entity with a fact sheet",
+                actual: r.entity.kind().as_str(),
+            });
+        };
+        let subject = self.require(sheet.subject.as_str())?;
+        let mut references: Vec<&Source> = Vec::new();
+        let number = |id: &Id, references: &mut Vec<&'a Source>| -> Option<usize> {
+            let EntityRef::Source(s) = self.get(id.as_str())? else {
+                return None;
+            };
+            if let Some(i) = references.iter().position(|r| r.id == s.id) {
+                return Some(i + 1);
+            }
+            references.push(s);
+            Some(references.len())
+        };
+        let mut sections = Vec::new();
+        for section in &sheet.sections {
+            let mut claims = Vec::new();
+            for id in &section.claims {
+                if let Some(EntityRef::Claim(c)) = self.get(id.as_str()) {
+                    let refs = c.sources.iter().filter_map(|s| number(s, &mut references)).collect();
+                    claims.push(ClaimView { claim: c, refs });
+                }
+            }
+            let mut therapies = Vec::new();
+            let mut entities = Vec::new();
+            for id in &section.entities {
+                match self.get(id.as_str()) {
+                    Some(EntityRef::Therapy(t)) => {
+                        for ev in &t.status_history {
+                            number(&ev.source, &mut references);
+                        }
+                        for d in &t.doses {
+                            number(&d.source, &mut references);
+                        }
+                        therapies.push(t);
+                    }
+                    Some(e) => entities.push(e),
+                    None => {}
+                }
+            }
+            let route = (section.kind == SectionKind::Biosynthesis)
+                .then(|| self.biosynthesis(sheet.subject.as_str()).ok())
+                .flatten();
+            if let Some(route) = &route {
+                for step in &route.steps {
+                    for s in &step.reaction.sources {
+                        number(s, &mut references);
+                    }
+                }
+            }
+            sections.push(SectionView {
+                section,
+                claims,
+                route,
+                therapies,
+                entities,
+            });
+        }
+        Ok(SheetView {
+            sheet,
+            subject,
+            sections,
+            references,
+            as_of: self.document().as_of.to_string(),
+        })
+    }
+}

@@ -1,0 +1,154 @@
+//! Renderers: every text field escaped; the sheet carries grades, references, the notice
+//! and the as_of date; diagrams name every step.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::path::Path;
+
+use neurosteroid::KnowledgeBase;
+use neurosteroid::render::{DiagramFormat, SheetFormat};
+use serde_json::Value;
+
+fn base() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// The base vector with hostile markup in every text field a renderer shows.
+fn hostile() -> KnowledgeBase {
+    const EVIL: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&[x](javascript:alert(3))*_`|";
+    let mut doc = base();
+    fn poison(v: &mut Value, key: Option<&str>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    poison(x, Some(k));
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(|x| poison(x, key)),
+            Value::String(s) => {
+                if matches!(
+                    key,
+                    Some(
+                        "name"
+                            | "title"
+                            | "statement"
+                            | "summary"
+                            | "heading"
+                            | "notes"
+                            | "timing"
+                            | "description"
+                            | "synonyms"
+                            | "brand_names"
+                            | "subtitle"
+                            | "text"
+                            | "authors"
+                    )
+                ) {
+                    s.push_str(EVIL);
+                }
+            }
+            _ => {}
+        }
+    }
+    poison(&mut doc, None);
+    KnowledgeBase::from_json(&doc.to_string()).unwrap()
+}
+
+#[test]
+fn html_escapes_every_field_and_is_self_contained() {
+    let kb = hostile();
+    let html = kb.render("compound-c", SheetFormat::Html).unwrap();
+    assert!(!html.contains("<script"), "raw script tag");
+    assert!(!html.contains("<img"), "raw img tag");
+    assert!(!html.contains("javascript:alert(3))\""));
+    assert!(html.contains("&lt;script&gt;"));
+    // Links go to the page itself or to http(s) references, nowhere else.
+    for href in html.split("href=\"").skip(1) {
+        assert!(
+            href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
+    }
+    for forbidden in ["<link", "<script", "@import", "url(http", "src=\"http"] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("<svg") && html.contains("Not medical advice"));
+    assert!(html.contains("as of <time datetime=\"2026-01-31\">"));
+    assert!(html.contains("grade-preclinical"));
+}
+
+#[test]
+fn markdown_escapes_every_field() {
+    let kb = hostile();
+    let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"));
+    assert!(!md.contains("](javascript"), "a text field made a link");
+    assert!(md.contains("\\[x\\]\\(javascript:alert\\(3\\)\\)"));
+}
+
+#[test]
+fn markdown_sheet_carries_grades_references_notice_and_date() {
+    let kb = KnowledgeBase::from_json(&base().to_string()).unwrap();
+    let md = kb.render("Compound C", SheetFormat::Markdown).unwrap();
+    assert!(md.starts_with("# Compound C\n"));
+    assert!(md.contains("Not medical advice"));
+    assert!(md.contains("2026-01-31"));
+    assert!(md.contains("C modulates R. **[animal / lab only]** [1][2]"), "{md}");
+    assert!(md.contains("Compound A → Compound B → Compound C"));
+    assert!(md.contains("1. A test article"));
+    assert!(
+        md.contains("2. A test paper. 2020. pubmed:1 <https://pubmed.ncbi.nlm.nih.gov/1/>"),
+        "{md}"
+    );
+}
+
+#[test]
+fn jsonld_uses_schema_org_and_same_as_iris() {
+    let kb = KnowledgeBase::from_json(&base().to_string()).unwrap();
+    let v: Value = serde_json::from_str(&kb.render("compound-c", SheetFormat::JsonLd).unwrap()).unwrap();
+    assert_eq!(v["@type"], "MedicalWebPage");
+    assert_eq!(v["@context"]["@vocab"], "https://schema.org/");
+    assert_eq!(v["about"]["@type"], "MolecularEntity");
+    let cited: Vec<&str> = v["citation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["url"].as_str())
+        .collect();
+    assert!(cited.contains(&"https://pubmed.ncbi.nlm.nih.gov/1/"));
+}
+
+#[test]
+fn diagrams_name_every_step() {
+    let kb = KnowledgeBase::from_json(&base().to_string()).unwrap();
+    let mermaid = kb.pathway_diagram("compound-c", DiagramFormat::Mermaid).unwrap();
+    assert!(mermaid.starts_with("flowchart TD\n"));
+    assert!(
+        mermaid.contains("n0 -->|\"Enzyme X (EC:1.1.1.1): GENEX1\"| n1"),
+        "{mermaid}"
+    );
+    let dot = kb.pathway_diagram("compound-c", DiagramFormat::Dot).unwrap();
+    assert!(
+        dot.contains("\"compound-a\" -> \"compound-b\" [label=\"Enzyme X (EC:1.1.1.1): GENEX1\", penwidth=2];"),
+        "{dot}"
+    );
+    let graph: Value =
+        serde_json::from_str(&kb.pathway_diagram("compound-c", DiagramFormat::NodeLink).unwrap()).unwrap();
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(graph["edges"][1]["isoforms"][0], "GENEY1");
+}
+
+#[test]
+fn diagram_labels_are_escaped() {
+    let kb = hostile();
+    let dot = kb.pathway_diagram("compound-c", DiagramFormat::Dot).unwrap();
+    assert!(dot.contains("\\\"'&"), "quotes escaped in DOT");
+    let mermaid = kb.pathway_diagram("compound-c", DiagramFormat::Mermaid).unwrap();
+    assert!(!mermaid.contains("<script"));
+    let svg = kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap();
+    assert!(!svg.contains("<script") && svg.starts_with("<svg"));
+}
