@@ -1,6 +1,8 @@
 # One task runner: CI (.ci/run) calls `make test`, exactly what the README tells you to run.
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# Every cargo and maturin run sees the same interpreter (the venv's), so pyo3 is not
+# rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
 .PHONY: demo test lint test-rust test-python venv develop schema vectors
@@ -12,7 +14,7 @@ demo:
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types.
 test: lint test-rust test-python
 
-lint:
+lint: venv
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 

@@ -184,7 +184,7 @@ pub fn svg(route: &Route<'_>) -> String {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pathway\" role=\"img\" viewBox=\"0 0 760 {height}\" width=\"760\" height=\"{height}\" aria-labelledby=\"pathway-title\">\
 <title id=\"pathway-title\">{}</title>\
-<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>",
+<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>",
         xml_escape(&format!("Biosynthesis of {}", route.target.name))
     );
     for (i, c) in compounds.iter().enumerate() {
