@@ -10,6 +10,7 @@ every claim.
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import os
 import threading
@@ -411,7 +412,7 @@ class KnowledgeBase:
     def to_networkx(self, compound: str) -> Any:
         """The biosynthesis route as a `networkx.DiGraph` (needs the optional `networkx`)."""
         try:
-            import networkx as nx
+            nx: Any = importlib.import_module("networkx")
         except ImportError as e:
             raise NeurosteroidError("to_networkx needs networkx: pip install 'neurosteroid[networkx]'") from e
         return nx.node_link_graph(self.pathway_graph(compound), directed=True, multigraph=False, edges="edges")
@@ -464,10 +465,6 @@ def default_kb() -> KnowledgeBase:
     return _default
 
 
-def _format_of(path: str | os.PathLike[str]) -> Format:
-    return "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
-
-
 def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") -> KnowledgeBase:
     """Parses and validates a document (JSON, or YAML with `format="yaml"`). Raises
     `ValidationError` with every diagnostic when it is invalid."""
@@ -476,13 +473,9 @@ def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") 
 
 
 def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBase:
-    """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON)."""
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as e:
-        raise NeurosteroidIOError(f"{os.fspath(path)}: {e.strerror or e}") from e
-    return loads(raw, format=_format_of(path), level=level)
+    """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON). A
+    file over the size limit is refused before it is read."""
+    return KnowledgeBase(_native.NativeKnowledgeBase.load_path(os.fspath(path), level))
 
 
 def validate(document: Any, *, level: Level = "full", format: Format = "json") -> list[Diagnostic]:

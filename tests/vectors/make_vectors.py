@@ -167,6 +167,11 @@ INVALID = {
     "two-bad-entities": ("problems in two entities are both reported",
                          chain(setitem(["effects", 0, "id"], "BAD"), setitem(["sites", 0, "colour"], 1)), False,
                          [("pattern", "/effects/0/id"), ("unknown-field", "/sites/0/colour")]),
+    "array-as-object": ("a status event written as an array of field values (serde accepts it; JSON Schema does not)",
+                        setitem(["therapies", 0, "status_history", 0], ["2019-03-19", "FDA", "approved", None, "condition-k", "src-paper"]),
+                        False, [("type", "/therapies/0/status_history/0")]),
+    "object-as-enum": ("a grade written as a one-key object (serde accepts it for unit variants; JSON Schema does not)",
+                       setitem(["claims", 0, "grade"], {"preclinical": None}), False, [("type", "/claims/0/grade")]),
     # Semantic: the schema accepts these; `--level full` rejects them.
     "duplicate-id": ("two entities share an id", setitem(["effects", 0, "id"], "site-s"), True,
                      [("duplicate-id", "/effects/0/id")]),

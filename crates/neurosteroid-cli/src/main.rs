@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use neurosteroid::render::{DiagramFormat, SheetFormat};
-use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, LoadOptions};
+use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, Limits, LoadOptions};
 
 #[derive(Parser)]
 #[command(name = "neurosteroid", version, about = "Typed, validated, queryable knowledge about neurosteroids", long_about = None)]
@@ -17,6 +17,15 @@ struct Cli {
     /// Print only what was asked for (no "wrote ..." lines, no per-file summaries of valid files).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Largest document accepted, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_bytes)]
+    max_bytes: usize,
+    /// Deepest nesting of arrays and objects accepted.
+    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+    /// Most nodes that expanding YAML aliases may create.
+    #[arg(long, global = true, value_name = "NODES", default_value_t = Limits::default().max_alias_nodes)]
+    max_alias_nodes: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -234,16 +243,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(kb: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
+fn load(kb: &Option<PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
     match kb {
         None => Ok(std::borrow::Cow::Borrowed(KnowledgeBase::embedded()?)),
-        Some(path) => KnowledgeBase::from_path(path, LoadOptions::default())
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| {
-                let mut f = Failure::from(e);
-                f.message = format!("{}: {}", path.display(), f.message);
-                f
-            }),
+        Some(path) => KnowledgeBase::from_path(
+            path,
+            LoadOptions {
+                limits,
+                ..LoadOptions::default()
+            },
+        )
+        .map(std::borrow::Cow::Owned)
+        .map_err(|e| {
+            let mut f = Failure::from(e);
+            f.message = format!("{}: {}", path.display(), f.message);
+            f
+        }),
     }
 }
 
@@ -303,9 +318,14 @@ fn json(value: &impl serde::Serialize) -> String {
 }
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
+    let limits = Limits {
+        max_bytes: cli.max_bytes,
+        max_depth: cli.max_depth,
+        max_alias_nodes: cli.max_alias_nodes,
+    };
     match cli.command {
         Command::Show { name, format } => {
-            let kb = load(&cli.kb)?;
+            let kb = load(&cli.kb, limits)?;
             let r = kb.resolve(&name)?;
             match format {
                 ShowFormat::Text => {
@@ -330,7 +350,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             }
         }
         Command::Search { text, limit, format } => {
-            let kb = load(&cli.kb)?;
+            let kb = load(&cli.kb, limits)?;
             let hits = kb.search(&text, limit);
             match format {
                 ShowFormat::Json => emit(out, &json(&hits))?,
@@ -364,12 +384,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             format,
             output,
         } => {
-            let kb = load(&cli.kb)?;
+            let kb = load(&cli.kb, limits)?;
             let text = kb.pathway_diagram(&compound, format.into())?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
         Command::Render { name, format, output } => {
-            let kb = load(&cli.kb)?;
+            let kb = load(&cli.kb, limits)?;
             let text = kb.render(&name, format.into())?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
@@ -383,7 +403,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             );
             emit(out, &String::from_utf8_lossy(&buf))?;
         }
-        Command::Validate { files, level, format } => return validate(&files, level.into(), format, cli.quiet, out),
+        Command::Validate { files, level, format } => {
+            return validate(
+                &files,
+                LoadOptions {
+                    level: level.into(),
+                    limits,
+                },
+                format,
+                cli.quiet,
+                out,
+            );
+        }
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),
@@ -400,7 +431,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             emit(out, &s)?;
         }
         Command::Export { format, output } => {
-            let kb = load(&cli.kb)?;
+            let kb = load(&cli.kb, limits)?;
             let text = match format {
                 ExportFormat::Json => kb.to_json_pretty(),
                 ExportFormat::Jsonld => kb.render_all(SheetFormat::JsonLd)?,
@@ -415,11 +446,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
 
 fn validate(
     files: &[PathBuf],
-    level: Level,
+    options: LoadOptions,
     format: ValidateFormat,
     quiet: bool,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
+    let level = options.level;
     use std::io::IsTerminal;
     // Colour only for a person at a terminal, and never when NO_COLOR is set.
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -435,15 +467,15 @@ fn validate(
     let mut reports = Vec::new();
     let mut human = String::new();
     for path in files {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        let diags = match neurosteroid::read_document(path, &options.limits) {
+            Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
+            Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
             Err(e) => {
                 io_error = true;
-                eprintln!("error: {}: {e}", path.display());
+                eprintln!("error: {e}");
                 continue;
             }
         };
-        let diags = neurosteroid::validate(&bytes, Format::from_path(path), level);
         let valid = !diags.iter().any(Diagnostic::is_error);
         any_invalid |= !valid;
         match format {

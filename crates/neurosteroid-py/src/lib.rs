@@ -177,6 +177,33 @@ impl NativeKnowledgeBase {
         })
     }
 
+    /// Reads (refusing a file over the size limit before reading it), parses and validates.
+    #[staticmethod]
+    fn load_path(py: Python<'_>, path: std::path::PathBuf, level: &str) -> PyResult<Self> {
+        let level = parse_level(level)?;
+        let result = py.detach(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                Kb::from_path(
+                    &path,
+                    LoadOptions {
+                        level,
+                        ..LoadOptions::default()
+                    },
+                )
+            }))
+        });
+        guard(py, || match result {
+            Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
+            Err(_) => Err(Error::Invalid {
+                diagnostics: vec![Diagnostic::error(
+                    neurosteroid::Code::Syntax,
+                    "",
+                    "internal error while parsing (please report)",
+                )],
+            }),
+        })
+    }
+
     /// Number of entities in a collection.
     fn count(&self, kind: &str) -> PyResult<usize> {
         Ok(self.kb.entities(parse_kind(kind)?).count())

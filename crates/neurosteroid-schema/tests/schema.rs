@@ -188,3 +188,38 @@ proptest! {
         prop_assert!(m.is_subset(&s), "doc {} model {:?} schema {:?}", doc, m, s);
     }
 }
+
+/// The parser's shape guard relies on this: no object property holds an object, and no
+/// array holds an array (see `parse/structure.rs`). A model change that breaks it fails here.
+#[test]
+fn no_object_in_object_and_no_array_in_array() {
+    let schema = neurosteroid_schema::document_schema();
+    let defs = schema["$defs"].as_object().unwrap();
+    let resolve = |s: &Value| -> Value {
+        match s.get("$ref").and_then(Value::as_str) {
+            Some(r) => defs[r.rsplit('/').next().unwrap()].clone(),
+            None => s.clone(),
+        }
+    };
+    let alternatives = |s: &Value| -> Vec<Value> {
+        match s.get("anyOf").and_then(Value::as_array) {
+            Some(a) => a.iter().map(&resolve).collect(),
+            None => vec![resolve(s)],
+        }
+    };
+    let is = |s: &Value, t: &str| s["type"] == t || s["type"].as_array().is_some_and(|a| a.iter().any(|x| x == t));
+    let mut objects: Vec<Value> = defs.values().filter(|d| is(d, "object")).cloned().collect();
+    objects.push(schema.clone());
+    for def in objects {
+        for (name, prop) in def["properties"].as_object().unwrap() {
+            for alt in alternatives(prop) {
+                assert!(!is(&alt, "object"), "property `{name}` holds an object");
+                if is(&alt, "array") {
+                    for item in alternatives(&alt["items"]) {
+                        assert!(!is(&item, "array"), "property `{name}` is an array of arrays");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -128,7 +128,7 @@ impl KnowledgeBase {
     /// [`Error::Io`] when the file can not be read, else as [`KnowledgeBase::from_slice`].
     pub fn from_path(path: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
         let path = path.as_ref();
-        let bytes = read_limited(path, options.limits.max_bytes)?;
+        let bytes = read_document(path, &options.limits)?;
         KnowledgeBase::from_slice(&bytes, Format::from_path(path), options)
     }
 
@@ -422,15 +422,43 @@ impl KnowledgeBase {
     }
 }
 
-fn read_limited(path: &Path, max: usize) -> Result<Vec<u8>> {
+/// Reads a document file, refusing one larger than `limits.max_bytes` before reading it
+/// (a `limit` diagnostic), so that a huge file costs nothing.
+///
+/// # Errors
+/// [`Error::Invalid`] with a `limit` diagnostic when the file is too large; [`Error::Io`]
+/// when it can not be read.
+pub fn read_document(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     use std::io::Read;
     let io = |source| Error::Io {
         path: path.display().to_string(),
         source,
     };
+    let too_big = |size: u64| Error::Invalid {
+        diagnostics: vec![
+            Diagnostic::error(
+                crate::Code::Limit,
+                "",
+                format!(
+                    "the file is {size} bytes, more than the limit of {} bytes",
+                    limits.max_bytes
+                ),
+            )
+            .with_hint("split the document, or raise the size limit (Limits::max_bytes, --max-bytes)"),
+        ],
+    };
     let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    // Read one byte past the limit so that an oversized file is reported, not truncated.
-    file.take(max as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limits.max_bytes as u64 {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow while it is read: never read past the limit.
+    file.take(limits.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > limits.max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     Ok(bytes)
 }

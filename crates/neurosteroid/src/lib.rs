@@ -12,7 +12,7 @@ pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, Result};
-pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit};
+pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep};

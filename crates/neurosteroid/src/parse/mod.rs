@@ -47,8 +47,8 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Deepest nesting of arrays and objects.
     pub max_depth: usize,
-    /// Most nodes a YAML document may have once its aliases are expanded.
-    pub max_yaml_nodes: usize,
+    /// Most nodes that expanding YAML aliases may create (a "billion laughs" guard).
+    pub max_alias_nodes: usize,
 }
 
 impl Default for Limits {
@@ -56,7 +56,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 512 * 1024 * 1024,
             max_depth: 64,
-            max_yaml_nodes: 10_000_000,
+            max_alias_nodes: 1_000_000,
         }
     }
 }

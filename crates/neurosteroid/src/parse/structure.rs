@@ -20,11 +20,62 @@ fn all_fields() -> impl Iterator<Item = &'static str> {
         .chain(std::iter::once("coverage"))
 }
 
+/// serde's derived structs also accept an array of field values, and unit enums a one-key
+/// object; JSON Schema accepts neither. In this format no array holds an array and no
+/// object holds an object (the schema crate's tests keep it so), so those shapes are
+/// rejected here, before serde sees them.
+fn shape_guard(value: &Value, diags: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<(&Value, String)> = vec![(value, String::new())];
+    while let Some((v, at)) = stack.pop() {
+        match v {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = pointer_push(&at, &i.to_string());
+                    if item.is_array() {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::Type,
+                                p,
+                                "invalid type: an array, where an object or a string is expected",
+                            )
+                            .with_hint("write the entry as an object with named fields"),
+                        );
+                    } else {
+                        stack.push((item, p));
+                    }
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let p = pointer_push(&at, k);
+                    if item.is_object() {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::Type,
+                                p,
+                                "invalid type: an object, where a string, number or array is expected",
+                            )
+                            .with_hint("write the value itself, e.g. `\"preclinical\"`, not an object"),
+                        );
+                    } else {
+                        stack.push((item, p));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Turns a JSON value into a [`Document`], or lists every structural problem.
 pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
+    let mut shape = Vec::new();
+    shape_guard(value, &mut shape);
     // The common case, a valid document, costs one pass.
-    if let Ok(doc) = Document::deserialize(value) {
-        return Ok(doc);
+    if shape.is_empty() {
+        if let Ok(doc) = Document::deserialize(value) {
+            return Ok(doc);
+        }
     }
     let mut diags = Vec::new();
     let Value::Object(map) = value else {
@@ -98,6 +149,13 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     collection!("claims", Claim);
     collection!("fact_sheets", FactSheet);
     collection!("coverage", CoverageEntry);
+    // A wrong shape is reported once, where it is, not again by serde below it.
+    diags.retain(|d| {
+        !shape
+            .iter()
+            .any(|s| d.path == s.path || d.path.starts_with(&format!("{}/", s.path)))
+    });
+    diags.extend(shape);
     if diags.is_empty() {
         // Every part passed on its own, so the whole should too; report it if not.
         check::<Document>(value, "", &mut diags);

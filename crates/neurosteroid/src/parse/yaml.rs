@@ -31,10 +31,10 @@ enum Frame {
 struct Builder<'w> {
     stack: Vec<Frame>,
     anchors: HashMap<usize, (Value, usize)>,
-    nodes: usize,
+    /// Nodes created by expanding aliases so far.
+    alias_nodes: usize,
     root: Option<Value>,
     diags: Vec<Diagnostic>,
-    limits: Limits,
     want: Want<'w>,
 }
 
@@ -81,19 +81,6 @@ impl Builder<'_> {
 
     /// Adds a finished node to its parent (or makes it the root).
     fn push_value(&mut self, value: Value, size: usize, anchor: usize, mark: &Marker) -> Result<(), ()> {
-        self.nodes += size;
-        if self.nodes > self.limits.max_yaml_nodes {
-            self.error(
-                Code::Limit,
-                mark,
-                format!(
-                    "the YAML document expands to more than {} nodes (aliases included)",
-                    self.limits.max_yaml_nodes
-                ),
-                "remove the aliases that repeat large nodes, or raise the node limit",
-            );
-            return Err(());
-        }
         if anchor > 0 {
             self.anchors.insert(anchor, (value.clone(), size));
         }
@@ -237,10 +224,10 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
     let mut b = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
-        nodes: 0,
+        alias_nodes: 0,
         root: None,
         diags: Vec::new(),
-        limits: *limits,
+
         want,
     };
     let mut documents = 0usize;
@@ -248,8 +235,13 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
         let (event, mark) = match parser.next_token() {
             Ok(x) => x,
             Err(e) => {
-                let mut d = Diagnostic::error(Code::Syntax, b.pointer(), format!("YAML syntax error: {}", e.info()))
-                    .with_hint("fix the YAML syntax at the position shown");
+                let mut d = if e.info().contains("recursion limit") {
+                    Diagnostic::error(Code::Limit, b.pointer(), "YAML flow collections are nested too deeply")
+                        .with_hint("flatten the document; knowledge-base documents need fewer than 10 levels")
+                } else {
+                    Diagnostic::error(Code::Syntax, b.pointer(), format!("YAML syntax error: {}", e.info()))
+                        .with_hint("fix the YAML syntax at the position shown")
+                };
                 d.location = Some(mark_loc(e.marker()));
                 b.diags.push(d);
                 return Err(b.diags);
@@ -294,7 +286,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     return Err(b.diags);
                 }
                 b.record_position(&mark);
-                let Some((value, size)) = b.anchors.get(&id).cloned() else {
+                let Some(size) = b.anchors.get(&id).map(|(_, size)| *size) else {
                     b.error(
                         Code::Syntax,
                         &mark,
@@ -303,6 +295,17 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     );
                     return Err(b.diags);
                 };
+                // Checked before the copy is made: an alias bomb stops here, not in the allocator.
+                b.alias_nodes = b.alias_nodes.saturating_add(size);
+                if b.alias_nodes > limits.max_alias_nodes {
+                    let message = format!(
+                        "expanding the YAML aliases would create more than {} nodes",
+                        limits.max_alias_nodes
+                    );
+                    b.error(Code::Limit, &mark, message, "remove the aliases that repeat large nodes, or raise the alias limit (Limits::max_alias_nodes, --max-alias-nodes)");
+                    return Err(b.diags);
+                }
+                let value = b.anchors.get(&id).map(|(v, _)| v.clone()).unwrap_or(Value::Null);
                 if b.push_value(value, size, 0, &mark).is_err() {
                     return Err(b.diags);
                 }
@@ -372,8 +375,6 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     Some(Frame::Map { map, anchor, size, .. }) => (Value::Object(map), anchor, size),
                     None => continue,
                 };
-                // The children were counted as they were added; count only the container.
-                b.nodes = b.nodes.saturating_sub(size - 1);
                 if b.push_value(value, size, anchor, &mark).is_err() {
                     return Err(b.diags);
                 }
