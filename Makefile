@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python venv develop schema vectors
+.PHONY: demo test lint test-rust test-python venv develop schema vectors fuzz
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
@@ -46,3 +46,14 @@ schema:
 ## Regenerate the shared test vectors.
 vectors:
 	python3 tests/vectors/make_vectors.py
+
+## Fuzz every target for FUZZ_SECONDS each (needs `cargo install cargo-fuzz`), seeded from
+## the shared vectors and the hostile corpus. A crash is saved under fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := parse_json parse_yaml resolve render
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t && cp tests/vectors/valid/* tests/vectors/invalid/*.json tests/hostile/*.json tests/hostile/*.yaml fuzz/corpus/$$t/ && \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
+	done
