@@ -148,3 +148,51 @@ fn neurosteroid_schema_files_equal(dir: &Path) -> bool {
         std::fs::read(&p).unwrap() == std::fs::read(dir.join(p.file_name().unwrap())).unwrap()
     })
 }
+
+#[test]
+fn yaml_diagnostics_have_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("ns-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("kb.yaml");
+    std::fs::write(
+        &file,
+        "schema_version: \"1.0.0\"\nas_of: \"2026-01-31\"\ncompounds:\n  - id: a\n    name: A\n    colour: blue\n",
+    )
+    .unwrap();
+    let o = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("kb.yaml:6:13: error[unknown-field]"), "{out}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn output_files_are_written_atomically() {
+    let dir = std::env::temp_dir().join(format!("ns-atomic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("sheet.md");
+    let o = run(&[
+        "--kb",
+        "tests/vectors/valid/base.json",
+        "render",
+        "compound-c",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let good = std::fs::read(&target).unwrap();
+    assert!(String::from_utf8_lossy(&good).starts_with("# Compound C"));
+    // A failed render leaves the good file as it was, and no temporary file behind.
+    let o = run(&[
+        "--kb",
+        "tests/vectors/valid/base.json",
+        "render",
+        "no-such-thing",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&target).unwrap(), good);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
