@@ -54,6 +54,8 @@ FUZZ_TARGETS := parse_json parse_yaml resolve render
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
-	  mkdir -p fuzz/corpus/$$t && cp tests/vectors/valid/* tests/vectors/invalid/*.json tests/hostile/*.json tests/hostile/*.yaml fuzz/corpus/$$t/ && \
-	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
+	  mkdir -p fuzz/corpus/$$t/vectors fuzz/corpus/$$t/hostile && \
+	  cp tests/vectors/valid/* tests/vectors/invalid/*.json fuzz/corpus/$$t/vectors/ && \
+	  cp tests/hostile/*.json tests/hostile/*.yaml fuzz/corpus/$$t/hostile/ && \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t fuzz/corpus/$$t/vectors fuzz/corpus/$$t/hostile -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
 	done

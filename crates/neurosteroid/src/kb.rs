@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Serialize;
 
@@ -29,8 +29,8 @@ pub struct LoadOptions {
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
     doc: Document,
-    ids: HashMap<Id, EntityKey>,
-    names: NameIndex,
+    ids: OnceLock<HashMap<Id, EntityKey>>,
+    names: OnceLock<NameIndex>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -148,84 +148,64 @@ impl KnowledgeBase {
     }
 
     fn index(doc: Document, warnings: Vec<Diagnostic>) -> KnowledgeBase {
-        let mut kb = KnowledgeBase {
+        KnowledgeBase {
             doc,
-            ids: HashMap::new(),
-            names: NameIndex::default(),
+            ids: OnceLock::new(),
+            names: OnceLock::new(),
             warnings,
-        };
-        let mut entries: Vec<(EntityKey, Id, Vec<String>, Vec<crate::model::Curie>)> = Vec::new();
-        for kind in EntityKind::ALL {
-            for index in 0..kb.len_of(kind) {
-                let key = EntityKey {
-                    kind,
-                    index: index as u32,
-                };
-                let e = kb.entity(key);
-                let mut names = Vec::new();
-                if !matches!(kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
-                    names.push(e.name().to_owned());
-                    names.extend(e.other_names().into_iter().map(str::to_owned));
+        }
+    }
+
+    fn every_key(&self) -> impl Iterator<Item = EntityKey> + '_ {
+        EntityKind::ALL
+            .into_iter()
+            .flat_map(move |kind| (0..self.len_of(kind)).map(move |i| EntityKey { kind, index: i as u32 }))
+    }
+
+    /// The id index, built on first use (loading stays a parse and a validation).
+    fn ids(&self) -> &HashMap<Id, EntityKey> {
+        self.ids.get_or_init(|| {
+            let mut ids = HashMap::with_capacity(self.every_key().count());
+            for key in self.every_key() {
+                ids.entry(self.entity(key).id().clone()).or_insert(key);
+            }
+            ids
+        })
+    }
+
+    /// The name and identifier index, built on first use.
+    fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            let mut names = NameIndex::default();
+            for key in self.every_key() {
+                let e = self.entity(key);
+                names.add_name(e.id().as_str(), key);
+                if !matches!(key.kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
+                    names.add_name(e.name(), key);
+                    for n in e.other_names() {
+                        names.add_name(n, key);
+                    }
                 }
                 if let EntityRef::GeneProduct(g) = e {
-                    names.push(g.symbol.to_string());
+                    names.add_name(g.symbol.as_str(), key);
                 }
-                entries.push((key, e.id().clone(), names, e.identifiers().to_vec()));
+                for c in e.identifiers() {
+                    names.add_identifier(c, key);
+                }
             }
-        }
-        for (key, id, names, curies) in entries {
-            kb.names.add_name(id.as_str(), key);
-            for n in &names {
-                kb.names.add_name(n, key);
-            }
-            for c in &curies {
-                kb.names.add_identifier(c, key);
-            }
-            kb.ids.entry(id).or_insert(key);
-        }
-        kb
+            names
+        })
     }
 
     fn len_of(&self, kind: EntityKind) -> usize {
-        let d = &self.doc;
-        match kind {
-            EntityKind::Source => d.sources.len(),
-            EntityKind::Compound => d.compounds.len(),
-            EntityKind::Enzyme => d.enzymes.len(),
-            EntityKind::GeneProduct => d.gene_products.len(),
-            EntityKind::Reaction => d.reactions.len(),
-            EntityKind::Pathway => d.pathways.len(),
-            EntityKind::Receptor => d.receptors.len(),
-            EntityKind::Site => d.sites.len(),
-            EntityKind::Effect => d.effects.len(),
-            EntityKind::Condition => d.conditions.len(),
-            EntityKind::Therapy => d.therapies.len(),
-            EntityKind::Strategy => d.strategies.len(),
-            EntityKind::Claim => d.claims.len(),
-            EntityKind::FactSheet => d.fact_sheets.len(),
-        }
+        self.doc.len_of(kind)
     }
 
-    /// The entity at a key. Keys come from this knowledge base's own indexes.
-    pub fn entity(&self, key: EntityKey) -> EntityRef<'_> {
-        let d = &self.doc;
-        let i = key.index as usize;
-        match key.kind {
-            EntityKind::Source => EntityRef::Source(&d.sources[i]),
-            EntityKind::Compound => EntityRef::Compound(&d.compounds[i]),
-            EntityKind::Enzyme => EntityRef::Enzyme(&d.enzymes[i]),
-            EntityKind::GeneProduct => EntityRef::GeneProduct(&d.gene_products[i]),
-            EntityKind::Reaction => EntityRef::Reaction(&d.reactions[i]),
-            EntityKind::Pathway => EntityRef::Pathway(&d.pathways[i]),
-            EntityKind::Receptor => EntityRef::Receptor(&d.receptors[i]),
-            EntityKind::Site => EntityRef::Site(&d.sites[i]),
-            EntityKind::Effect => EntityRef::Effect(&d.effects[i]),
-            EntityKind::Condition => EntityRef::Condition(&d.conditions[i]),
-            EntityKind::Therapy => EntityRef::Therapy(&d.therapies[i]),
-            EntityKind::Strategy => EntityRef::Strategy(&d.strategies[i]),
-            EntityKind::Claim => EntityRef::Claim(&d.claims[i]),
-            EntityKind::FactSheet => EntityRef::FactSheet(&d.fact_sheets[i]),
-        }
+    /// The entity at a key. Keys are made only from this knowledge base's own positions.
+    pub(crate) fn entity(&self, key: EntityKey) -> EntityRef<'_> {
+        self.doc
+            .entity(key.kind, key.index as usize)
+            .unwrap_or_else(|| unreachable!("keys are made from this document's own positions"))
     }
 
     /// The document.
@@ -245,7 +225,7 @@ impl KnowledgeBase {
 
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<EntityRef<'_>> {
-        self.ids.get(id).map(|k| self.entity(*k))
+        self.ids().get(id).map(|k| self.entity(*k))
     }
 
     /// The entity with this id, or [`Error::NotFound`] with suggestions.
@@ -290,7 +270,7 @@ impl KnowledgeBase {
     }
 
     fn resolve_one(&self, text: &str) -> Result<Resolution<'_>> {
-        let by_id = self.ids.get(text.trim()).map(|k| self.entity(*k));
+        let by_id = self.ids().get(text.trim()).map(|k| self.entity(*k));
         let id_only = |entity| Resolution {
             entity,
             matched_by: MatchKind::Id,
@@ -298,7 +278,7 @@ impl KnowledgeBase {
         };
         // Ids are indexed as names too, so that a medicine's id that is also its active
         // compound's synonym (`brexanolone`) brings the compound along as related.
-        if let Some((how, keys)) = self.names.exact(text) {
+        if let Some((how, keys)) = self.names().exact(text) {
             return match (self.pick(text, how, keys), by_id) {
                 (Ok(mut r), Some(e)) if r.entity.id() == e.id() => {
                     r.matched_by = MatchKind::Id;
@@ -326,7 +306,7 @@ impl KnowledgeBase {
             return Ok(id_only(e));
         }
         // Typo tolerance: accept a fuzzy match only when exactly one entity is that close.
-        let scored = self.names.scored(text);
+        let scored = self.names().scored(text);
         let fuzzy: Vec<_> = scored
             .iter()
             .filter(|(_, s, how, _)| *how == MatchKind::Fuzzy && *s >= 0.65)
@@ -381,7 +361,7 @@ impl KnowledgeBase {
 
     /// Ranked matches over ids, names, synonyms and identifiers, with typo tolerance.
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        self.names
+        self.names()
             .scored(text)
             .into_iter()
             .take(limit)

@@ -11,12 +11,18 @@ use crate::model::{Curie, EntityKind};
 /// digit or at a word boundary, become latin letters (`5α`, `5alpha`, `5a` are one key);
 /// everything that is not a letter or digit is dropped.
 pub fn normalize(text: &str) -> String {
+    const SPELLED: [(&str, char); 5] = [
+        ("alpha", 'a'),
+        ("beta", 'b'),
+        ("gamma", 'g'),
+        ("delta", 'd'),
+        ("epsilon", 'e'),
+    ];
     let lower = text.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
     let mut out = String::with_capacity(lower.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut rest = lower.as_str();
+    let mut prev_alpha = false;
+    while let Some(c) = rest.chars().next() {
         let greek = match c {
             'α' => Some('a'),
             'β' => Some('b'),
@@ -29,37 +35,22 @@ pub fn normalize(text: &str) -> String {
         };
         if let Some(g) = greek {
             out.push(g);
-            i += 1;
-            continue;
-        }
-        if c.is_alphabetic() && (i == 0 || !chars[i - 1].is_alphabetic()) {
-            let mut matched = false;
-            for (word, letter) in [
-                ("alpha", 'a'),
-                ("beta", 'b'),
-                ("gamma", 'g'),
-                ("delta", 'd'),
-                ("epsilon", 'e'),
-            ] {
-                let n = word.chars().count();
-                if i + n <= chars.len()
-                    && chars[i..i + n].iter().copied().eq(word.chars())
-                    && chars.get(i + n).is_none_or(|next| !next.is_alphabetic())
-                {
-                    out.push(letter);
-                    i += n;
-                    matched = true;
-                    break;
-                }
-            }
-            if matched {
+        } else if c.is_alphabetic() && !prev_alpha {
+            let spelled = SPELLED.iter().find(|(word, _)| {
+                rest.starts_with(word) && rest[word.len()..].chars().next().is_none_or(|n| !n.is_alphabetic())
+            });
+            if let Some((word, letter)) = spelled {
+                out.push(*letter);
+                rest = &rest[word.len()..];
+                prev_alpha = true;
                 continue;
             }
-        }
-        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c.is_alphanumeric() {
             out.push(c);
         }
-        i += 1;
+        prev_alpha = c.is_alphabetic();
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -98,10 +89,20 @@ pub enum MatchKind {
 /// Where an entity sits in a knowledge base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityKey {
+    pub(crate) kind: EntityKind,
+    pub(crate) index: u32,
+}
+
+impl EntityKey {
     /// Its kind.
-    pub kind: EntityKind,
+    pub fn kind(self) -> EntityKind {
+        self.kind
+    }
+
     /// Its position in its collection.
-    pub index: u32,
+    pub fn index(self) -> usize {
+        self.index as usize
+    }
 }
 
 /// The name and identifier index of a knowledge base.

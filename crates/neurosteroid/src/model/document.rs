@@ -71,3 +71,54 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coverage: Vec<CoverageEntry>,
 }
+
+impl Document {
+    /// How many entities of a kind the document holds.
+    pub fn len_of(&self, kind: super::EntityKind) -> usize {
+        use super::EntityKind as K;
+        match kind {
+            K::Source => self.sources.len(),
+            K::Compound => self.compounds.len(),
+            K::Enzyme => self.enzymes.len(),
+            K::GeneProduct => self.gene_products.len(),
+            K::Reaction => self.reactions.len(),
+            K::Pathway => self.pathways.len(),
+            K::Receptor => self.receptors.len(),
+            K::Site => self.sites.len(),
+            K::Effect => self.effects.len(),
+            K::Condition => self.conditions.len(),
+            K::Therapy => self.therapies.len(),
+            K::Strategy => self.strategies.len(),
+            K::Claim => self.claims.len(),
+            K::FactSheet => self.fact_sheets.len(),
+        }
+    }
+
+    /// The entity at a position of a collection.
+    pub fn entity(&self, kind: super::EntityKind, index: usize) -> Option<super::EntityRef<'_>> {
+        use super::{EntityKind as K, EntityRef as R};
+        Some(match kind {
+            K::Source => R::Source(self.sources.get(index)?),
+            K::Compound => R::Compound(self.compounds.get(index)?),
+            K::Enzyme => R::Enzyme(self.enzymes.get(index)?),
+            K::GeneProduct => R::GeneProduct(self.gene_products.get(index)?),
+            K::Reaction => R::Reaction(self.reactions.get(index)?),
+            K::Pathway => R::Pathway(self.pathways.get(index)?),
+            K::Receptor => R::Receptor(self.receptors.get(index)?),
+            K::Site => R::Site(self.sites.get(index)?),
+            K::Effect => R::Effect(self.effects.get(index)?),
+            K::Condition => R::Condition(self.conditions.get(index)?),
+            K::Therapy => R::Therapy(self.therapies.get(index)?),
+            K::Strategy => R::Strategy(self.strategies.get(index)?),
+            K::Claim => R::Claim(self.claims.get(index)?),
+            K::FactSheet => R::FactSheet(self.fact_sheets.get(index)?),
+        })
+    }
+
+    /// Every entity with its kind and position, in document order.
+    pub fn entities(&self) -> impl Iterator<Item = (super::EntityKind, usize, super::EntityRef<'_>)> + '_ {
+        super::EntityKind::ALL.into_iter().flat_map(move |kind| {
+            (0..self.len_of(kind)).filter_map(move |i| self.entity(kind, i).map(|e| (kind, i, e)))
+        })
+    }
+}

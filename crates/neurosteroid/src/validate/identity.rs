@@ -1,114 +1,115 @@
-//! Uniqueness: ids, external identifiers, names; and check digits.
+//! Uniqueness: ids, external identifiers, names; and check digits. Pointers are built only
+//! for the diagnostics, not for every entity.
 
 use std::collections::HashMap;
 
-use super::{IdIndex, for_each_entity};
+use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Document, EntityKind, EntityRef};
+use crate::model::{Curie, Document, EntityKind, EntityRef};
 use crate::resolve::normalize;
 
+pub(crate) fn pointer(kind: EntityKind, index: usize) -> String {
+    format!("/{}/{index}", kind.collection())
+}
+
 pub(super) fn index_ids<'a>(doc: &'a Document, diags: &mut Vec<Diagnostic>) -> IdIndex<'a> {
-    let mut by_id: HashMap<&'a str, (EntityKind, String)> = HashMap::new();
-    for_each_entity!(doc, |kind, ptr, e| {
+    let mut by_id: HashMap<&'a str, (EntityKind, usize)> = HashMap::with_capacity(doc.entities().count());
+    for (kind, i, e) in doc.entities() {
         let id = e.id().as_str();
-        if let Some((other_kind, other_ptr)) = by_id.get(id) {
+        if let Some(&(other_kind, other_i)) = by_id.get(id) {
             diags.push(
                 Diagnostic::error(
                     Code::DuplicateId,
-                    format!("{ptr}/id"),
-                    format!("id `{id}` is already used by the {other_kind} at {other_ptr}"),
+                    format!("{}/id", pointer(kind, i)),
+                    format!(
+                        "id `{id}` is already used by the {other_kind} at {}",
+                        pointer(other_kind, other_i)
+                    ),
                 )
                 .with_hint("ids are unique across every kind of entity; rename one of them"),
             );
         } else {
-            by_id.insert(id, (kind, ptr));
+            by_id.insert(id, (kind, i));
         }
-    });
+    }
     IdIndex { by_id }
 }
 
 pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (String, String)> = HashMap::new();
-    for_each_entity!(doc, |_kind, ptr, e| {
+    let mut seen: HashMap<&Curie, (EntityKind, usize, &str)> = HashMap::new();
+    for (kind, i, e) in doc.entities() {
         for (j, curie) in e.identifiers().iter().enumerate() {
-            let at = format!("{ptr}/identifiers/{j}");
+            let at = || format!("{}/identifiers/{j}", pointer(kind, i));
             if curie.check_digit_ok() == Some(false) {
                 diags.push(
-                    Diagnostic::error(
-                        Code::CheckDigit,
-                        at.clone(),
-                        format!("`{curie}` has a wrong check digit"),
-                    )
-                    .with_hint("re-copy the number from its registry; a digit is wrong or two are swapped"),
+                    Diagnostic::error(Code::CheckDigit, at(), format!("`{curie}` has a wrong check digit"))
+                        .with_hint("re-copy the number from its registry; a digit is wrong or two are swapped"),
                 );
             }
-            let key = curie.to_string();
-            match seen.get(&key) {
-                Some((other_id, other_ptr)) if other_id != e.id().as_str() => diags.push(
-                    Diagnostic::error(Code::DuplicateIdentifier, at, format!("`{key}` also identifies `{other_id}` ({other_ptr})"))
+            match seen.get(curie) {
+                Some(&(k, n, other_id)) if other_id != e.id().as_str() => diags.push(
+                    Diagnostic::error(Code::DuplicateIdentifier, at(), format!("`{curie}` also identifies `{other_id}` ({})", pointer(k, n)))
                         .with_hint("one identifier names one thing: check which entity it really belongs to (stereoisomers are a common trap)"),
                 ),
                 Some(_) => {}
                 None => {
-                    seen.insert(key, (e.id().to_string(), ptr.clone()));
+                    seen.insert(curie, (kind, i, e.id().as_str()));
                 }
             }
         }
-    });
+    }
 }
 
-/// Names of entities that legitimately share a name: a medicine and its active compound
+/// Entities that legitimately share a name: a medicine and its active compound
 /// (brexanolone), a strategy and the medicine it consists of.
-fn related(doc: &Document, a: &str, b: &str) -> bool {
-    let pair = |x: &str, y: &str| {
-        doc.therapies
-            .iter()
-            .any(|t| t.id.as_str() == x && t.active_compounds.iter().any(|c| c.as_str() == y))
-            || doc
-                .strategies
-                .iter()
-                .any(|s| s.id.as_str() == x && s.therapy.as_ref().is_some_and(|t| t.as_str() == y))
+fn related(a: &EntityRef<'_>, b: &EntityRef<'_>) -> bool {
+    let pair = |x: &EntityRef<'_>, y: &EntityRef<'_>| match x {
+        EntityRef::Therapy(t) => t.active_compounds.contains(y.id()),
+        EntityRef::Strategy(s) => s.therapy.as_ref() == Some(y.id()),
+        _ => false,
     };
     pair(a, b) || pair(b, a)
 }
 
-fn named(e: &EntityRef<'_>) -> bool {
+fn named(kind: EntityKind) -> bool {
     !matches!(
-        e.kind(),
+        kind,
         EntityKind::Source | EntityKind::Claim | EntityKind::FactSheet | EntityKind::Reaction
     )
 }
 
 pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (String, String)> = HashMap::new();
-    for_each_entity!(doc, |_kind, ptr, e| {
-        if named(&e) {
-            let mut names = vec![(format!("{ptr}/name"), e.name())];
-            names.extend(e.other_names().into_iter().map(|n| (ptr.clone(), n)));
-            for (at, name) in names {
-                let key = normalize(name);
-                if key.is_empty() {
-                    continue;
-                }
-                match seen.get(&key) {
-                    Some((other_id, other_ptr))
-                        if other_id != e.id().as_str() && !related(doc, other_id, e.id().as_str()) =>
-                    {
+    let mut seen: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    for (kind, i, e) in doc.entities().filter(|(k, ..)| named(*k)) {
+        let names = std::iter::once((true, e.name())).chain(e.other_names().into_iter().map(|n| (false, n)));
+        for (is_name, name) in names {
+            let key = normalize(name);
+            if key.is_empty() {
+                continue;
+            }
+            match seen.get(&key) {
+                Some(&(k, n)) => {
+                    let Some(other) = doc.entity(k, n) else { continue };
+                    if other.id() != e.id() && !related(&other, &e) {
+                        let at = if is_name {
+                            format!("{}/name", pointer(kind, i))
+                        } else {
+                            pointer(kind, i)
+                        };
                         diags.push(
                             Diagnostic::error(
                                 Code::DuplicateName,
                                 at,
-                                format!("the name `{name}` also names `{other_id}` ({other_ptr})"),
+                                format!("the name `{name}` also names `{}` ({})", other.id(), pointer(k, n)),
                             )
                             .with_hint("a name or synonym may name one entity only; remove it from one, or qualify it"),
                         );
                     }
-                    Some(_) => {}
-                    None => {
-                        seen.insert(key, (e.id().to_string(), ptr.clone()));
-                    }
+                }
+                None => {
+                    seen.insert(key, (kind, i));
                 }
             }
         }
-    });
+    }
 }

@@ -50,9 +50,9 @@ impl std::str::FromStr for Level {
     }
 }
 
-/// Where each id is defined: its kind and JSON Pointer. The first definition wins.
+/// Where each id is defined: its kind and position. The first definition wins.
 pub(crate) struct IdIndex<'a> {
-    pub(crate) by_id: HashMap<&'a str, (EntityKind, String)>,
+    pub(crate) by_id: HashMap<&'a str, (EntityKind, usize)>,
 }
 
 impl<'a> IdIndex<'a> {
@@ -74,35 +74,3 @@ pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
     identity::check_names(doc, &mut diags);
     diags
 }
-
-/// Calls `f(kind, index, pointer, entity)` for every entity of the document.
-macro_rules! for_each_entity {
-    ($doc:expr, |$kind:ident, $ptr:ident, $entity:ident| $body:block) => {{
-        macro_rules! each {
-            ($field:ident) => {
-                for (i, e) in $doc.$field.iter().enumerate() {
-                    let $kind = $crate::model::EntityKind::from_collection(stringify!($field))
-                        .unwrap_or($crate::model::EntityKind::Source);
-                    let $ptr = format!("/{}/{}", stringify!($field), i);
-                    let $entity = $crate::model::EntityRef::from(e);
-                    $body
-                }
-            };
-        }
-        each!(sources);
-        each!(compounds);
-        each!(enzymes);
-        each!(gene_products);
-        each!(reactions);
-        each!(pathways);
-        each!(receptors);
-        each!(sites);
-        each!(effects);
-        each!(conditions);
-        each!(therapies);
-        each!(strategies);
-        each!(claims);
-        each!(fact_sheets);
-    }};
-}
-pub(crate) use for_each_entity;

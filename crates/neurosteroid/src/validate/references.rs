@@ -7,15 +7,31 @@ use crate::model::{Document, EntityKind as K, Id, Predicate};
 struct Checker<'a, 'd> {
     index: &'a IdIndex<'d>,
     diags: &'a mut Vec<Diagnostic>,
-    ids: Vec<&'d str>,
+    /// Every id, sorted (for "did you mean" hints); made on the first dangling reference.
+    ids: Option<Vec<&'d str>>,
 }
 
 impl Checker<'_, '_> {
-    /// Checks one reference; `expected` empty means any kind.
-    fn one(&mut self, at: String, id: &Id, expected: &[K]) {
-        match self.index.kind(id.as_str()) {
+    fn sorted_ids(&mut self) -> &[&str] {
+        let index = self.index;
+        self.ids.get_or_insert_with(|| {
+            let mut ids: Vec<&str> = index.by_id.keys().copied().collect();
+            ids.sort_unstable();
+            ids
+        })
+    }
+
+    /// Checks one reference; `expected` empty means any kind. The pointer is made only
+    /// when there is something to report.
+    fn one(&mut self, at: impl FnOnce() -> String, id: &Id, expected: &[K]) {
+        let found = self.index.kind(id.as_str());
+        if found.is_some_and(|k| expected.is_empty() || expected.contains(&k)) {
+            return;
+        }
+        let at = at();
+        match found {
             None => {
-                let hint = crate::resolve::closest(id.as_str(), self.ids.iter().copied()).map_or_else(
+                let hint = crate::resolve::closest(id.as_str(), self.sorted_ids().iter().copied()).map_or_else(
                     || "add the entity, or fix the id".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
@@ -39,9 +55,9 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn many(&mut self, at: &str, ids: &[Id], expected: &[K]) {
+    fn many(&mut self, at: impl Fn() -> String, ids: &[Id], expected: &[K]) {
         for (i, id) in ids.iter().enumerate() {
-            self.one(format!("{at}/{i}"), id, expected);
+            self.one(|| format!("{}/{i}", at()), id, expected);
         }
     }
 }
@@ -64,14 +80,16 @@ pub(crate) fn predicate_kinds(p: Predicate) -> (&'static [K], &'static [K]) {
 }
 
 pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnostic>) {
-    let mut ids: Vec<&str> = index.by_id.keys().copied().collect();
-    ids.sort_unstable();
-    let mut c = Checker { index, diags, ids };
+    let mut c = Checker {
+        index,
+        diags,
+        ids: None,
+    };
     let src = &[K::Source];
     macro_rules! sources {
         ($field:ident) => {
             for (i, e) in doc.$field.iter().enumerate() {
-                c.many(&format!("/{}/{i}/sources", stringify!($field)), &e.sources, src);
+                c.many(|| format!("/{}/{i}/sources", stringify!($field)), &e.sources, src);
             }
         };
     }
@@ -88,59 +106,71 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     sources!(strategies);
     sources!(claims);
     for (i, g) in doc.gene_products.iter().enumerate() {
-        c.many(&format!("/gene_products/{i}/activities"), &g.activities, &[K::Enzyme]);
+        c.many(|| format!("/gene_products/{i}/activities"), &g.activities, &[K::Enzyme]);
     }
     for (i, r) in doc.reactions.iter().enumerate() {
-        let p = format!("/reactions/{i}");
-        c.one(format!("{p}/substrate"), &r.substrate, &[K::Compound]);
-        c.one(format!("{p}/product"), &r.product, &[K::Compound]);
-        c.one(format!("{p}/enzyme"), &r.enzyme, &[K::Enzyme]);
-        c.many(&format!("{p}/isoforms"), &r.isoforms, &[K::GeneProduct]);
-        c.many(&format!("{p}/regulators"), &r.regulators, &[K::GeneProduct]);
+        let p = || format!("/reactions/{i}");
+        c.one(|| format!("{}/substrate", p()), &r.substrate, &[K::Compound]);
+        c.one(|| format!("{}/product", p()), &r.product, &[K::Compound]);
+        c.one(|| format!("{}/enzyme", p()), &r.enzyme, &[K::Enzyme]);
+        c.many(|| format!("{}/isoforms", p()), &r.isoforms, &[K::GeneProduct]);
+        c.many(|| format!("{}/regulators", p()), &r.regulators, &[K::GeneProduct]);
     }
     for (i, pw) in doc.pathways.iter().enumerate() {
-        c.many(&format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
+        c.many(|| format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
     }
     for (i, r) in doc.receptors.iter().enumerate() {
         for (j, m) in r.mechanisms.iter().enumerate() {
-            let p = format!("/receptors/{i}/mechanisms/{j}");
-            c.one(format!("{p}/ligand"), &m.ligand, &[K::Compound]);
-            c.many(&format!("{p}/claims"), &m.claims, &[K::Claim]);
+            let p = || format!("/receptors/{i}/mechanisms/{j}");
+            c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
+            c.many(|| format!("{}/claims", p()), &m.claims, &[K::Claim]);
         }
     }
     for (i, t) in doc.therapies.iter().enumerate() {
-        let p = format!("/therapies/{i}");
-        c.many(&format!("{p}/active_compounds"), &t.active_compounds, &[K::Compound]);
-        c.many(&format!("{p}/indications"), &t.indications, &[K::Condition]);
+        let p = || format!("/therapies/{i}");
+        c.many(
+            || format!("{}/active_compounds", p()),
+            &t.active_compounds,
+            &[K::Compound],
+        );
+        c.many(|| format!("{}/indications", p()), &t.indications, &[K::Condition]);
         for (j, d) in t.doses.iter().enumerate() {
-            c.one(format!("{p}/doses/{j}/source"), &d.source, src);
+            c.one(|| format!("{}/doses/{j}/source", p()), &d.source, src);
         }
         for (j, s) in t.status_history.iter().enumerate() {
-            c.one(format!("{p}/status_history/{j}/source"), &s.source, src);
+            c.one(|| format!("{}/status_history/{j}/source", p()), &s.source, src);
             if let Some(cond) = &s.condition {
-                c.one(format!("{p}/status_history/{j}/condition"), cond, &[K::Condition]);
+                c.one(
+                    || format!("{}/status_history/{j}/condition", p()),
+                    cond,
+                    &[K::Condition],
+                );
             }
         }
     }
     for (i, s) in doc.strategies.iter().enumerate() {
         if let Some(t) = &s.therapy {
-            c.one(format!("/strategies/{i}/therapy"), t, &[K::Therapy]);
+            c.one(|| format!("/strategies/{i}/therapy"), t, &[K::Therapy]);
         }
     }
     for (i, cl) in doc.claims.iter().enumerate() {
         let (subjects, objects) = predicate_kinds(cl.predicate);
-        c.one(format!("/claims/{i}/subject"), &cl.subject, subjects);
-        c.one(format!("/claims/{i}/object"), &cl.object, objects);
+        c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
+        c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
     }
     for (i, fs) in doc.fact_sheets.iter().enumerate() {
-        c.one(format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
+        c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
         for (j, s) in fs.sections.iter().enumerate() {
-            c.many(&format!("/fact_sheets/{i}/sections/{j}/claims"), &s.claims, &[K::Claim]);
-            c.many(&format!("/fact_sheets/{i}/sections/{j}/entities"), &s.entities, &[]);
+            c.many(
+                || format!("/fact_sheets/{i}/sections/{j}/claims"),
+                &s.claims,
+                &[K::Claim],
+            );
+            c.many(|| format!("/fact_sheets/{i}/sections/{j}/entities"), &s.entities, &[]);
         }
     }
     for (i, cv) in doc.coverage.iter().enumerate() {
-        c.one(format!("/coverage/{i}/source"), &cv.source, src);
-        c.many(&format!("/coverage/{i}/represented_by"), &cv.represented_by, &[]);
+        c.one(|| format!("/coverage/{i}/source"), &cv.source, src);
+        c.many(|| format!("/coverage/{i}/represented_by"), &cv.represented_by, &[]);
     }
 }
