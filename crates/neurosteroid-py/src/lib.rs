@@ -7,7 +7,8 @@ use std::sync::Arc;
 use neurosteroid::{Diagnostic, EntityKind, Error, Format, KnowledgeBase as Kb, Level, LoadOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::{PyDict, PyTuple};
 
 /// Builds the Python exception for a Rust error: one exhaustive match, so that a new
 /// variant does not compile until it is mapped.
@@ -150,9 +151,10 @@ impl NativeKnowledgeBase {
 
     /// Parses and validates a document.
     #[staticmethod]
-    fn parse(py: Python<'_>, data: &Bound<'_, PyBytes>, format: &str, level: &str) -> PyResult<Self> {
+    fn parse(py: Python<'_>, data: PyBackedBytes, format: &str, level: &str) -> PyResult<Self> {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
-        let bytes = data.as_bytes().to_vec();
+        // Borrowed, not copied: the bytes object stays alive and immutable meanwhile.
+        let bytes = data;
         let result = py.detach(move || {
             catch_unwind(AssertUnwindSafe(|| {
                 Kb::from_slice(
@@ -362,12 +364,12 @@ impl NativeKnowledgeBase {
 #[pyfunction]
 fn validate<'py>(
     py: Python<'py>,
-    data: &Bound<'py, PyBytes>,
+    data: PyBackedBytes,
     format: &str,
     level: &str,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
     let (format, level) = (parse_format(format)?, parse_level(level)?);
-    let bytes = data.as_bytes().to_vec();
+    let bytes = data;
     let diags = py.detach(move || catch_unwind(AssertUnwindSafe(|| neurosteroid::validate(&bytes, format, level))));
     match diags {
         Ok(d) => diagnostics_to_py(py, &d),
