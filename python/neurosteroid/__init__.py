@@ -106,13 +106,12 @@ class Collection(Sequence[E], Generic[E]):
     """A read-only, lazy sequence of one kind of entity. The data stay in Rust; an object
     is created only when an item is accessed."""
 
-    __slots__ = ("_kb", "_name", "_cls", "_len")
+    __slots__ = ("_kb", "_name", "_len")
 
-    def __init__(self, kb: _native.NativeKnowledgeBase, name: str, cls: type[E]) -> None:
+    def __init__(self, kb: KnowledgeBase, name: str) -> None:
         self._kb = kb
         self._name = name
-        self._cls = cls
-        self._len = kb.count(name)
+        self._len = kb._kb.count(name)
 
     def __len__(self) -> int:
         return self._len
@@ -128,7 +127,7 @@ class Collection(Sequence[E], Generic[E]):
             index += self._len
         if not 0 <= index < self._len:
             raise IndexError(f"{self._name} index out of range")
-        return self._cls.from_dict(json.loads(self._kb.entity_json(self._name, index)))  # type: ignore[attr-defined, no-any-return]
+        return self._kb._at(self._name, index)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[E]:
         for i in range(self._len):
@@ -208,12 +207,15 @@ class KnowledgeBase:
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
-    __slots__ = ("_kb", "__weakref__")
+    __slots__ = ("_kb", "_cache", "__weakref__")
 
     _kb: _native.NativeKnowledgeBase
+    _cache: dict[tuple[str, int], Any]
 
     def __init__(self, native: _native.NativeKnowledgeBase) -> None:
         object.__setattr__(self, "_kb", native)
+        # Entities are immutable, so each is made once, when first touched.
+        object.__setattr__(self, "_cache", {})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("KnowledgeBase is immutable")
@@ -222,7 +224,15 @@ class KnowledgeBase:
         raise AttributeError("KnowledgeBase is immutable")
 
     def _collection(self, name: str) -> Collection[Any]:
-        return Collection(self._kb, name, ENTITY_CLASSES[name])
+        return Collection(self, name)
+
+    def _at(self, collection: str, index: int) -> Any:
+        key = (collection, index)
+        found = self._cache.get(key)
+        if found is None:
+            found = ENTITY_CLASSES[collection].from_dict(json.loads(self._kb.entity_json(collection, index)))
+            self._cache[key] = found
+        return found
 
     @property
     def sources(self) -> Collection[Source]:
@@ -309,15 +319,12 @@ class KnowledgeBase:
         """The format version of the document."""
         return self._kb.header()[1]
 
-    def _entity(self, collection: str, data: str) -> Entity:
-        return ENTITY_CLASSES[collection].from_dict(json.loads(data))  # type: ignore[no-any-return]
-
     _MISSING: Any = object()
 
     def get(self, id: str, default: Any = _MISSING) -> Entity:
         """The entity with this id. Raises `NotFoundError` (with suggestions) when there is
         none, unless a default is given."""
-        found = self._kb.get_json(id)
+        found = self._kb.locate(id)
         if found is None:
             if default is not KnowledgeBase._MISSING:
                 return default  # type: ignore[no-any-return]
@@ -325,21 +332,20 @@ class KnowledgeBase:
             suggestions = [h.id for h in hits]
             hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
             raise NotFoundError(f"no entity has the id {id!r}{hint}", id, suggestions)
-        return self._entity(*found)
+        return self._at(*found)  # type: ignore[no-any-return]
 
     def __getitem__(self, id: str) -> Entity:
         return self.get(id)
 
     def __contains__(self, id: object) -> bool:
-        return isinstance(id, str) and self._kb.get_json(id) is not None
+        return isinstance(id, str) and self._kb.locate(id) is not None
 
     def resolve(self, text: str) -> Resolution:
         """Resolves free text (name, synonym, abbreviation, brand, gene symbol, CURIE in any
         prefix case, Greek letters spelled or not, small typos) to one entity. Raises
         `NotFoundError` or `AmbiguousError`."""
-        collection, id, how, related = self._kb.resolve(text)
-        entity = self.get(id)
-        return Resolution(entity, how, tuple(self.get(r) for _, r in related))
+        collection, index, how, related = self._kb.resolve(text)
+        return Resolution(self._at(collection, index), how, tuple(self._at(c, i) for c, i in related))
 
     def search(self, text: str, limit: int = 10) -> list[SearchHit]:
         """Ranked matches over names, synonyms and identifiers, with typo tolerance."""

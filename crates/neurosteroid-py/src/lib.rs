@@ -128,8 +128,8 @@ fn parse_kind(kind: &str) -> PyResult<EntityKind> {
     EntityKind::from_collection(kind).ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
 }
 
-/// `(collection, id, matched_by, related (collection, id) pairs)`.
-type ResolvedTuple = (&'static str, String, String, Vec<(&'static str, String)>);
+/// `(collection, index, matched_by, related (collection, index) pairs)`.
+type ResolvedTuple = (&'static str, usize, String, Vec<(&'static str, usize)>);
 
 /// A validated knowledge base held in Rust.
 #[pyclass(frozen, module = "neurosteroid._native", name = "NativeKnowledgeBase")]
@@ -222,14 +222,12 @@ impl NativeKnowledgeBase {
         Ok(e.to_json_value().to_string())
     }
 
-    /// `(collection, json)` of the entity with this id, or `None`.
-    fn get_json(&self, id: &str) -> Option<(&'static str, String)> {
-        self.kb
-            .get(id)
-            .map(|e| (e.kind().collection(), e.to_json_value().to_string()))
+    /// `(collection, index)` of the entity with this id, or `None`.
+    fn locate(&self, id: &str) -> Option<(&'static str, usize)> {
+        self.kb.position(id).map(|(k, i)| (k.collection(), i))
     }
 
-    /// `(collection, id, matched_by, [(collection, id)...])`.
+    /// `(collection, index, matched_by, [(collection, index)...])`.
     fn resolve(&self, py: Python<'_>, text: &str) -> PyResult<ResolvedTuple> {
         guard(py, || {
             let r = self.kb.resolve(text)?;
@@ -237,15 +235,10 @@ impl NativeKnowledgeBase {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            Ok((
-                r.entity.kind().collection(),
-                r.entity.id().to_string(),
-                how,
-                r.related
-                    .iter()
-                    .map(|e| (e.kind().collection(), e.id().to_string()))
-                    .collect(),
-            ))
+            let at =
+                |e: &neurosteroid::EntityRef<'_>| self.kb.position(e.id().as_str()).map(|(k, i)| (k.collection(), i));
+            let (collection, index) = at(&r.entity).unwrap_or((r.entity.kind().collection(), 0));
+            Ok((collection, index, how, r.related.iter().filter_map(at).collect()))
         })
     }
 
@@ -362,12 +355,7 @@ impl NativeKnowledgeBase {
 
 /// Validates bytes and returns every diagnostic as a dict. Never raises on bad content.
 #[pyfunction]
-fn validate<'py>(
-    py: Python<'py>,
-    data: PyBackedBytes,
-    format: &str,
-    level: &str,
-) -> PyResult<Vec<Bound<'py, PyDict>>> {
+fn validate<'py>(py: Python<'py>, data: PyBackedBytes, format: &str, level: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
     let (format, level) = (parse_format(format)?, parse_level(level)?);
     let bytes = data;
     let diags = py.detach(move || catch_unwind(AssertUnwindSafe(|| neurosteroid::validate(&bytes, format, level))));

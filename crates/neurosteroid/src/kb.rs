@@ -223,6 +223,11 @@ impl KnowledgeBase {
         &self.warnings
     }
 
+    /// The kind and collection position of the entity with this id.
+    pub fn position(&self, id: &str) -> Option<(EntityKind, usize)> {
+        self.ids().get(id).map(|k| (k.kind, k.index as usize))
+    }
+
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<EntityRef<'_>> {
         self.ids().get(id).map(|k| self.entity(*k))
