@@ -1,6 +1,6 @@
 //! [`KnowledgeBase`]: a validated document with its id and name indexes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -165,7 +165,7 @@ impl KnowledgeBase {
     /// The id index, built on first use (loading stays a parse and a validation).
     fn ids(&self) -> &HashMap<Id, EntityKey> {
         self.ids.get_or_init(|| {
-            let mut ids = HashMap::with_capacity(self.every_key().count());
+            let mut ids = HashMap::with_capacity_and_hasher(self.every_key().count(), Default::default());
             for key in self.every_key() {
                 ids.entry(self.entity(key).id().clone()).or_insert(key);
             }

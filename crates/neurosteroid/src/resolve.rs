@@ -1,7 +1,7 @@
 //! Name resolution and search: case, spacing, punctuation and Greek letters normalised,
 //! CURIEs in any prefix case, typo tolerance, ambiguity reported rather than guessed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -150,7 +150,7 @@ impl NameIndex {
     /// Scored candidates for a query, best first, at most one per entity.
     pub(crate) fn scored(&self, text: &str) -> Vec<(EntityKey, f64, MatchKind, String)> {
         let q = normalize(text);
-        let mut best: HashMap<EntityKey, (f64, MatchKind, String)> = HashMap::new();
+        let mut best: HashMap<EntityKey, (f64, MatchKind, String)> = HashMap::default();
         let mut offer = |key: EntityKey, score: f64, how: MatchKind, matched: &str| {
             let e = best.entry(key).or_insert((0.0, how, String::new()));
             if score > e.0 {

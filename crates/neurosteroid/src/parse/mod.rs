@@ -125,6 +125,10 @@ pub fn parse_document(input: &[u8], format: Format, limits: &Limits) -> Result<D
 
 /// Fills in `location` for each diagnostic whose pointer can be found in the text.
 pub fn add_locations(input: &[u8], format: Format, diags: &mut [Diagnostic]) {
+    // Locating means scanning the text again: only worth it when there is something to place.
+    if diags.is_empty() {
+        return;
+    }
     let Ok(text) = std::str::from_utf8(input) else {
         return;
     };

@@ -1,7 +1,7 @@
 //! Claims have sources; grades above `unsupported` have evidence beyond consumer articles;
 //! sources can be located and are used; coverage entries and sections are not empty.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
@@ -41,7 +41,7 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
             }
         }
     }
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used: HashSet<&str> = HashSet::default();
     for c in &doc.claims {
         used.extend(c.sources.iter().map(Id::as_str));
     }

@@ -1,7 +1,7 @@
 //! Uniqueness: ids, external identifiers, names; and check digits. Pointers are built only
 //! for the diagnostics, not for every entity.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
@@ -13,7 +13,7 @@ pub(crate) fn pointer(kind: EntityKind, index: usize) -> String {
 }
 
 pub(super) fn index_ids<'a>(doc: &'a Document, diags: &mut Vec<Diagnostic>) -> IdIndex<'a> {
-    let mut by_id: HashMap<&'a str, (EntityKind, usize)> = HashMap::with_capacity(doc.entities().count());
+    let mut by_id: HashMap<&'a str, (EntityKind, usize)> = HashMap::with_capacity_and_hasher(doc.entities().count(), Default::default());
     for (kind, i, e) in doc.entities() {
         let id = e.id().as_str();
         if let Some(&(other_kind, other_i)) = by_id.get(id) {
@@ -36,7 +36,7 @@ pub(super) fn index_ids<'a>(doc: &'a Document, diags: &mut Vec<Diagnostic>) -> I
 }
 
 pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&Curie, (EntityKind, usize, &str)> = HashMap::new();
+    let mut seen: HashMap<&Curie, (EntityKind, usize, &str)> = HashMap::default();
     for (kind, i, e) in doc.entities() {
         for (j, curie) in e.identifiers().iter().enumerate() {
             let at = || format!("{}/identifiers/{j}", pointer(kind, i));
@@ -79,7 +79,7 @@ fn named(kind: EntityKind) -> bool {
 }
 
 pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    let mut seen: HashMap<String, (EntityKind, usize)> = HashMap::default();
     for (kind, i, e) in doc.entities().filter(|(k, ..)| named(*k)) {
         let names = std::iter::once((true, e.name())).chain(e.other_names().into_iter().map(|n| (false, n)));
         for (is_name, name) in names {

@@ -8,7 +8,7 @@ mod pathways;
 mod references;
 mod units;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use units::check_ucum;
 

@@ -1,7 +1,7 @@
 //! Reactions and pathways: isoforms carry the step's activity, no self-loops, each step
 //! starts where the previous ended, no compound is visited twice.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
