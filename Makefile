@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python venv develop schema vectors fuzz
+.PHONY: demo test lint test-rust test-python venv develop schema vectors fuzz bench
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
@@ -20,6 +20,12 @@ lint: venv
 
 test-rust:
 	cargo test --workspace --exclude neurosteroid-py
+	# Every benchmark once, at the smallest size, so that none can rot (no timing is checked).
+	NS_BENCH_SIZES=200 cargo bench -q -p neurosteroid-bench -- --test
+
+## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
+bench:
+	cargo bench -p neurosteroid-bench
 
 venv: $(VENV)/.installed
 

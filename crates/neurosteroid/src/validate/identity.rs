@@ -13,7 +13,8 @@ pub(crate) fn pointer(kind: EntityKind, index: usize) -> String {
 }
 
 pub(super) fn index_ids<'a>(doc: &'a Document, diags: &mut Vec<Diagnostic>) -> IdIndex<'a> {
-    let mut by_id: HashMap<&'a str, (EntityKind, usize)> = HashMap::with_capacity_and_hasher(doc.entities().count(), Default::default());
+    let mut by_id: HashMap<&'a str, (EntityKind, usize)> =
+        HashMap::with_capacity_and_hasher(doc.entities().count(), Default::default());
     for (kind, i, e) in doc.entities() {
         let id = e.id().as_str();
         if let Some(&(other_kind, other_i)) = by_id.get(id) {

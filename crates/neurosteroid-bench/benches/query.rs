@@ -1,0 +1,99 @@
+//! Query throughput and latency on the largest synthetic base (`NS_BENCH_SIZES`).
+#![allow(missing_docs, clippy::expect_used, clippy::unwrap_used, clippy::panic)] // reason: a benchmark harness fails loudly
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use neurosteroid::{Format, KnowledgeBase, LoadOptions};
+
+fn query(c: &mut Criterion) {
+    let n = neurosteroid_bench::sizes_from_env().into_iter().max().unwrap_or(1_000);
+    let bytes = neurosteroid_bench::ensure(n).expect("generate the synthetic document");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let kb = KnowledgeBase::from_slice(&bytes, Format::Json, LoadOptions::default()).expect("load");
+
+    let queries = neurosteroid_bench::resolve_queries(&value, 10_000);
+    for q in &queries {
+        kb.resolve(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+    let ids: Vec<String> = value["compounds"]
+        .as_array()
+        .expect("compounds")
+        .iter()
+        .step_by(7)
+        .take(10_000)
+        .map(|c| c["id"].as_str().expect("id").to_owned())
+        .collect();
+    let mut g = c.benchmark_group(format!("query/{n}"));
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(5));
+    g.throughput(Throughput::Elements(queries.len() as u64));
+    g.bench_function("resolve_mixed", |b| {
+        b.iter(|| {
+            for q in &queries {
+                black_box(kb.resolve(black_box(q)).is_ok());
+            }
+        })
+    });
+    g.throughput(Throughput::Elements(ids.len() as u64));
+    g.bench_function("resolve_id", |b| {
+        b.iter(|| {
+            for q in &ids {
+                black_box(kb.resolve(black_box(q)).is_ok());
+            }
+        })
+    });
+    // Search scans every name: a handful of prefix and typo queries per iteration.
+    let searches: Vec<String> = queries
+        .iter()
+        .filter(|q| q.len() >= 8)
+        .take(10)
+        .flat_map(|q| {
+            let prefix: String = q.chars().take(6).collect();
+            let mut typo: Vec<char> = q.chars().collect();
+            typo.swap(2, 3);
+            [prefix, typo.into_iter().collect()]
+        })
+        .collect();
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(searches.len() as u64));
+    g.bench_function("search", |b| {
+        b.iter(|| {
+            for q in &searches {
+                black_box(kb.search(black_box(q), 10));
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group(format!("latency/{n}"));
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(5));
+    let pathways = value["pathways"].as_array().expect("pathways");
+    let target_of = |p: &serde_json::Value| {
+        let last = p["steps"].as_array().and_then(|s| s.last()).and_then(|s| s.as_str());
+        let r = kb.get(last.expect("step")).expect("reaction");
+        match r {
+            neurosteroid::EntityRef::Reaction(r) => r.product.to_string(),
+            _ => unreachable!("a step is a reaction"),
+        }
+    };
+    let first = target_of(&pathways[0]);
+    let last = target_of(&pathways[pathways.len() - 1]);
+    g.bench_function("biosynthesis_first_pathway", |b| {
+        b.iter(|| kb.biosynthesis(black_box(&first)).expect("route").steps.len())
+    });
+    g.sample_size(20);
+    g.bench_function("biosynthesis_last_pathway", |b| {
+        b.iter(|| kb.biosynthesis(black_box(&last)).expect("route").steps.len())
+    });
+    let entity = kb.get(&first).expect("compound");
+    g.bench_function("render_summary", |b| {
+        b.iter(|| neurosteroid::render::summary(&kb, black_box(entity)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, query);
+criterion_main!(benches);
