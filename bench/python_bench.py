@@ -246,12 +246,17 @@ def worker(kind: str, file: str) -> dict[str, Any]:
         for q in queries:
             kb.resolve(q)
         dt = time.perf_counter() - t0
+        # Second pass: the entity objects exist now (they are made once, when first touched).
+        t2 = time.perf_counter()
+        for q in queries:
+            kb.resolve(q)
+        dt_warm = time.perf_counter() - t2
         ids = [q for q in queries if q.islower() and " " not in q][:50_000]
         t1 = time.perf_counter()
         for q in ids:
             kb._kb.resolve(q)  # the native call alone, no Python entity objects
         dt_native = time.perf_counter() - t1
-        out.update(seconds=dt, lookups=len(queries), per_s=len(queries) / dt,
+        out.update(seconds=dt, lookups=len(queries), per_s=len(queries) / dt, warm_per_s=len(queries) / dt_warm,
                    native_lookups=len(ids), native_per_s=len(ids) / dt_native if ids else 0.0,
                    ok=True)
         return out
@@ -451,7 +456,8 @@ def main() -> None:
         print(f"resolve: error {r['error']}")
     else:
         print(f"resolve on N={sizes[-1]}: {r['per_s']:,.0f} lookups/s ({r['lookups']} mixed queries, "
-              f"entity objects made); native call by id: {r['native_per_s']:,.0f}/s")
+              f"entity objects made on first touch); {r['warm_per_s']:,.0f}/s once made; "
+              f"native call by id: {r['native_per_s']:,.0f}/s")
 
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))

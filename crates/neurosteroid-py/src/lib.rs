@@ -216,10 +216,10 @@ impl NativeKnowledgeBase {
         let kind = parse_kind(kind)?;
         let e = self
             .kb
-            .entities(kind)
-            .nth(index)
+            .document()
+            .entity(kind, index)
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(index))?;
-        Ok(e.to_json_value().to_string())
+        Ok(e.to_json_string())
     }
 
     /// `(collection, index)` of the entity with this id, or `None`.

@@ -231,6 +231,11 @@ impl<'a> EntityRef<'a> {
     pub fn identifiers(&self) -> &'a [Curie] {
         dispatch!(self, e => e.identifiers())
     }
+    /// The entity as compact JSON text, in the document's shape.
+    pub fn to_json_string(&self) -> String {
+        dispatch!(self, e => serde_json::to_string(e).unwrap_or_default())
+    }
+
     /// The entity as JSON, in the document's shape.
     pub fn to_json_value(&self) -> serde_json::Value {
         dispatch!(self, e => serde_json::to_value(e).unwrap_or(serde_json::Value::Null))
