@@ -128,6 +128,22 @@ fn parse_kind(kind: &str) -> PyResult<EntityKind> {
     EntityKind::from_collection(kind).ok_or_else(|| PyValueError::new_err(format!("unknown collection {kind:?}")))
 }
 
+/// Loads without holding the GIL (other Python threads run meanwhile), a panic becoming
+/// `NeurosteroidError`.
+fn load_detached(py: Python<'_>, load: impl FnOnce() -> Result<Kb, Error> + Send) -> PyResult<NativeKnowledgeBase> {
+    let result = py.detach(move || catch_unwind(AssertUnwindSafe(load)));
+    guard(py, || match result {
+        Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
+        Err(_) => Err(Error::Invalid {
+            diagnostics: vec![Diagnostic::error(
+                neurosteroid::Code::Syntax,
+                "",
+                "internal error while parsing (please report)",
+            )],
+        }),
+    })
+}
+
 /// `(collection, index, matched_by, related (collection, index) pairs)`.
 type ResolvedTuple = (&'static str, usize, String, Vec<(&'static str, usize)>);
 
@@ -154,28 +170,15 @@ impl NativeKnowledgeBase {
     fn parse(py: Python<'_>, data: PyBackedBytes, format: &str, level: &str) -> PyResult<Self> {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
         // Borrowed, not copied: the bytes object stays alive and immutable meanwhile.
-        let bytes = data;
-        let result = py.detach(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                Kb::from_slice(
-                    &bytes,
-                    format,
-                    LoadOptions {
-                        level,
-                        ..LoadOptions::default()
-                    },
-                )
-            }))
-        });
-        guard(py, || match result {
-            Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
-            Err(_) => Err(Error::Invalid {
-                diagnostics: vec![Diagnostic::error(
-                    neurosteroid::Code::Syntax,
-                    "",
-                    "internal error while parsing (please report)",
-                )],
-            }),
+        load_detached(py, move || {
+            Kb::from_slice(
+                &data,
+                format,
+                LoadOptions {
+                    level,
+                    ..LoadOptions::default()
+                },
+            )
         })
     }
 
@@ -183,26 +186,14 @@ impl NativeKnowledgeBase {
     #[staticmethod]
     fn load_path(py: Python<'_>, path: std::path::PathBuf, level: &str) -> PyResult<Self> {
         let level = parse_level(level)?;
-        let result = py.detach(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                Kb::from_path(
-                    &path,
-                    LoadOptions {
-                        level,
-                        ..LoadOptions::default()
-                    },
-                )
-            }))
-        });
-        guard(py, || match result {
-            Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
-            Err(_) => Err(Error::Invalid {
-                diagnostics: vec![Diagnostic::error(
-                    neurosteroid::Code::Syntax,
-                    "",
-                    "internal error while parsing (please report)",
-                )],
-            }),
+        load_detached(py, move || {
+            Kb::from_path(
+                &path,
+                LoadOptions {
+                    level,
+                    ..LoadOptions::default()
+                },
+            )
         })
     }
 

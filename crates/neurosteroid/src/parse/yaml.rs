@@ -320,54 +320,31 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                 );
                 return Err(b.diags);
             }
-            Event::SequenceStart(anchor, tag) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 b.record_position(&mark);
                 if b.stack.len() >= limits.max_depth {
-                    b.error(
-                        Code::Limit,
-                        &mark,
-                        format!(
-                            "sequences and mappings are nested more than {} levels deep",
-                            limits.max_depth
-                        ),
-                        "flatten the document",
+                    let message = format!(
+                        "sequences and mappings are nested more than {} levels deep",
+                        limits.max_depth
                     );
+                    b.error(Code::Limit, &mark, message, "flatten the document");
                     return Err(b.diags);
                 }
-                b.start_collection(
+                let frame = if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq {
                         items: Vec::new(),
                         anchor,
                         size: 1,
-                    },
-                    tag.as_ref(),
-                    &mark,
-                );
-            }
-            Event::MappingStart(anchor, tag) => {
-                b.record_position(&mark);
-                if b.stack.len() >= limits.max_depth {
-                    b.error(
-                        Code::Limit,
-                        &mark,
-                        format!(
-                            "sequences and mappings are nested more than {} levels deep",
-                            limits.max_depth
-                        ),
-                        "flatten the document",
-                    );
-                    return Err(b.diags);
-                }
-                b.start_collection(
+                    }
+                } else {
                     Frame::Map {
                         map: Map::new(),
                         key: None,
                         anchor,
                         size: 1,
-                    },
-                    tag.as_ref(),
-                    &mark,
-                );
+                    }
+                };
+                b.start_collection(frame, tag.as_ref(), &mark);
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (value, anchor, size) = match b.stack.pop() {

@@ -114,10 +114,7 @@ fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usi
         );
     }
     for d in &t.doses {
-        let range = d
-            .max
-            .filter(|m| *m != d.min)
-            .map_or_else(|| d.min.to_string(), |m| format!("{}–{m}", d.min));
+        let range = super::sheet::dose_range(d);
         let timing = d
             .timing
             .as_ref()

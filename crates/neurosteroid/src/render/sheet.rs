@@ -78,6 +78,13 @@ pub fn citation(s: &Source) -> String {
     parts.join(". ")
 }
 
+/// A dose's amount as text: `100` or `100–200` (the unit and timing are added by callers).
+pub fn dose_range(d: &crate::model::Dose) -> String {
+    d.max
+        .filter(|m| *m != d.min)
+        .map_or_else(|| d.min.to_string(), |m| format!("{}–{m}", d.min))
+}
+
 /// Human words for a grade.
 pub fn grade_label(g: Grade) -> &'static str {
     match g {

@@ -99,10 +99,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                 let _ = writeln!(s, "  route:       {}", routes.join(", "));
             }
             for d in &t.doses {
-                let range = d
-                    .max
-                    .filter(|m| *m != d.min)
-                    .map_or_else(|| format!("{}", d.min), |m| format!("{}–{m}", d.min));
+                let range = super::sheet::dose_range(d);
                 let timing = d.timing.as_ref().map(|t| format!(", {t}")).unwrap_or_default();
                 let context = d.context.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
                 let _ = writeln!(s, "  dose:        {range} {}{timing}{context}", d.unit);
