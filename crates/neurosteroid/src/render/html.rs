@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::graph::{svg, xml_escape as esc};
-use super::markdown::{grade_meaning, regulator_word, route_word, status_word};
+use super::markdown::grade_meaning;
 use super::sheet::{NOTICE, SheetView, citation, grade_label, source_link};
 use crate::model::{EvidenceDirection, Grade, Therapy};
 
@@ -67,73 +67,13 @@ fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usi
         esc(t.name.as_str())
     );
     if !t.brand_names.is_empty() {
-        let _ = write!(
-            out,
-            " <span class=\"meta\">({})</span>",
-            esc(&t.brand_names.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", "))
-        );
+        let brands: Vec<&str> = t.brand_names.iter().map(|b| b.as_str()).collect();
+        let _ = write!(out, " <span class=\"meta\">({})</span>", esc(&brands.join(", ")));
     }
     out.push_str("</h3><ul>");
-    let routes: Vec<&str> = t.routes.iter().map(|r| route_word(*r)).collect();
-    let _ = write!(
-        out,
-        "<li>{}{}</li>",
-        if t.prescription {
-            "Prescription medicine"
-        } else {
-            "Available without prescription"
-        },
-        if routes.is_empty() {
-            String::new()
-        } else {
-            format!("; route: {}", esc(&routes.join(", ")))
-        }
-    );
-    if let Some(c) = t.current_status() {
-        let _ = write!(
-            out,
-            "<li><strong>Current status</strong>: {} {} ({})</li>",
-            regulator_word(c.regulator),
-            status_word(c.status),
-            c.date
-        );
-    }
-    for ev in &t.status_history {
-        let detail = ev
-            .detail
-            .as_ref()
-            .map(|d| format!(" — {}", esc(d.as_str())))
-            .unwrap_or_default();
-        let r = number_of(ev.source.as_str()).map(|n| refs(&[n])).unwrap_or_default();
-        let _ = write!(
-            out,
-            "<li><time datetime=\"{0}\">{0}</time>: {1} {2}{detail}{r}</li>",
-            ev.date,
-            regulator_word(ev.regulator),
-            status_word(ev.status)
-        );
-    }
-    for d in &t.doses {
-        let range = super::sheet::dose_range(d);
-        let timing = d
-            .timing
-            .as_ref()
-            .map(|x| format!(", {}", esc(x.as_str())))
-            .unwrap_or_default();
-        let context = d
-            .context
-            .as_ref()
-            .map(|x| format!(" ({})", esc(x.as_str())))
-            .unwrap_or_default();
-        let r = number_of(d.source.as_str()).map(|n| refs(&[n])).unwrap_or_default();
-        let _ = write!(
-            out,
-            "<li>Dose: {range} {}{timing}{context}{r}</li>",
-            esc(d.unit.as_str())
-        );
-    }
-    if let Some(desc) = &t.description {
-        let _ = write!(out, "<li>{}</li>", esc(desc.as_str()));
+    for f in super::sheet::therapy_facts(t, number_of) {
+        let r = f.reference.map(|n| refs(&[n])).unwrap_or_default();
+        let _ = write!(out, "<li>{}{r}</li>", esc(&f.text));
     }
     out.push_str("</ul></div>");
 }

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::markdown::route_word;
+use super::sheet::route_word;
 use super::sheet::{SheetView, citation, source_link};
 use crate::kb::KnowledgeBase;
 use crate::model::{Compound, Condition, Curie, EntityRef, Therapy};

@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::sheet::{NOTICE, SheetView, citation, grade_label, source_link};
-use crate::model::{RegulatoryStatus, Therapy};
+use crate::model::Therapy;
 
-/// Escapes text for Markdown: punctuation that Markdown or HTML would interpret becomes a
+/// Escapes text for Markdown: characters that Markdown or HTML would interpret become a
 /// backslash escape or an entity; line breaks become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -15,7 +15,9 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~' | '"' => {
+            // Brackets are escaped, so no link or image can form; the rest would change emphasis,
+            // code, tables or headings. Parentheses, hyphens and dots stay readable.
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -31,119 +33,18 @@ fn refs(numbers: &[usize]) -> String {
     numbers.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join("")
 }
 
-/// Words for a regulatory status.
-pub fn status_word(s: RegulatoryStatus) -> &'static str {
-    match s {
-        RegulatoryStatus::Approved => "approved",
-        RegulatoryStatus::LabelChange => "label changed",
-        RegulatoryStatus::Scheduled => "scheduled as a controlled substance",
-        RegulatoryStatus::Refused => "refused",
-        RegulatoryStatus::Discontinued => "discontinued",
-        RegulatoryStatus::Withdrawn => "approval withdrawn",
-    }
-}
-
-/// The regulator's name as written.
-pub fn regulator_word(r: crate::model::Regulator) -> &'static str {
-    use crate::model::Regulator as R;
-    match r {
-        R::Fda => "FDA",
-        R::Ema => "EMA",
-        R::Pmda => "PMDA",
-        R::Dea => "DEA",
-        R::Manufacturer => "manufacturer",
-    }
-}
-
-/// Words for a route of administration.
-pub fn route_word(r: crate::model::AdministrationRoute) -> &'static str {
-    use crate::model::AdministrationRoute as R;
-    match r {
-        R::Oral => "oral",
-        R::Intravenous => "intravenous",
-        R::Intramuscular => "intramuscular",
-        R::Transdermal => "transdermal",
-        R::Vaginal => "vaginal",
-        R::Topical => "topical",
-    }
-}
-
-/// A medicine in a few lines: brands, route, prescription status, doses, dated history.
+/// A medicine: its name and brands, then its facts as nested bullets.
 fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usize>) {
-    let brands = if t.brand_names.is_empty() {
+    let brands: Vec<String> = t.brand_names.iter().map(|b| escape(b.as_str())).collect();
+    let brands = if brands.is_empty() {
         String::new()
     } else {
-        format!(
-            " ({})",
-            t.brand_names
-                .iter()
-                .map(|b| escape(b.as_str()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!(" ({})", brands.join(", "))
     };
     let _ = writeln!(out, "- **{}**{brands}", escape(t.name.as_str()));
-    let routes: Vec<&str> = t.routes.iter().map(|r| route_word(*r)).collect();
-    let _ = writeln!(
-        out,
-        "  - {}{}",
-        if t.prescription {
-            "prescription medicine"
-        } else {
-            "available without prescription"
-        },
-        if routes.is_empty() {
-            String::new()
-        } else {
-            format!("; route: {}", routes.join(", "))
-        }
-    );
-    if let Some(current) = t.current_status() {
-        let _ = writeln!(
-            out,
-            "  - current status (as of {}): {} {} on {}",
-            current.date,
-            regulator_word(current.regulator),
-            status_word(current.status),
-            current.date
-        );
-    }
-    for ev in &t.status_history {
-        let detail = ev
-            .detail
-            .as_ref()
-            .map(|d| format!(" — {}", escape(d.as_str())))
-            .unwrap_or_default();
-        let r = number_of(ev.source.as_str())
-            .map(|n| format!(" [{n}]"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  - {}: {} {}{detail}{r}",
-            ev.date,
-            regulator_word(ev.regulator),
-            status_word(ev.status)
-        );
-    }
-    for d in &t.doses {
-        let range = super::sheet::dose_range(d);
-        let timing = d
-            .timing
-            .as_ref()
-            .map(|x| format!(", {}", escape(x.as_str())))
-            .unwrap_or_default();
-        let context = d
-            .context
-            .as_ref()
-            .map(|x| format!(" ({})", escape(x.as_str())))
-            .unwrap_or_default();
-        let r = number_of(d.source.as_str())
-            .map(|n| format!(" [{n}]"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "  - dose: {range} {}{timing}{context}{r}", escape(d.unit.as_str()));
-    }
-    if let Some(desc) = &t.description {
-        let _ = writeln!(out, "  - {}", escape(desc.as_str()));
+    for f in super::sheet::therapy_facts(t, number_of) {
+        let r = f.reference.map(|n| format!(" [{n}]")).unwrap_or_default();
+        let _ = writeln!(out, "  - {}{r}", escape(&f.text));
     }
 }
 

@@ -8,7 +8,10 @@ pub mod markdown;
 mod sheet;
 mod text;
 
-pub use sheet::{ClaimView, NOTICE, SectionView, SheetView, citation, grade_label, source_link};
+pub use sheet::{
+    ClaimView, Fact, NOTICE, SectionView, SheetView, citation, dose_range, grade_label, regulator_word, route_word,
+    source_link, status_word, therapy_facts,
+};
 pub use text::summary;
 
 use crate::error::Result;

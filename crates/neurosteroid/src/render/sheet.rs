@@ -85,6 +85,106 @@ pub fn dose_range(d: &crate::model::Dose) -> String {
         .map_or_else(|| d.min.to_string(), |m| format!("{}–{m}", d.min))
 }
 
+/// One line about a medicine, as plain text (each renderer escapes it), with the number of
+/// the reference that supports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The line, unescaped.
+    pub text: String,
+    /// Reference number (1-based), if the line has a source.
+    pub reference: Option<usize>,
+}
+
+/// What a fact sheet says about a medicine: prescription status and route, current status,
+/// the dated history, the doses, the description.
+pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Option<usize>) -> Vec<Fact> {
+    let plain = |text: String| Fact { text, reference: None };
+    let mut facts = Vec::new();
+    let routes: Vec<&str> = t.routes.iter().map(|r| route_word(*r)).collect();
+    let kind = if t.prescription {
+        "Prescription medicine"
+    } else {
+        "Available without prescription"
+    };
+    let route = if routes.is_empty() {
+        String::new()
+    } else {
+        format!("; route: {}", routes.join(", "))
+    };
+    facts.push(plain(format!("{kind}{route}")));
+    if let Some(c) = t.current_status() {
+        facts.push(plain(format!(
+            "Current status: {} {} ({})",
+            regulator_word(c.regulator),
+            status_word(c.status),
+            c.date
+        )));
+    }
+    for ev in &t.status_history {
+        let detail = ev.detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
+        let text = format!(
+            "{}: {} {}{detail}",
+            ev.date,
+            regulator_word(ev.regulator),
+            status_word(ev.status)
+        );
+        facts.push(Fact {
+            text,
+            reference: number_of(ev.source.as_str()),
+        });
+    }
+    for d in &t.doses {
+        let timing = d.timing.as_ref().map(|x| format!(", {x}")).unwrap_or_default();
+        let context = d.context.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+        let text = format!("Dose: {} {}{timing}{context}", dose_range(d), d.unit);
+        facts.push(Fact {
+            text,
+            reference: number_of(d.source.as_str()),
+        });
+    }
+    if let Some(desc) = &t.description {
+        facts.push(plain(desc.to_string()));
+    }
+    facts
+}
+
+/// Words for a regulatory status.
+pub fn status_word(s: crate::model::RegulatoryStatus) -> &'static str {
+    match s {
+        crate::model::RegulatoryStatus::Approved => "approved",
+        crate::model::RegulatoryStatus::LabelChange => "label changed",
+        crate::model::RegulatoryStatus::Scheduled => "scheduled as a controlled substance",
+        crate::model::RegulatoryStatus::Refused => "refused",
+        crate::model::RegulatoryStatus::Discontinued => "discontinued",
+        crate::model::RegulatoryStatus::Withdrawn => "approval withdrawn",
+    }
+}
+
+/// The regulator's name as written.
+pub fn regulator_word(r: crate::model::Regulator) -> &'static str {
+    use crate::model::Regulator as R;
+    match r {
+        R::Fda => "FDA",
+        R::Ema => "EMA",
+        R::Pmda => "PMDA",
+        R::Dea => "DEA",
+        R::Manufacturer => "manufacturer",
+    }
+}
+
+/// Words for a route of administration.
+pub fn route_word(r: crate::model::AdministrationRoute) -> &'static str {
+    use crate::model::AdministrationRoute as R;
+    match r {
+        R::Oral => "oral",
+        R::Intravenous => "intravenous",
+        R::Intramuscular => "intramuscular",
+        R::Transdermal => "transdermal",
+        R::Vaginal => "vaginal",
+        R::Topical => "topical",
+    }
+}
+
 /// Human words for a grade.
 pub fn grade_label(g: Grade) -> &'static str {
     match g {
