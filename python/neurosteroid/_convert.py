@@ -1,49 +1,19 @@
-"""Conversion between the JSON shape of the schema and the value classes."""
+"""Conversion between the JSON shape of the schema and the value classes (the generated
+`from_dict` methods are specialised per class; `to_dict` is shared)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import sys
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
-def _class(name: str) -> Any:
-    return getattr(sys.modules["neurosteroid._model"], name)
+def _opt(make: Any, value: Any) -> Any:
+    """`make(value)`, or `None` when the value is absent."""
+    return None if value is None else make(value)
 
 
-def _load(conv: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if conv == "date":
-        return datetime.date.fromisoformat(value)
-    if conv.startswith("obj:"):
-        return _class(conv[4:]).from_dict(value)
-    if conv.startswith("list"):
-        inner = conv[5:]
-        return tuple(_load(inner, v) for v in value) if inner else tuple(value)
-    raise ValueError(f"unknown conversion {conv!r}")
-
-
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Builds a value object from its JSON shape."""
-    convert: dict[str, str] = getattr(cls, "_CONVERT")
-    rename: dict[str, str] = getattr(cls, "_RENAME")
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        key = rename.get(f.name, f.name)
-        if key not in data:
-            continue
-        value = data[key]
-        conv = convert.get(f.name)
-        if conv is not None:
-            value = _load(conv, value)
-        elif isinstance(value, list):
-            value = tuple(value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
+_date = datetime.date.fromisoformat
 
 
 def _dump(value: Any) -> Any:

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeAlias
 
-from ._convert import from_dict, to_dict
+from ._convert import _date, _opt, to_dict
 
 __all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
 
@@ -66,13 +66,16 @@ class CoverageEntry:
     statement: str
     """A short paraphrase of the statement."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {"represented_by": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CoverageEntry:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            represented_by=tuple(data['represented_by']),
+            source=data['source'],
+            statement=data['statement'],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -98,13 +101,20 @@ class Dose:
     timing: str | None = None
     """When it is taken (`at bedtime`, `hours 0-4`)."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Dose:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            min=data['min'],
+            source=data['source'],
+            unit=data['unit'],
+            context=data.get('context'),
+            duration=data.get('duration'),
+            max=data.get('max'),
+            timing=data.get('timing'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -128,13 +138,19 @@ class Mechanism:
     subunit_selectivity: str | None = None
     """Which receptor subtypes are most sensitive."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {"claims": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mechanism:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            ligand=data['ligand'],
+            mode=data['mode'],
+            binding_site=data.get('binding_site'),
+            claims=tuple(data.get('claims', ())),
+            concentration=data.get('concentration'),
+            subunit_selectivity=data.get('subunit_selectivity'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -156,13 +172,18 @@ class Section:
     text: str | None = None
     """Introductory text in the curators' words."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {"claims": "list", "entities": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Section:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            heading=data['heading'],
+            kind=data['kind'],
+            claims=tuple(data.get('claims', ())),
+            entities=tuple(data.get('entities', ())),
+            text=data.get('text'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -186,13 +207,19 @@ class StatusEvent:
     detail: str | None = None
     """The indication or detail concerned."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {"date": "date"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatusEvent:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            date=_date(data['date']),
+            regulator=data['regulator'],
+            source=data['source'],
+            status=data['status'],
+            condition=data.get('condition'),
+            detail=data.get('detail'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -231,13 +258,22 @@ class Claim:
         """What to call the entity in text (its `statement`)."""
         return self.statement
 
-    _CONVERT: ClassVar[dict[str, str]] = {"sources": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            grade=data['grade'],
+            object=data['object'],
+            predicate=data['predicate'],
+            statement=data['statement'],
+            subject=data['subject'],
+            direction=data.get('direction'),
+            notes=data.get('notes'),
+            sources=tuple(data.get('sources', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -275,13 +311,22 @@ class Compound:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "roles": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Compound:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            formula=data.get('formula'),
+            identifiers=tuple(data.get('identifiers', ())),
+            molar_mass=data.get('molar_mass'),
+            roles=tuple(data.get('roles', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -313,13 +358,19 @@ class Condition:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Condition:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            identifiers=tuple(data.get('identifiers', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -351,13 +402,19 @@ class Effect:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Effect:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            identifiers=tuple(data.get('identifiers', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -390,13 +447,19 @@ several gene products may carry it out, in different tissues and directions."""
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EnzymeActivity:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            identifiers=tuple(data.get('identifiers', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -428,13 +491,19 @@ class FactSheet:
         """What to call the entity in text (its `title`)."""
         return self.title
 
-    _CONVERT: ClassVar[dict[str, str]] = {"sections": "list:obj:Section"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactSheet:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            sections=tuple(Section.from_dict(x) for x in data['sections']),
+            subject=data['subject'],
+            summary=data['summary'],
+            title=data['title'],
+            subtitle=data.get('subtitle'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -478,13 +547,25 @@ class GeneProduct:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"activities": "list", "cofactors": "list", "identifiers": "list", "locations": "list", "sources": "list", "synonyms": "list", "tissues": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GeneProduct:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            symbol=data['symbol'],
+            activities=tuple(data.get('activities', ())),
+            cofactors=tuple(data.get('cofactors', ())),
+            description=data.get('description'),
+            direction=data.get('direction'),
+            identifiers=tuple(data.get('identifiers', ())),
+            locations=tuple(data.get('locations', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+            tissues=tuple(data.get('tissues', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -516,13 +597,19 @@ class Pathway:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"sources": "list", "steps": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Pathway:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            steps=tuple(data['steps']),
+            description=data.get('description'),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -568,13 +655,26 @@ class Reaction:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"cofactors": "list", "isoforms": "list", "locations": "list", "regulators": "list", "sources": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reaction:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            enzyme=data['enzyme'],
+            name=data['name'],
+            product=data['product'],
+            substrate=data['substrate'],
+            cofactors=tuple(data.get('cofactors', ())),
+            isoforms=tuple(data.get('isoforms', ())),
+            locations=tuple(data.get('locations', ())),
+            notes=data.get('notes'),
+            rate_limiting=data.get('rate_limiting', False),
+            regulators=tuple(data.get('regulators', ())),
+            reversible=data.get('reversible', False),
+            sources=tuple(data.get('sources', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -608,13 +708,20 @@ class Receptor:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "mechanisms": "list:obj:Mechanism", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Receptor:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            identifiers=tuple(data.get('identifiers', ())),
+            mechanisms=tuple(Mechanism.from_dict(x) for x in data.get('mechanisms', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -646,13 +753,19 @@ class Site:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"identifiers": "list", "sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Site:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            name=data['name'],
+            description=data.get('description'),
+            identifiers=tuple(data.get('identifiers', ())),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -692,13 +805,23 @@ class Source:
         """What to call the entity in text (its `title`)."""
         return self.title
 
-    _CONVERT: ClassVar[dict[str, str]] = {"accessed": "date", "identifiers": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            kind=data['kind'],
+            title=data['title'],
+            accessed=_opt(_date, data.get('accessed')),
+            authors=data.get('authors'),
+            identifiers=tuple(data.get('identifiers', ())),
+            notes=data.get('notes'),
+            publisher=data.get('publisher'),
+            url=data.get('url'),
+            year=data.get('year'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -732,13 +855,20 @@ class Strategy:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"sources": "list", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Strategy:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            kind=data['kind'],
+            name=data['name'],
+            description=data.get('description'),
+            sources=tuple(data.get('sources', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+            therapy=data.get('therapy'),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -786,13 +916,27 @@ class Therapy:
         """What to call the entity in text (its `name`)."""
         return self.name
 
-    _CONVERT: ClassVar[dict[str, str]] = {"active_compounds": "list", "brand_names": "list", "doses": "list:obj:Dose", "identifiers": "list", "indications": "list", "routes": "list", "sources": "list", "status_history": "list:obj:StatusEvent", "synonyms": "list"}
     _RENAME: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Therapy:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            id=data['id'],
+            active_compounds=tuple(data['active_compounds']),
+            kind=data['kind'],
+            name=data['name'],
+            prescription=data['prescription'],
+            brand_names=tuple(data.get('brand_names', ())),
+            description=data.get('description'),
+            doses=tuple(Dose.from_dict(x) for x in data.get('doses', ())),
+            identifiers=tuple(data.get('identifiers', ())),
+            indications=tuple(data.get('indications', ())),
+            routes=tuple(data.get('routes', ())),
+            sources=tuple(data.get('sources', ())),
+            status_history=tuple(StatusEvent.from_dict(x) for x in data.get('status_history', ())),
+            synonyms=tuple(data.get('synonyms', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
@@ -840,13 +984,31 @@ class Document:
     therapies: tuple[Therapy, ...] = ()
     """Therapies."""
 
-    _CONVERT: ClassVar[dict[str, str]] = {"as_of": "date", "claims": "list:obj:Claim", "compounds": "list:obj:Compound", "conditions": "list:obj:Condition", "coverage": "list:obj:CoverageEntry", "effects": "list:obj:Effect", "enzymes": "list:obj:EnzymeActivity", "fact_sheets": "list:obj:FactSheet", "gene_products": "list:obj:GeneProduct", "pathways": "list:obj:Pathway", "reactions": "list:obj:Reaction", "receptors": "list:obj:Receptor", "sites": "list:obj:Site", "sources": "list:obj:Source", "strategies": "list:obj:Strategy", "therapies": "list:obj:Therapy"}
     _RENAME: ClassVar[dict[str, str]] = {"schema": "$schema"}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         """Builds the object from its JSON shape (as in the schema)."""
-        return from_dict(cls, data)
+        return cls(
+            as_of=_date(data['as_of']),
+            schema_version=data['schema_version'],
+            schema=data.get('$schema'),
+            claims=tuple(Claim.from_dict(x) for x in data.get('claims', ())),
+            compounds=tuple(Compound.from_dict(x) for x in data.get('compounds', ())),
+            conditions=tuple(Condition.from_dict(x) for x in data.get('conditions', ())),
+            coverage=tuple(CoverageEntry.from_dict(x) for x in data.get('coverage', ())),
+            effects=tuple(Effect.from_dict(x) for x in data.get('effects', ())),
+            enzymes=tuple(EnzymeActivity.from_dict(x) for x in data.get('enzymes', ())),
+            fact_sheets=tuple(FactSheet.from_dict(x) for x in data.get('fact_sheets', ())),
+            gene_products=tuple(GeneProduct.from_dict(x) for x in data.get('gene_products', ())),
+            pathways=tuple(Pathway.from_dict(x) for x in data.get('pathways', ())),
+            reactions=tuple(Reaction.from_dict(x) for x in data.get('reactions', ())),
+            receptors=tuple(Receptor.from_dict(x) for x in data.get('receptors', ())),
+            sites=tuple(Site.from_dict(x) for x in data.get('sites', ())),
+            sources=tuple(Source.from_dict(x) for x in data.get('sources', ())),
+            strategies=tuple(Strategy.from_dict(x) for x in data.get('strategies', ())),
+            therapies=tuple(Therapy.from_dict(x) for x in data.get('therapies', ())),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the object, exactly as the schema describes it."""
