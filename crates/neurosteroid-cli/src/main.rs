@@ -66,8 +66,8 @@ enum Command {
         compound: String,
         /// Output format: text, JSON, a Mermaid or Graphviz DOT diagram, a NetworkX
         /// node-link graph, or an SVG picture.
-        #[arg(long, value_enum, default_value_t = PathwayFormat::Text)]
-        format: PathwayFormat,
+        #[arg(long, default_value = "text", value_parser = named::<DiagramFormat>(&DiagramFormat::NAMES))]
+        format: DiagramFormat,
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -80,8 +80,8 @@ enum Command {
         /// The subject of the fact sheet (any name) or the fact sheet's id.
         name: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = SheetArg::Markdown)]
-        format: SheetArg,
+        #[arg(long, default_value = "markdown", value_parser = named::<SheetFormat>(&SheetFormat::NAMES))]
+        format: SheetFormat,
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -101,8 +101,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// `schema`: what the JSON Schema checks; `full`: plus every semantic rule.
-        #[arg(long, value_enum, default_value_t = LevelArg::Full)]
-        level: LevelArg,
+        #[arg(long, default_value = "full", value_parser = named::<Level>(&["schema", "full"]))]
+        level: Level,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
         format: ValidateFormat,
@@ -151,59 +151,14 @@ enum ExportFormat {
     Html,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum SheetArg {
-    Markdown,
-    Html,
-    Jsonld,
-}
-
-impl From<SheetArg> for SheetFormat {
-    fn from(f: SheetArg) -> SheetFormat {
-        match f {
-            SheetArg::Markdown => SheetFormat::Markdown,
-            SheetArg::Html => SheetFormat::Html,
-            SheetArg::Jsonld => SheetFormat::JsonLd,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PathwayFormat {
-    Text,
-    Json,
-    Mermaid,
-    Dot,
-    NodeLink,
-    Svg,
-}
-
-impl From<PathwayFormat> for DiagramFormat {
-    fn from(f: PathwayFormat) -> DiagramFormat {
-        match f {
-            PathwayFormat::Text => DiagramFormat::Text,
-            PathwayFormat::Json => DiagramFormat::Json,
-            PathwayFormat::Mermaid => DiagramFormat::Mermaid,
-            PathwayFormat::Dot => DiagramFormat::Dot,
-            PathwayFormat::NodeLink => DiagramFormat::NodeLink,
-            PathwayFormat::Svg => DiagramFormat::Svg,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LevelArg {
-    Schema,
-    Full,
-}
-
-impl From<LevelArg> for Level {
-    fn from(l: LevelArg) -> Level {
-        match l {
-            LevelArg::Schema => Level::Schema,
-            LevelArg::Full => Level::Full,
-        }
-    }
+/// A clap parser that lists the names the core defines and parses with the core's `FromStr`,
+/// so that formats and levels are named in one place.
+fn named<T>(names: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
+{
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
 }
 
 /// A failure with its exit status: 1 for "not found / invalid", 2 for usage and I/O.
@@ -385,12 +340,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             output,
         } => {
             let kb = load(&cli.kb, limits)?;
-            let text = kb.pathway_diagram(&compound, format.into())?;
+            let text = kb.pathway_diagram(&compound, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
         Command::Render { name, format, output } => {
             let kb = load(&cli.kb, limits)?;
-            let text = kb.render(&name, format.into())?;
+            let text = kb.render(&name, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
         Command::Completions { shell } => {
@@ -404,16 +359,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             emit(out, &String::from_utf8_lossy(&buf))?;
         }
         Command::Validate { files, level, format } => {
-            return validate(
-                &files,
-                LoadOptions {
-                    level: level.into(),
-                    limits,
-                },
-                format,
-                cli.quiet,
-                out,
-            );
+            return validate(&files, LoadOptions { level, limits }, format, cli.quiet, out);
         }
         Command::Schema { out: None } => emit(
             out,

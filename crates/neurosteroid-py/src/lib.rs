@@ -109,15 +109,7 @@ fn parse_format(format: &str) -> PyResult<Format> {
 }
 
 fn parse_sheet_format(format: &str) -> PyResult<neurosteroid::render::SheetFormat> {
-    use neurosteroid::render::SheetFormat as F;
-    match format {
-        "markdown" => Ok(F::Markdown),
-        "html" => Ok(F::Html),
-        "jsonld" => Ok(F::JsonLd),
-        other => Err(PyValueError::new_err(format!(
-            "format must be 'markdown', 'html' or 'jsonld', not {other:?}"
-        ))),
-    }
+    format.parse().map_err(PyValueError::new_err)
 }
 
 fn parse_level(level: &str) -> PyResult<Level> {
@@ -222,10 +214,7 @@ impl NativeKnowledgeBase {
     fn resolve(&self, py: Python<'_>, text: &str) -> PyResult<ResolvedTuple> {
         guard(py, || {
             let r = self.kb.resolve(text)?;
-            let how = serde_json::to_value(r.matched_by)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let how = neurosteroid::model::wire_name(&r.matched_by);
             let at =
                 |e: &neurosteroid::EntityRef<'_>| self.kb.position(e.id().as_str()).map(|(k, i)| (k.collection(), i));
             let (collection, index) = at(&r.entity).unwrap_or((r.entity.kind().collection(), 0));
@@ -304,16 +293,7 @@ impl NativeKnowledgeBase {
 
     /// A pathway diagram: `text`, `json`, `mermaid`, `dot`, `node-link` or `svg`.
     fn pathway_diagram(&self, py: Python<'_>, compound: &str, format: &str) -> PyResult<String> {
-        use neurosteroid::render::DiagramFormat as D;
-        let format = match format {
-            "text" => D::Text,
-            "json" => D::Json,
-            "mermaid" => D::Mermaid,
-            "dot" => D::Dot,
-            "node-link" => D::NodeLink,
-            "svg" => D::Svg,
-            other => return Err(PyValueError::new_err(format!("unknown diagram format {other:?}"))),
-        };
+        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(PyValueError::new_err)?;
         guard(py, || self.kb.pathway_diagram(compound, format))
     }
 

@@ -95,15 +95,9 @@ impl KnowledgeBase {
     pub fn from_slice(input: &[u8], format: Format, options: LoadOptions) -> Result<KnowledgeBase> {
         let doc = crate::parse::parse_document(input, format, &options.limits)
             .map_err(|diagnostics| Error::Invalid { diagnostics })?;
-        let mut diags = match options.level {
-            Level::Schema => Vec::new(),
-            Level::Full => crate::validate::semantic(&doc),
-        };
-        crate::parse::add_locations(input, format, &mut diags);
-        if diags.iter().any(Diagnostic::is_error) {
-            return Err(Error::Invalid { diagnostics: diags });
-        }
-        Ok(KnowledgeBase::index(doc, diags))
+        KnowledgeBase::checked(doc, options.level, |diags| {
+            crate::parse::add_locations(input, format, diags)
+        })
     }
 
     /// Parses and validates a JSON document.
@@ -137,10 +131,17 @@ impl KnowledgeBase {
     /// # Errors
     /// [`Error::Invalid`] when a semantic rule fails (at `Level::Full`).
     pub fn from_document(doc: Document, level: Level) -> Result<KnowledgeBase> {
-        let diags = match level {
+        KnowledgeBase::checked(doc, level, |_| {})
+    }
+
+    /// Runs the semantic rules (at `Level::Full`), lets the caller place the diagnostics in
+    /// its text, and keeps the warnings of a valid document.
+    fn checked(doc: Document, level: Level, locate: impl FnOnce(&mut [Diagnostic])) -> Result<KnowledgeBase> {
+        let mut diags = match level {
             Level::Schema => Vec::new(),
             Level::Full => crate::validate::semantic(&doc),
         };
+        locate(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
             return Err(Error::Invalid { diagnostics: diags });
         }

@@ -26,6 +26,18 @@ pub struct RouteStep<'a> {
     pub regulators: Vec<&'a GeneProduct>,
 }
 
+impl RouteStep<'_> {
+    /// The EC numbers of the step's enzyme activity, as CURIEs (`EC:1.3.1.22`).
+    pub fn ec_numbers(&self) -> Vec<String> {
+        self.enzyme
+            .identifiers
+            .iter()
+            .filter(|c| c.key() == "ec")
+            .map(ToString::to_string)
+            .collect()
+    }
+}
+
 /// The route from the first precursor to a compound.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Route<'a> {
@@ -63,7 +75,7 @@ impl Route<'_> {
                 "enzyme": {
                     "id": s.enzyme.id.as_str(),
                     "name": s.enzyme.name.as_str(),
-                    "ec": s.enzyme.identifiers.iter().filter(|c| c.key() == "ec").map(ToString::to_string).collect::<Vec<_>>(),
+                    "ec": s.ec_numbers(),
                 },
                 "isoforms": s.isoforms.iter().map(|g| json!({"id": g.id.as_str(), "symbol": g.symbol.as_str(), "name": g.name.as_str()})).collect::<Vec<_>>(),
                 "regulators": s.regulators.iter().map(|g| json!({"id": g.id.as_str(), "symbol": g.symbol.as_str()})).collect::<Vec<_>>(),
@@ -93,13 +105,7 @@ impl fmt::Display for Route<'_> {
         for (i, s) in self.steps.iter().enumerate() {
             writeln!(f)?;
             writeln!(f, "  {}. {} → {}", i + 1, s.substrate.name, s.product.name)?;
-            let ec: Vec<String> = s
-                .enzyme
-                .identifiers
-                .iter()
-                .filter(|c| c.key() == "ec")
-                .map(ToString::to_string)
-                .collect();
+            let ec = s.ec_numbers();
             let ec = if ec.is_empty() {
                 String::new()
             } else {

@@ -19,16 +19,25 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The large cases, made once per test run by the corpus's own script.
+fn generated() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("ns-hostile-{}", std::process::id()));
+        let script = root().join("tests/hostile/generate.py");
+        let status = std::process::Command::new("python3")
+            .arg(script)
+            .arg(&dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        dir
+    })
+}
+
 fn cases() -> Vec<PathBuf> {
-    let generated = std::env::temp_dir().join(format!("ns-hostile-{}", std::process::id()));
-    let status = std::process::Command::new("python3")
-        .arg(root().join("tests/hostile/generate.py"))
-        .arg(&generated)
-        .status()
-        .unwrap();
-    assert!(status.success());
     let mut files = Vec::new();
-    for dir in [root().join("tests/hostile"), generated] {
+    for dir in [root().join("tests/hostile"), generated().to_path_buf()] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if matches!(p.extension().and_then(|e| e.to_str()), Some("json" | "yaml")) {
@@ -78,22 +87,15 @@ fn every_hostile_case_gets_its_diagnostic() {
 
 #[test]
 fn adversarial_valid_documents_query_and_render_safely() {
-    let generated = std::env::temp_dir().join(format!("ns-hostile-q-{}", std::process::id()));
-    let status = std::process::Command::new("python3")
-        .arg(root().join("tests/hostile/generate.py"))
-        .arg(&generated)
-        .status()
-        .unwrap();
-    assert!(status.success());
     for name in ["long-name.json", "many-synonyms.json"] {
-        let kb = KnowledgeBase::from_path(generated.join(name), LoadOptions::default()).unwrap();
+        let kb = KnowledgeBase::from_path(generated().join(name), LoadOptions::default()).unwrap();
         let _ = kb.search("synonym 99999", 5);
         let _ = kb.search(&"α".repeat(1000), 5);
         assert!(kb.resolve("synonym 12345").is_ok() || name == "long-name.json");
         let _ = kb.biosynthesis("a");
     }
-    std::fs::remove_dir_all(generated).unwrap();
-    // Markup in a name is escaped wherever it is rendered.
+    // Script in a name loads as plain text; with no fact sheet there is nothing to render (the
+    // escaping of every field is tested in tests/render.rs).
     let kb =
         KnowledgeBase::from_path(root().join("tests/hostile/script-in-name.json"), LoadOptions::default()).unwrap();
     assert!(

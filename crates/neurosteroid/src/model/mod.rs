@@ -30,6 +30,15 @@ pub use therapy::{
     AdministrationRoute, Dose, Regulator, RegulatoryStatus, StatusEvent, Strategy, StrategyKind, Therapy, TherapyKind,
 };
 
+/// The name a value is written with in documents (`"positive-allosteric-modulation"`,
+/// `"FDA"`): the one source of these names is the serde derive.
+pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// The kinds of entity a document holds, in document order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {

@@ -7,18 +7,9 @@ use serde_json::{Value, json};
 
 use crate::query::{Route, RouteStep};
 
-fn ec_of(step: &RouteStep<'_>) -> Vec<String> {
-    step.enzyme
-        .identifiers
-        .iter()
-        .filter(|c| c.key() == "ec")
-        .map(ToString::to_string)
-        .collect()
-}
-
 /// The label of a step's arrow: activity, EC number, isoforms.
 pub fn step_label(step: &RouteStep<'_>) -> String {
-    let ec = ec_of(step);
+    let ec = step.ec_numbers();
     let iso: Vec<&str> = step.isoforms.iter().map(|g| g.symbol.as_str()).collect();
     let mut label = step.enzyme.name.to_string();
     if !ec.is_empty() {
@@ -126,7 +117,7 @@ pub fn node_link(route: &Route<'_>) -> Value {
             "reaction": s.reaction.id.as_str(),
             "enzyme": s.enzyme.id.as_str(),
             "enzyme_name": s.enzyme.name.as_str(),
-            "ec": ec_of(s),
+            "ec": s.ec_numbers(),
             "isoforms": s.isoforms.iter().map(|g| g.symbol.as_str()).collect::<Vec<_>>(),
             "rate_limiting": s.reaction.rate_limiting,
         })).collect::<Vec<_>>(),

@@ -119,13 +119,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 );
                 out.push_str("<table><thead><tr><th>Step</th><th>Enzyme activity</th><th>Human isoforms</th><th>Where</th><th>Cofactors</th></tr></thead><tbody>");
                 for st in &route.steps {
-                    let ec: Vec<String> = st
-                        .enzyme
-                        .identifiers
-                        .iter()
-                        .filter(|c| c.key() == "ec")
-                        .map(ToString::to_string)
-                        .collect();
+                    let ec = st.ec_numbers();
                     let iso: Vec<&str> = st.isoforms.iter().map(|g| g.symbol.as_str()).collect();
                     let loc: Vec<&str> = st.reaction.locations.iter().map(|l| l.as_str()).collect();
                     let cof: Vec<&str> = st.reaction.cofactors.iter().map(|l| l.as_str()).collect();

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use super::sheet::route_word;
 use super::sheet::{SheetView, citation, source_link};
 use crate::kb::KnowledgeBase;
-use crate::model::{Compound, Condition, Curie, EntityRef, Therapy};
+use crate::model::{Compound, Condition, Curie, EntityRef, Therapy, wire_name};
 
 /// The JSON-LD context: schema.org as the vocabulary; `sameAs` and `url` are IRIs.
 pub fn context() -> Value {
@@ -129,16 +129,10 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
     );
     m.insert("doseSchedule".into(), json!(schedules));
     if let Some(cur) = t.current_status() {
-        let status = serde_json::to_value(cur.status).unwrap_or(Value::Null);
-        let regulator = serde_json::to_value(cur.regulator).unwrap_or(Value::Null);
+        let (status, regulator) = (wire_name(&cur.status), wire_name(&cur.regulator));
         m.insert(
             "legalStatus".into(),
-            json!(format!(
-                "{} {} on {}",
-                regulator.as_str().unwrap_or(""),
-                status.as_str().unwrap_or(""),
-                cur.date
-            )),
+            json!(format!("{} {} on {}", regulator, status, cur.date)),
         );
     }
     if let Some(d) = &t.description {

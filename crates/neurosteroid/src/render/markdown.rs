@@ -76,13 +76,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                     "| step | enzyme activity | human isoforms | where | notes |\n|---|---|---|---|---|"
                 );
                 for st in &route.steps {
-                    let ec: Vec<String> = st
-                        .enzyme
-                        .identifiers
-                        .iter()
-                        .filter(|c| c.key() == "ec")
-                        .map(|c| escape(&c.to_string()))
-                        .collect();
+                    let ec: Vec<String> = st.ec_numbers().iter().map(|c| escape(c)).collect();
                     let iso: Vec<String> = st.isoforms.iter().map(|g| escape(g.symbol.as_str())).collect();
                     let loc: Vec<String> = st.reaction.locations.iter().map(|l| escape(l.as_str())).collect();
                     let mut notes = Vec::new();

@@ -45,6 +45,49 @@ pub enum DiagramFormat {
     Svg,
 }
 
+impl SheetFormat {
+    /// Every format's name, as the CLI and the Python API spell it.
+    pub const NAMES: [&'static str; 3] = ["markdown", "html", "jsonld"];
+}
+
+impl std::str::FromStr for SheetFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "markdown" => Ok(SheetFormat::Markdown),
+            "html" => Ok(SheetFormat::Html),
+            "jsonld" => Ok(SheetFormat::JsonLd),
+            other => Err(format!(
+                "unknown fact-sheet format {other:?} (expected one of {})",
+                Self::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+impl DiagramFormat {
+    /// Every format's name, as the CLI and the Python API spell it.
+    pub const NAMES: [&'static str; 6] = ["text", "json", "mermaid", "dot", "node-link", "svg"];
+}
+
+impl std::str::FromStr for DiagramFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "text" => Ok(DiagramFormat::Text),
+            "json" => Ok(DiagramFormat::Json),
+            "mermaid" => Ok(DiagramFormat::Mermaid),
+            "dot" => Ok(DiagramFormat::Dot),
+            "node-link" => Ok(DiagramFormat::NodeLink),
+            "svg" => Ok(DiagramFormat::Svg),
+            other => Err(format!(
+                "unknown diagram format {other:?} (expected one of {})",
+                Self::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
 impl KnowledgeBase {
     /// Renders the fact sheet of an entity (named any way `resolve` accepts).
     ///

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::kb::KnowledgeBase;
-use crate::model::{EntityRef, Text};
+use crate::model::{EntityRef, Text, wire_name};
 
 fn list(items: &[Text]) -> String {
     items.iter().map(Text::as_str).collect::<Vec<_>>().join(", ")
@@ -29,16 +29,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
     match e {
         EntityRef::Compound(c) => {
             if !c.roles.is_empty() {
-                let roles: Vec<String> = c
-                    .roles
-                    .iter()
-                    .map(|r| {
-                        serde_json::to_value(r)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default()
-                    })
-                    .collect();
+                let roles: Vec<String> = c.roles.iter().map(wire_name).collect();
                 let _ = writeln!(s, "  roles:       {}", roles.join(", "));
             }
             if let Some(f) = &c.formula {
@@ -86,16 +77,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             let _ = writeln!(s, "  active:      {}", actives.join(", "));
             let _ = writeln!(s, "  prescription: {}", if t.prescription { "yes" } else { "no" });
             if !t.routes.is_empty() {
-                let routes: Vec<String> = t
-                    .routes
-                    .iter()
-                    .map(|r| {
-                        serde_json::to_value(r)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default()
-                    })
-                    .collect();
+                let routes: Vec<String> = t.routes.iter().map(wire_name).collect();
                 let _ = writeln!(s, "  route:       {}", routes.join(", "));
             }
             for d in &t.doses {
@@ -107,14 +89,8 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             if !t.status_history.is_empty() {
                 let _ = writeln!(s, "  regulatory history:");
                 for ev in &t.status_history {
-                    let status = serde_json::to_value(ev.status)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    let reg = serde_json::to_value(ev.regulator)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
+                    let status = wire_name(&ev.status);
+                    let reg = wire_name(&ev.regulator);
                     let detail = ev.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
                     let _ = writeln!(s, "    {}  {reg} {status}{detail}", ev.date);
                 }
@@ -152,10 +128,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                 let _ = writeln!(s, "\n  {d}");
             }
             for m in &r.mechanisms {
-                let mode = serde_json::to_value(m.mode)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let mode = wire_name(&m.mode);
                 let conc = m.concentration.as_ref().map(|c| format!(" at {c}")).unwrap_or_default();
                 let _ = writeln!(s, "  {}: {mode}{conc}", name_of(kb, m.ligand.as_str()));
                 if let Some(sel) = &m.subunit_selectivity {
