@@ -154,12 +154,16 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
             mentions.push(drug(kb, t));
         }
     }
+    // Conditions that a claim on the sheet is about: one pass over the sheet's claims, then
+    // one over the conditions (linear in both, whatever the size of the sheet).
+    let on_sheet: rustc_hash::FxHashSet<&str> = view
+        .sections
+        .iter()
+        .flat_map(|s| s.claims.iter())
+        .flat_map(|v| [v.claim.subject.as_str(), v.claim.object.as_str()])
+        .collect();
     for c in &kb.document().conditions {
-        if kb.claims_about(c.id.as_str()).iter().any(|cl| {
-            view.sections
-                .iter()
-                .any(|s| s.claims.iter().any(|v| v.claim.id == cl.id))
-        }) {
+        if on_sheet.contains(c.id.as_str()) {
             mentions.push(condition(c));
         }
     }
