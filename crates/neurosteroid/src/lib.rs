@@ -5,6 +5,7 @@ pub mod error;
 mod kb;
 pub mod model;
 pub mod names;
+pub mod output;
 pub mod parse;
 mod query;
 pub mod render;
