@@ -21,7 +21,7 @@ lint: venv
 test-rust:
 	cargo test --workspace --exclude neurosteroid-py
 	# Every benchmark once, at the smallest size, so that none can rot (no timing is checked).
-	NS_BENCH_SIZES=200 cargo bench -q -p neurosteroid-bench -- --test
+	NS_BENCH_SIZES=200 NS_HOSTILE_SCALE=1 cargo bench -q -p neurosteroid-bench -- --test
 
 ## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
 bench:

@@ -139,7 +139,9 @@ impl Builder<'_> {
     /// tree nor a long alias chain can exhaust the stack.
     fn into_value(mut self, root: u32, max_depth: usize) -> Result<Value, Diagnostic> {
         enum Work {
-            Visit(u32, usize),
+            /// A node, its depth, and whether it is reached through an aliased node (and so
+            /// must be copied, since it will be reached again).
+            Visit(u32, usize, bool),
             Seq(usize),
             Map(Vec<String>),
         }
@@ -147,7 +149,9 @@ impl Builder<'_> {
             let mut seen = vec![0u8; self.nodes.len()];
             for n in &self.nodes {
                 match n {
-                    Node::Seq(items) => items.iter().for_each(|&i| seen[i as usize] = seen[i as usize].saturating_add(1)),
+                    Node::Seq(items) => items
+                        .iter()
+                        .for_each(|&i| seen[i as usize] = seen[i as usize].saturating_add(1)),
                     Node::Map(entries) => entries
                         .iter()
                         .for_each(|&(_, i)| seen[i as usize] = seen[i as usize].saturating_add(1)),
@@ -156,12 +160,13 @@ impl Builder<'_> {
             }
             seen.into_iter().map(|c| c > 1).collect()
         };
-        let mut work = vec![Work::Visit(root, 0)];
+        let mut work = vec![Work::Visit(root, 0, false)];
         let mut out: Vec<Value> = Vec::new();
         while let Some(w) = work.pop() {
             match w {
-                Work::Visit(i, depth) => {
-                    let node = if shared[i as usize] {
+                Work::Visit(i, depth, inside_shared) => {
+                    let copy = inside_shared || shared[i as usize];
+                    let node = if copy {
                         // Aliased: leave it for the next reference.
                         match &self.nodes[i as usize] {
                             Node::Scalar(v) => Node::Scalar(v.clone()),
@@ -177,18 +182,20 @@ impl Builder<'_> {
                             return Err(Diagnostic::error(
                                 Code::Limit,
                                 "",
-                                format!("expanding the YAML aliases nests collections more than {max_depth} levels deep"),
+                                format!(
+                                    "expanding the YAML aliases nests collections more than {max_depth} levels deep"
+                                ),
                             )
                             .with_hint("write the repeated node out, or flatten the document"));
                         }
                         Node::Seq(items) => {
                             work.push(Work::Seq(items.len()));
-                            work.extend(items.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                            work.extend(items.into_iter().rev().map(|i| Work::Visit(i, depth + 1, copy)));
                         }
                         Node::Map(entries) => {
                             let (keys, ids): (Vec<String>, Vec<u32>) = entries.into_iter().unzip();
                             work.push(Work::Map(keys));
-                            work.extend(ids.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                            work.extend(ids.into_iter().rev().map(|i| Work::Visit(i, depth + 1, copy)));
                         }
                     }
                 }
@@ -198,7 +205,9 @@ impl Builder<'_> {
                 }
                 Work::Map(keys) => {
                     let values = out.split_off(out.len() - keys.len());
-                    out.push(Value::Object(keys.into_iter().zip(values).collect::<Map<String, Value>>()));
+                    out.push(Value::Object(
+                        keys.into_iter().zip(values).collect::<Map<String, Value>>(),
+                    ));
                 }
             }
         }
