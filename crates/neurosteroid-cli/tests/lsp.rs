@@ -165,8 +165,7 @@ fn file_uri(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
-#[test]
-fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
+fn invalid_vectors() -> Vec<PathBuf> {
     let dir = root().join("tests/vectors/invalid");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -175,9 +174,14 @@ fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
         .collect();
     files.sort();
     assert!(files.len() >= 30, "the shared vectors are there: {}", files.len());
+    files
+}
+
+/// Opens each file in the server and compares what it publishes with `validate --format json`.
+fn compare_with_cli(files: &[PathBuf], language: &str) {
     let out = Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
         .args(["validate", "--level", "full", "--format", "json"])
-        .args(&files)
+        .args(files)
         .output()
         .unwrap();
     let reports: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
@@ -188,7 +192,7 @@ fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
     for (path, report) in files.iter().zip(&reports) {
         let text = std::fs::read_to_string(path).unwrap();
         let uri = file_uri(path);
-        let published = editor.open(&uri, "json", &text);
+        let published = editor.open(&uri, language, &text);
         let cli = report["diagnostics"].as_array().unwrap();
         assert!(!cli.is_empty(), "{}: an invalid vector has diagnostics", path.display());
         assert_eq!(
@@ -237,6 +241,28 @@ fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
     }
     assert!(compared >= files.len());
     editor.stop();
+}
+
+#[test]
+fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
+    compare_with_cli(&invalid_vectors(), "json");
+}
+
+/// The same vectors read as YAML (JSON text is YAML flow style): the YAML locator's positions.
+#[test]
+fn every_invalid_vector_read_as_yaml_gets_the_cli_diagnostics_with_ranges() {
+    let dir = std::env::temp_dir().join(format!("ns-lsp-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copies: Vec<PathBuf> = invalid_vectors()
+        .iter()
+        .map(|p| {
+            let copy = dir.join(p.with_extension("yaml").file_name().unwrap());
+            std::fs::copy(p, &copy).unwrap();
+            copy
+        })
+        .collect();
+    compare_with_cli(&copies, "yaml");
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 /// Line and UTF-16 column of the first occurrence of `needle` (plus `skip` characters).
