@@ -444,6 +444,48 @@ fn bad_input_never_stops_the_server() {
             }
         }
     }
+    // The hostile corpus (every case an editor could send as text): the first error is the
+    // one the corpus expects, and requests anywhere in it are answered.
+    let mut hostile: Vec<PathBuf> = std::fs::read_dir(root().join("tests/hostile"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml"))
+        .collect();
+    hostile.sort();
+    let mut opened = 0;
+    for path in &hostile {
+        let Ok(text) = String::from_utf8(std::fs::read(path).unwrap()) else {
+            continue; // not text: an editor cannot send it
+        };
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+        let language = if path.extension().is_some_and(|e| e == "yaml") {
+            "yaml"
+        } else {
+            "json"
+        };
+        let uri = file_uri(path);
+        let d = editor.open(&uri, language, &text);
+        let first_error = d
+            .iter()
+            .find(|d| d["severity"] == 1)
+            .map_or("valid", |d| d["code"].as_str().unwrap());
+        assert_eq!(first_error, expected.trim(), "{}: {d:?}", path.display());
+        let lines = text.split('\n').count();
+        for method in [
+            "textDocument/completion",
+            "textDocument/hover",
+            "textDocument/definition",
+        ] {
+            for line in 0..lines.min(20) {
+                for character in [0, 5, 30, 200] {
+                    let r = editor.at(method, &uri, line, character);
+                    assert!(r.get("error").is_none(), "{method} on {uri}: {r}");
+                }
+            }
+        }
+        opened += 1;
+    }
+    assert!(opened >= 15, "the hostile corpus is there: {opened}");
     // A request with nonsense parameters gets an error answer, an unknown method too.
     let r = editor.request("textDocument/hover", json!({"textDocument": 7}));
     assert_eq!(r["error"]["code"], -32602, "{r}");

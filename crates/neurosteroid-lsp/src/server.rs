@@ -158,7 +158,9 @@ fn notify(connection: &Connection, state: &mut State, n: Notification) -> Result
                 let doc = Document::new(d.uri, &d.language_id, d.version, d.text);
                 state.documents.insert(key.clone(), doc);
                 // Opening is not typing: validate at once.
-                state.dirty.insert(key, Instant::now() - MAX_DELAY);
+                state
+                    .dirty
+                    .insert(key, Instant::now().checked_sub(MAX_DELAY).unwrap_or_else(Instant::now));
             }
         }
         "textDocument/didChange" => {
