@@ -240,50 +240,50 @@ pub struct ReferenceSlot {
 }
 
 macro_rules! slots {
-    ($( $pattern:literal => [$($kind:ident),*], )*) => {
+    ($( $pattern:literal => $kinds:expr, )*) => {
         /// Every place a document refers to an entity by id: exactly the references that the
         /// `full` level checks (a test proves it), for editors (completion, go-to-definition).
         pub const REFERENCE_SLOTS: &[ReferenceSlot] = &[
-            $( ReferenceSlot { pattern: $pattern, kinds: &[$(K::$kind),*] }, )*
+            $( ReferenceSlot { pattern: $pattern, kinds: $kinds }, )*
         ];
     };
 }
 
 slots! {
-    "/compounds/*/sources/*" => [Source],
-    "/enzymes/*/sources/*" => [Source],
-    "/gene_products/*/sources/*" => [Source],
-    "/reactions/*/sources/*" => [Source],
-    "/pathways/*/sources/*" => [Source],
-    "/receptors/*/sources/*" => [Source],
-    "/sites/*/sources/*" => [Source],
-    "/effects/*/sources/*" => [Source],
-    "/conditions/*/sources/*" => [Source],
-    "/therapies/*/sources/*" => [Source],
-    "/strategies/*/sources/*" => [Source],
-    "/claims/*/sources/*" => [Source],
-    "/gene_products/*/activities/*" => [Enzyme],
-    "/reactions/*/substrate" => [Compound],
-    "/reactions/*/product" => [Compound],
-    "/reactions/*/enzyme" => [Enzyme],
-    "/reactions/*/isoforms/*" => [GeneProduct],
-    "/reactions/*/regulators/*" => [GeneProduct],
-    "/pathways/*/steps/*" => [Reaction],
-    "/receptors/*/mechanisms/*/ligand" => [Compound],
-    "/receptors/*/mechanisms/*/claims/*" => [Claim],
-    "/therapies/*/active_compounds/*" => [Compound],
-    "/therapies/*/indications/*" => [Condition],
-    "/therapies/*/doses/*/source" => [Source],
-    "/therapies/*/status_history/*/source" => [Source],
-    "/therapies/*/status_history/*/condition" => [Condition],
-    "/strategies/*/therapy" => [Therapy],
-    "/claims/*/subject" => [Compound, Condition, Therapy, Strategy],
-    "/claims/*/object" => [Compound, Receptor, Site, Effect, Condition],
-    "/fact_sheets/*/subject" => [],
-    "/fact_sheets/*/sections/*/claims/*" => [Claim],
-    "/fact_sheets/*/sections/*/entities/*" => [],
-    "/coverage/*/source" => [Source],
-    "/coverage/*/represented_by/*" => [],
+    "/compounds/*/sources/*" => &[K::Source],
+    "/enzymes/*/sources/*" => &[K::Source],
+    "/gene_products/*/sources/*" => &[K::Source],
+    "/reactions/*/sources/*" => &[K::Source],
+    "/pathways/*/sources/*" => &[K::Source],
+    "/receptors/*/sources/*" => &[K::Source],
+    "/sites/*/sources/*" => &[K::Source],
+    "/effects/*/sources/*" => &[K::Source],
+    "/conditions/*/sources/*" => &[K::Source],
+    "/therapies/*/sources/*" => &[K::Source],
+    "/strategies/*/sources/*" => &[K::Source],
+    "/claims/*/sources/*" => &[K::Source],
+    "/gene_products/*/activities/*" => &[K::Enzyme],
+    "/reactions/*/substrate" => &[K::Compound],
+    "/reactions/*/product" => &[K::Compound],
+    "/reactions/*/enzyme" => &[K::Enzyme],
+    "/reactions/*/isoforms/*" => &[K::GeneProduct],
+    "/reactions/*/regulators/*" => &[K::GeneProduct],
+    "/pathways/*/steps/*" => &[K::Reaction],
+    "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
+    "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
+    "/therapies/*/active_compounds/*" => &[K::Compound],
+    "/therapies/*/indications/*" => &[K::Condition],
+    "/therapies/*/doses/*/source" => &[K::Source],
+    "/therapies/*/status_history/*/source" => &[K::Source],
+    "/therapies/*/status_history/*/condition" => &[K::Condition],
+    "/strategies/*/therapy" => &[K::Therapy],
+    "/claims/*/subject" => &[K::Compound, K::Condition, K::Therapy, K::Strategy],
+    "/claims/*/object" => &[K::Compound, K::Receptor, K::Site, K::Effect, K::Condition],
+    "/fact_sheets/*/subject" => SHEET_SUBJECTS,
+    "/fact_sheets/*/sections/*/claims/*" => &[K::Claim],
+    "/fact_sheets/*/sections/*/entities/*" => &[],
+    "/coverage/*/source" => &[K::Source],
+    "/coverage/*/represented_by/*" => &[],
 }
 
 /// The reference slot at a JSON Pointer (with real indices, `/reactions/0/substrate`), if
