@@ -503,6 +503,27 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
         .collect();
     let mut found = HashMap::new();
     let _ = run(text, &Limits::default(), Some((&wanted, &mut found)));
+    // The parser's marks count characters; callers want byte offsets (they differ after
+    // the first non-ASCII character). One pass over the text converts them all.
+    if !text.is_ascii() {
+        let mut marks: Vec<usize> = found.values().copied().collect();
+        marks.sort_unstable();
+        marks.dedup();
+        let mut bytes = HashMap::new();
+        let mut chars = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .enumerate();
+        for m in marks {
+            if let Some((_, b)) = chars.find(|&(c, _)| c == m) {
+                bytes.insert(m, b);
+            }
+        }
+        for at in found.values_mut() {
+            *at = bytes.get(at).copied().unwrap_or(text.len());
+        }
+    }
     pointers
         .iter()
         .map(|p| {
@@ -523,6 +544,13 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locations_are_byte_offsets_after_non_ascii_text() {
+        let text = "a: \"5α-β\"\nb: [x, 𝛼, y]\n";
+        let got = locate(text, &["/b/2", "/a"]);
+        assert_eq!(got, vec![text.find('y'), text.find('"')]);
+    }
 
     #[test]
     fn core_schema_scalars() {

@@ -5,11 +5,12 @@ mod clinical;
 mod evidence;
 mod identity;
 mod pathways;
-mod references;
+pub mod references;
 mod units;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub use references::{REFERENCE_SLOTS, ReferenceSlot, reference_kinds, reference_slot};
 pub use units::check_ucum;
 
 use crate::diagnostic::Diagnostic;
