@@ -62,7 +62,9 @@ node: $(NODE_DIR)/node_modules/.installed
 node-types: node
 	cp target/node/index.js target/node/index.d.ts $(NODE_DIR)/
 
+## The binding's tests compare its diagnostics with the CLI's, so the CLI is built too.
 test-node: node
+	cargo build -q -p neurosteroid-cli
 	cd $(NODE_DIR) && npx tsc -p examples && node --test test/
 
 ## Regenerate the committed schema files and the Python value classes from the Rust types.

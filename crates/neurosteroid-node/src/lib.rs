@@ -369,7 +369,11 @@ pub fn default_kb(env: Env) -> napi::Result<KnowledgeBase> {
 /// Parses and validates a document given as text or bytes. Throws `Invalid` with every
 /// diagnostic when the document has an error.
 #[napi]
-pub fn loads(env: Env, text: Either<String, Uint8Array>, options: Option<ValidateOptions>) -> napi::Result<KnowledgeBase> {
+pub fn loads(
+    env: Env,
+    text: Either<String, Uint8Array>,
+    options: Option<ValidateOptions>,
+) -> napi::Result<KnowledgeBase> {
     let (format, level) = parse_validate_options(&env, options)?;
     let bytes = text_bytes(&text);
     guard(&env, || {
