@@ -115,8 +115,9 @@ export interface GeneProduct {
 }
 
 /**
- * Reads (`.yaml`/`.yml` as YAML, anything else as JSON; a file over the size limit is refused
- * before it is read), parses and validates a file. Throws `Io` or `Invalid`.
+ * Reads (refusing a file over the size limit before reading it), parses and validates a
+ * file: `.yaml`/`.yml` as YAML, anything else as JSON, unless `format` says. Throws `Io` or
+ * `Invalid`.
  */
 export declare function load(path: string, options?: ValidateOptions | undefined | null): KnowledgeBase
 
@@ -232,7 +233,7 @@ export declare function validate(doc: string | Uint8Array | object, options?: Va
 export interface ValidateOptions {
   /** `full` (default: every semantic rule too) or `schema` (exactly what the JSON Schema checks). */
   level?: 'schema' | 'full'
-  /** How to read text: `json` (default) or `yaml`. `load` decides from the file extension. */
+  /** How to read text: `json` or `yaml`. Default: `json`, and for `load` the file extension. */
   format?: 'json' | 'yaml'
 }
 

@@ -166,3 +166,11 @@ test('the hostile corpus gives its expected verdict through the binding, never a
     assert.equal(verdict, expected, name)
   }
 })
+
+test('load reads YAML by extension, or as the format option says', () => {
+  const yaml = join(ROOT, 'tests', 'vectors', 'valid', 'base.yaml')
+  const json = join(ROOT, 'tests', 'vectors', 'valid', 'base.json')
+  assert.equal(ns.load(yaml).toJson(), ns.load(yaml, { format: 'yaml' }).toJson())
+  assert.throws(() => ns.load(yaml, { format: 'json' }), (e) => e.code === 'Invalid' && e.diagnostics[0].code === 'syntax')
+  assert.ok(ns.load(json, { format: 'yaml', level: 'schema' }))  // JSON is YAML too
+})

@@ -6,7 +6,6 @@
 //! should be none) is caught at the boundary and thrown as `code: 'Internal'`, never an abort.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 
 use napi::bindgen_prelude::{Either, Either3, Function, JsObjectValue, Object, Uint8Array, Unknown};
 use napi::{Env, JsValue, Status, ValueType};
@@ -69,7 +68,7 @@ pub struct ValidateOptions {
     /// `full` (default: every semantic rule too) or `schema` (exactly what the JSON Schema checks).
     #[napi(ts_type = "'schema' | 'full'")]
     pub level: Option<String>,
-    /// How to read text: `json` (default) or `yaml`. `load` decides from the file extension.
+    /// How to read text: `json` or `yaml`. Default: `json`, and for `load` the file extension.
     #[napi(ts_type = "'json' | 'yaml'")]
     pub format: Option<String>,
 }
@@ -204,7 +203,7 @@ pub struct Route {
 /// Where a loaded knowledge base lives: the embedded one is shared, never copied.
 enum Held {
     Embedded(&'static Kb),
-    Loaded(Arc<Kb>),
+    Loaded(Box<Kb>),
 }
 
 /// A validated knowledge base held in Rust; immutable.
@@ -375,6 +374,7 @@ pub fn loads(
     options: Option<ValidateOptions>,
 ) -> napi::Result<KnowledgeBase> {
     let (format, level) = parse_validate_options(&env, options)?;
+    let format = format.unwrap_or(Format::Json);
     let bytes = text_bytes(&text);
     guard(&env, || {
         Kb::from_slice(
@@ -386,26 +386,26 @@ pub fn loads(
             },
         )
         .map(|kb| KnowledgeBase {
-            held: Held::Loaded(Arc::new(kb)),
+            held: Held::Loaded(Box::new(kb)),
         })
     })
 }
 
-/// Reads (`.yaml`/`.yml` as YAML, anything else as JSON; a file over the size limit is refused
-/// before it is read), parses and validates a file. Throws `Io` or `Invalid`.
+/// Reads (refusing a file over the size limit before reading it), parses and validates a
+/// file: `.yaml`/`.yml` as YAML, anything else as JSON, unless `format` says. Throws `Io` or
+/// `Invalid`.
 #[napi]
 pub fn load(env: Env, path: String, options: Option<ValidateOptions>) -> napi::Result<KnowledgeBase> {
-    let (_, level) = parse_validate_options(&env, options)?;
+    let (format, level) = parse_validate_options(&env, options)?;
+    let path = std::path::PathBuf::from(path);
     guard(&env, || {
-        Kb::from_path(
-            &path,
-            LoadOptions {
-                level,
-                ..LoadOptions::default()
-            },
-        )
-        .map(|kb| KnowledgeBase {
-            held: Held::Loaded(Arc::new(kb)),
+        let options = LoadOptions {
+            level,
+            ..LoadOptions::default()
+        };
+        let bytes = neurosteroid::read_document(&path, &options.limits)?;
+        Kb::from_slice(&bytes, format.unwrap_or_else(|| Format::from_path(&path)), options).map(|kb| KnowledgeBase {
+            held: Held::Loaded(Box::new(kb)),
         })
     })
 }
@@ -420,6 +420,7 @@ pub fn validate(
     options: Option<ValidateOptions>,
 ) -> napi::Result<Vec<Diagnostic>> {
     let (format, level) = parse_validate_options(&env, options)?;
+    let format = format.unwrap_or(Format::Json);
     let text;
     let bytes: &[u8] = match &doc {
         Either3::A(s) => s.as_bytes(),
@@ -458,11 +459,13 @@ fn stringify(env: &Env, value: Unknown<'_>) -> napi::Result<String> {
     }
 }
 
-fn parse_validate_options(env: &Env, options: Option<ValidateOptions>) -> napi::Result<(Format, Level)> {
+/// The format (`None`: not given) and the level of `ValidateOptions`.
+fn parse_validate_options(env: &Env, options: Option<ValidateOptions>) -> napi::Result<(Option<Format>, Level)> {
     let (format, level) = options.map_or((None, None), |o| (o.format, o.level));
     let format = match format.as_deref() {
-        None | Some("json") => Format::Json,
-        Some("yaml") => Format::Yaml,
+        None => None,
+        Some("json") => Some(Format::Json),
+        Some("yaml") => Some(Format::Yaml),
         Some(other) => {
             return Err(invalid_arg(
                 env,
