@@ -120,6 +120,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         c.many(|| format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
     }
     for (i, r) in doc.receptors.iter().enumerate() {
+        c.many(|| format!("/receptors/{i}/subunits"), &r.subunits, &[K::GeneProduct]);
         for (j, m) in r.mechanisms.iter().enumerate() {
             let p = || format!("/receptors/{i}/mechanisms/{j}");
             c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
