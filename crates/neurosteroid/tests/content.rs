@@ -181,7 +181,10 @@ fn article_runs() -> std::collections::BTreeSet<u64> {
 fn strings<'a>(v: &'a serde_json::Value, at: String, out: &mut Vec<(String, &'a str)>) {
     match v {
         serde_json::Value::String(s) => out.push((at, s)),
-        serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| strings(x, format!("{at}/{i}"), out)),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| strings(x, format!("{at}/{i}"), out)),
         serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| strings(x, format!("{at}/{k}"), out)),
         _ => {}
     }
@@ -212,7 +215,11 @@ fn no_text_repeats_eight_words_of_the_article() {
             copied.push(format!("{at}: \"{}\"", run.join(" ")));
         }
     }
-    assert!(copied.is_empty(), "text copied from the article:\n{}", copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "text copied from the article:\n{}",
+        copied.join("\n")
+    );
 }
 
 /// The committed fingerprints are those of the article, when the article is at hand.
@@ -224,7 +231,11 @@ fn the_article_fingerprints_match_the_article() {
     };
     let w = words(&text);
     let from_article: std::collections::BTreeSet<u64> = w.windows(RUN).map(fnv1a).collect();
-    assert_eq!(from_article, article_runs(), "regenerate tests/data/article-8-word-runs.txt");
+    assert_eq!(
+        from_article,
+        article_runs(),
+        "regenerate tests/data/article-8-word-runs.txt"
+    );
 }
 
 #[test]
@@ -261,7 +272,11 @@ fn every_reaction_is_grounded_in_rhea_without_warnings() {
     let kb = kb();
     for r in &kb.document().reactions {
         assert!(r.rhea_master.is_some() && r.rhea_direction.is_some(), "{}", r.id);
-        assert!(!r.participants.is_empty() || r.id.as_str() == "pregn-5-ene-3-20-dione-to-progesterone", "{}", r.id);
+        assert!(
+            !r.participants.is_empty() || r.id.as_str() == "pregn-5-ene-3-20-dione-to-progesterone",
+            "{}",
+            r.id
+        );
     }
     assert!(kb.warnings().is_empty(), "{:#?}", kb.warnings());
 }

@@ -9,14 +9,24 @@ use crate::model::{Curie, Document, Reaction};
 use crate::rhea::{self, Way};
 
 fn rhea_number(c: &Curie) -> Option<u32> {
-    if c.key() == "rhea" { c.local().parse().ok() } else { None }
+    if c.key() == "rhea" {
+        c.local().parse().ok()
+    } else {
+        None
+    }
 }
 
 /// The ChEBI local ids of a compound.
 fn chebi_of<'d>(compounds: &HashMap<&str, &'d crate::model::Compound>, id: &str) -> Vec<&'d str> {
     compounds
         .get(id)
-        .map(|c| c.identifiers.iter().filter(|x| x.key() == "chebi").map(Curie::local).collect())
+        .map(|c| {
+            c.identifiers
+                .iter()
+                .filter(|x| x.key() == "chebi")
+                .map(Curie::local)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -38,14 +48,20 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
         match (&r.rhea_master, &r.rhea_direction) {
             (Some(master), Some(direction)) => check_rhea(i, r, master, direction, &compounds, diags),
             (Some(_), None) | (None, Some(_)) => {
-                let missing = if r.rhea_master.is_none() { "rhea_master" } else { "rhea_direction" };
+                let missing = if r.rhea_master.is_none() {
+                    "rhea_master"
+                } else {
+                    "rhea_direction"
+                };
                 diags.push(
                     Diagnostic::error(
                         Code::RheaDirection,
                         format!("/reactions/{i}"),
                         format!("reaction `{}` gives only one of rhea_master and rhea_direction", r.id),
                     )
-                    .with_hint(format!("add `{missing}`: a Rhea direction means something only with its master")),
+                    .with_hint(format!(
+                        "add `{missing}`: a Rhea direction means something only with its master"
+                    )),
                 );
             }
             (None, None) => {}
@@ -181,13 +197,21 @@ mod tests {
         assert_eq!(unknown.len(), 1, "{diags:#?}");
         assert_eq!(unknown[0].severity, Severity::Warning);
         assert_eq!(unknown[0].path, "/reactions/0/rhea_master");
-        assert!(unknown[0].hint.as_deref().is_some_and(|h| h.contains("rhea-snapshot.tsv")));
+        assert!(
+            unknown[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("rhea-snapshot.tsv"))
+        );
         assert!(!diags.iter().any(|d| d.is_error()), "{diags:#?}");
     }
 
     #[test]
     fn outside_the_snapshot_the_arithmetic_still_checks_the_direction() {
         let diags = crate::validate(doc("rhea:10000", "rhea:10003").as_bytes(), Format::Json, Level::Full);
-        assert!(diags.iter().any(|d| d.code == Code::RheaDirection && d.is_error()), "{diags:#?}");
+        assert!(
+            diags.iter().any(|d| d.code == Code::RheaDirection && d.is_error()),
+            "{diags:#?}"
+        );
     }
 }
