@@ -9,7 +9,13 @@ struct Checker<'a, 'd> {
     diags: &'a mut Vec<Diagnostic>,
     /// Every id, sorted (for "did you mean" hints); made on the first dangling reference.
     ids: Option<Vec<&'d str>>,
+    /// "Did you mean" hints still to compute: each one compares with every id, so a
+    /// document with thousands of dangling references gets hints for the first ones only.
+    hints_left: usize,
 }
+
+/// Dangling references that get a "did you mean" hint; the rest get the plain hint.
+pub(crate) const MAX_SUGGESTIONS: usize = 100;
 
 impl Checker<'_, '_> {
     fn sorted_ids(&mut self) -> &[&str] {
@@ -31,7 +37,13 @@ impl Checker<'_, '_> {
         let at = at();
         match found {
             None => {
-                let hint = crate::resolve::closest(id.as_str(), self.sorted_ids().iter().copied()).map_or_else(
+                let suggestion = if self.hints_left > 0 {
+                    self.hints_left -= 1;
+                    crate::names::closest(id.as_str(), self.sorted_ids().iter().copied())
+                } else {
+                    None
+                };
+                let hint = suggestion.map_or_else(
                     || "add the entity, or fix the id".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
@@ -84,6 +96,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         index,
         diags,
         ids: None,
+        hints_left: MAX_SUGGESTIONS,
     };
     let src = &[K::Source];
     macro_rules! sources {
