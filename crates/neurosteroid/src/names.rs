@@ -176,7 +176,18 @@ mod tests {
 
     #[test]
     fn bounded_distance_matches_the_unbounded_one_within_the_bound() {
-        let words = ["", "a", "ab", "ba", "abc", "kitten", "sitting", "allopregnanolone", "alloprengnanolone", "pregnanolone"];
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "kitten",
+            "sitting",
+            "allopregnanolone",
+            "alloprengnanolone",
+            "pregnanolone",
+        ];
         for a in words {
             for b in words {
                 let full = strsim::osa_distance(a, b);
