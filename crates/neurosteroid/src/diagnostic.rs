@@ -93,6 +93,8 @@ codes! {
     PathwayCycle = "pathway-cycle",
     /// A reaction whose substrate and product are the same compound.
     ReactionSelfLoop = "reaction-self-loop",
+    /// A claim whose subject and object are the same entity.
+    SelfClaim = "self-claim",
     /// A reaction whose isoform does not carry out the reaction's enzyme activity.
     IsoformActivityMismatch = "isoform-activity-mismatch",
     /// A claim without any source.

@@ -50,6 +50,16 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The key under which two names count as the same name for `duplicate-name`: Unicode
+/// compatibility forms folded (NFKC: fullwidth letters, ligatures, composed and decomposed
+/// accents), then [`normalize`], then the Unicode confusables skeleton (UTS #39: a Cyrillic
+/// `а` is a Latin `a`). Two names with one key look alike to a reader.
+pub fn lookalike_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name.nfkc().collect();
+    unicode_security::skeleton(&normalize(&folded)).collect()
+}
+
 /// Longest string (in characters) that takes part in edit-distance matching. Longer
 /// queries and names still match exactly, by prefix or by substring; no real name of a
 /// compound, gene or condition comes near this length.
@@ -204,6 +214,17 @@ mod tests {
         assert_eq!(similarity_at_least(&long, &long, 0.5), None);
         assert_eq!(closest(&long, [long.as_str()]), None);
         assert_eq!(closest("compunds", ["compounds", "sources"]), Some("compounds"));
+    }
+
+    #[test]
+    fn lookalikes_share_a_key() {
+        let k = lookalike_key("allopregnanolone");
+        assert_eq!(lookalike_key("allopregn\u{430}nolone"), k, "Cyrillic a");
+        assert_eq!(lookalike_key("ａｌｌｏpregnanolone"), k, "fullwidth");
+        assert_eq!(lookalike_key("Caf\u{e9}"), lookalike_key("Cafe\u{301}"), "NFC and NFD");
+        assert_eq!(lookalike_key("\u{fb01}nasteride"), lookalike_key("finasteride"), "ligature");
+        assert_ne!(lookalike_key("5α-DHP"), lookalike_key("5β-DHP"));
+        assert_ne!(lookalike_key("pregnanolone"), k);
     }
 
     #[test]

@@ -72,7 +72,7 @@ impl NameIndex {
     }
 
     pub(crate) fn add_identifier(&mut self, curie: &Curie, key: EntityKey) {
-        let v = self.identifiers.entry(curie.to_string()).or_default();
+        let v = self.identifiers.entry(curie.canonical().to_string()).or_default();
         if !v.contains(&key) {
             v.push(key);
         }
@@ -81,7 +81,7 @@ impl NameIndex {
     /// Exact lookups: CURIE, then normalised name.
     pub(crate) fn exact(&self, text: &str) -> Option<(MatchKind, &[EntityKey])> {
         if let Ok(c) = Curie::parse(text.trim()) {
-            if let Some(v) = self.identifiers.get(&c.to_string()) {
+            if let Some(v) = self.identifiers.get(&c.canonical().to_string()) {
                 return Some((MatchKind::Identifier, v));
             }
         }

@@ -74,6 +74,20 @@ impl Checker<'_, '_> {
     }
 }
 
+/// The kinds a fact sheet may be about.
+pub(crate) const SHEET_SUBJECTS: &[K] = &[
+    K::Compound,
+    K::Therapy,
+    K::Condition,
+    K::Receptor,
+    K::GeneProduct,
+    K::Enzyme,
+    K::Pathway,
+    K::Effect,
+    K::Site,
+    K::Strategy,
+];
+
 /// What a predicate relates: allowed subject kinds and object kinds.
 pub(crate) fn predicate_kinds(p: Predicate) -> (&'static [K], &'static [K]) {
     match p {
@@ -171,9 +185,21 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         let (subjects, objects) = predicate_kinds(cl.predicate);
         c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
         c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
+        if cl.subject == cl.object {
+            c.diags.push(
+                Diagnostic::error(
+                    Code::SelfClaim,
+                    format!("/claims/{i}/object"),
+                    format!("the claim relates `{}` to itself", cl.subject),
+                )
+                .with_hint("a claim links two different entities: fix the subject or the object"),
+            );
+        }
     }
     for (i, fs) in doc.fact_sheets.iter().enumerate() {
-        c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
+        // A fact sheet is about something a reader looks up, not a source, claim,
+        // reaction or another sheet.
+        c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, SHEET_SUBJECTS);
         for (j, s) in fs.sections.iter().enumerate() {
             c.many(
                 || format!("/fact_sheets/{i}/sections/{j}/claims"),
