@@ -125,6 +125,15 @@ codes! {
     EmptyCoverage = "empty-coverage",
     /// A fact-sheet section that references nothing and says nothing.
     EmptySection = "empty-section",
+    /// A reaction's Rhea direction id is not the left-to-right or right-to-left id of its
+    /// Rhea master (or an id there is not a Rhea id).
+    RheaDirection = "rhea-direction",
+    /// A reaction's substrate, product or participants are not on the sides of the Rhea
+    /// equation (in the vendored snapshot) that its direction gives them.
+    RheaParticipants = "rhea-participants",
+    /// A reaction cites a Rhea master that the vendored Rhea snapshot does not hold, so its
+    /// participants cannot be checked.
+    RheaUnknown = "rhea-unknown",
 }
 
 impl fmt::Display for Code {

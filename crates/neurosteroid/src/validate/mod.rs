@@ -3,6 +3,7 @@
 
 mod clinical;
 mod evidence;
+mod grounding;
 mod identity;
 mod pathways;
 pub mod references;
@@ -69,6 +70,7 @@ pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
     let index = identity::index_ids(doc, &mut diags);
     references::check(doc, &index, &mut diags);
     pathways::check(doc, &index, &mut diags);
+    grounding::check(doc, &mut diags);
     evidence::check(doc, &index, &mut diags);
     clinical::check(doc, &mut diags);
     identity::check_identifiers(doc, &mut diags);

@@ -162,6 +162,7 @@ fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
         c.many(|| format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
     }
     for (i, r) in doc.receptors.iter().enumerate() {
+        c.many(|| format!("/receptors/{i}/subunits"), &r.subunits, &[K::GeneProduct]);
         for (j, m) in r.mechanisms.iter().enumerate() {
             let p = || format!("/receptors/{i}/mechanisms/{j}");
             c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
