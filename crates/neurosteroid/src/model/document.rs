@@ -8,7 +8,7 @@ use super::{
 };
 
 /// The format version this library writes.
-pub const CURRENT_SCHEMA_VERSION: &str = "1.0.0";
+pub const CURRENT_SCHEMA_VERSION: &str = "1.1.0";
 
 /// Base of the schema `$id`s; the version and file name follow.
 pub const SCHEMA_ID_BASE: &str = "https://neurosteroid.invalid/schema";

@@ -157,6 +157,9 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         let (subjects, objects) = predicate_kinds(cl.predicate);
         c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
         c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
+        for (j, e) in cl.excerpts.iter().enumerate() {
+            c.one(|| format!("/claims/{i}/excerpts/{j}/source"), &e.source, &[K::Source]);
+        }
     }
     for (i, fs) in doc.fact_sheets.iter().enumerate() {
         c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
