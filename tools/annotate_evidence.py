@@ -66,7 +66,7 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "allo-synthesised-in-ovary": (CLINICAL, "supported", []),
     "allo-synthesised-in-testis": (REVIEW, "supported", []),
     "allo-synthesised-in-placenta": (CLINICAL, "supported", []),
-    "allo-synthesised-in-liver": (ENZYME, "supported", []),
+    "allo-synthesised-in-liver": (ENZYME, "established", []),
     # Receptors.
     "allo-gaba-a-pam": (ELECTRO, "established", []),
     "allo-gaba-a-direct-activation": (ELECTRO, "established", []),

@@ -122,3 +122,51 @@ pub(super) fn check(doc: &Document, texts: &SourceTexts, diags: &mut Vec<Diagnos
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source_texts::{SourceText, SourceTexts};
+    use crate::{Code, Format};
+
+    fn doc(excerpt: &str) -> crate::Document {
+        let text = format!(
+            r#"{{"schema_version": "1.1.0", "as_of": "2026-01-31",
+            "sources": [{{"id": "paper", "kind": "journal-article", "title": "P", "identifiers": ["pubmed:7"]}}],
+            "compounds": [{{"id": "a", "name": "A"}}, {{"id": "b", "name": "B"}}],
+            "claims": [{{"id": "c", "statement": "A becomes B.", "subject": "a", "predicate": "precursor-of",
+              "object": "b", "grade": "clinical-trial", "evidence_kind": "ECO:0007121", "consensus": "supported",
+              "sources": ["paper"], "excerpts": [{{"source": "paper", "text": "{excerpt}", "locator": "abstract"}}]}}]}}"#
+        );
+        crate::parse::parse_document(text.as_bytes(), Format::Json, &crate::Limits::default())
+            .unwrap_or_else(|d| unreachable!("{d:?}"))
+    }
+
+    fn cache() -> SourceTexts {
+        SourceTexts {
+            about: None,
+            texts: vec![SourceText {
+                key: "pubmed:7".into(),
+                source: None,
+                locator: "abstract".into(),
+                text: "We found that A\n becomes B in people.".into(),
+                read_from: "https://example.org".into(),
+                read_on: "2026-01-31".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn excerpts_are_found_white_space_aside_and_missing_ones_reported() {
+        let found = crate::validate::semantic_with(&doc("A becomes B in people."), &cache());
+        assert!(found.iter().all(|d| d.code != Code::ExcerptNotFound), "{found:?}");
+        let missing = crate::validate::semantic_with(&doc("A never becomes B."), &cache());
+        assert!(
+            missing
+                .iter()
+                .any(|d| d.code == Code::ExcerptNotFound && d.hint.is_some())
+        );
+        // Without a cached text of the source, the excerpt is not checked.
+        let unchecked = crate::validate::semantic_with(&doc("A never becomes B."), &SourceTexts::default());
+        assert!(unchecked.iter().all(|d| d.code != Code::ExcerptNotFound));
+    }
+}
