@@ -200,6 +200,9 @@ fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
         let (subjects, objects) = predicate_kinds(cl.predicate);
         c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
         c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
+        for (j, e) in cl.excerpts.iter().enumerate() {
+            c.one(|| format!("/claims/{i}/excerpts/{j}/source"), &e.source, &[K::Source]);
+        }
         if cl.subject == cl.object {
             c.diags.push(
                 Diagnostic::error(
