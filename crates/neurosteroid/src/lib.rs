@@ -5,6 +5,8 @@ pub mod error;
 pub mod export;
 mod kb;
 pub mod model;
+pub mod names;
+pub mod output;
 pub mod parse;
 mod query;
 pub mod render;
