@@ -63,9 +63,17 @@ def kgx(out: pathlib.Path) -> None:
         return run_files(files, "jsonl")
 
     def run_files(files: list[str], fmt: str) -> dict[str, dict[str, dict[str, list[str]]]]:
-        # kgx prints its full report and log lines; the grouped summary below replaces them.
-        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
-            errors: dict[str, dict[str, dict[str, list[str]]]] = validate(files, fmt, None, None, None)
+        # kgx prints its full report (always to the `stderr` its module imported) and log
+        # lines; the grouped summary below replaces them.
+        import kgx.error_detection
+
+        saved = kgx.error_detection.stderr
+        kgx.error_detection.stderr = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+                errors: dict[str, dict[str, dict[str, list[str]]]] = validate(files, fmt, None, None, None)
+        finally:
+            kgx.error_detection.stderr = saved
         return errors
 
     valid = run(out / "kgx")
