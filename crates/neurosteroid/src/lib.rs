@@ -2,6 +2,7 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 mod kb;
 pub mod model;
 pub mod names;
