@@ -170,6 +170,10 @@ pub struct Diagnostic {
     /// Line and column in the source text, when the document was parsed from text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// For a knowledge base in many files: the file (relative to the knowledge base's
+    /// folder, `/`-separated) that `path` and `location` point into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Diagnostic {
@@ -182,6 +186,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             location: None,
+            file: None,
         }
     }
 

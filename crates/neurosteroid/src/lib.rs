@@ -1,8 +1,10 @@
 #![doc = include_str!("../../../README.md")]
 
+pub mod canonical;
 pub mod diagnostic;
 pub mod error;
 mod kb;
+pub mod layout;
 pub mod model;
 pub mod parse;
 mod query;
@@ -12,6 +14,7 @@ pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, Result};
+pub use layout::Tree;
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
