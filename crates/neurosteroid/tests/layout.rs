@@ -151,9 +151,51 @@ synonyms:   # after a list key
 identifiers:
   - pubchem.compound:5994
   - chebi:17026   # lowercase prefix, after the item
+description: >  # folded, after the indicator
+  A hormone # not a comment
+  of pregnancy.
 sources: []  # an empty list
 # at the end of the file
 ";
+
+const COMMENTED_THERAPY: &str = "\
+id: brexanolone   # the medicine
+kind: drug-product
+name: brexanolone
+active_compounds: [allopregnanolone]  # a flow list
+prescription: true
+doses:
+  # before the first dose
+  - unit: ug/kg/h  # unit first, out of order
+    # between the keys of an item
+    min: 30
+    source: label
+  -   # a comment on the dash line
+    min: 60
+    unit: ug/kg/h
+    source: label
+status_history:
+  - date: 2019-03-19
+    regulator: FDA
+    status: approved  # inline
+    source: label
+# trailing at the end
+";
+
+#[test]
+fn fmt_keeps_comments_inside_list_items() {
+    let kind = Content::Entity(EntityKind::Therapy);
+    let out = format_text(COMMENTED_THERAPY, Format::Yaml, kind).unwrap();
+    for line in COMMENTED_THERAPY.lines() {
+        if let Some(at) = line.find('#') {
+            assert!(out.contains(&line[at..]), "lost `{}` in:\n{out}", &line[at..]);
+        }
+    }
+    // Items keep their order (doses carry meaning); keys inside them take the schema's order.
+    assert!(out.find("min: 30").unwrap() < out.find("min: 60").unwrap(), "{out}");
+    assert!(out.find("min: 30").unwrap() < out.find("unit: ug/kg/h  # unit first").unwrap(), "{out}");
+    assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
+}
 
 #[test]
 fn fmt_keeps_every_comment_and_orders_keys_lists_and_prefixes() {
@@ -170,7 +212,8 @@ fn fmt_keeps_every_comment_and_orders_keys_lists_and_prefixes() {
     assert!(id < name, "{out}");
     assert!(out.contains("- CHEBI:17026  # lowercase prefix, after the item"), "{out}");
     assert!(out.find("CHEBI:17026").unwrap() < out.find("pubchem.compound:5994").unwrap(), "{out}");
-    assert!(out.starts_with("# header: a compound file\n"), "{out}");
+    assert!(out.starts_with("# header: a compound file\n# second header line\n\nid: progesterone  # after the id\n# before name\nname:"), "{out:?}");
+    assert!(out.contains("A hormone # not a comment of pregnancy."), "{out}");
     assert!(out.trim_end().ends_with("# at the end of the file"), "{out}");
     assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
 }

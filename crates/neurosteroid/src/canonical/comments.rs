@@ -219,14 +219,22 @@ pub(crate) struct CommentMap {
 }
 
 impl CommentMap {
-    /// Attaches comments to nodes.
-    pub(crate) fn attach(comments: &[Comment], nodes: &[(usize, String)]) -> CommentMap {
+    /// Attaches the comments of `text` to its nodes. Comments before the first node belong
+    /// to it unless a blank line separates them from it (a file header).
+    pub(crate) fn attach(text: &str, comments: &[Comment], nodes: &[(usize, String)]) -> CommentMap {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let first = nodes.first().map_or(usize::MAX, |(line, _)| *line);
+        // The last blank line before the first node ends the header.
+        let header_end = (1..first.min(lines.len() + 1))
+            .rev()
+            .find(|&l| lines[l - 1].trim().is_empty())
+            .unwrap_or(0);
         let mut map = CommentMap::default();
         for c in comments {
             if c.own_line {
                 match nodes.iter().find(|(line, _)| *line > c.line) {
                     None => map.footer.push(c.text.clone()),
-                    Some(_) if nodes.iter().all(|(line, _)| *line > c.line) => map.header.push(c.text.clone()),
+                    Some(_) if c.line < header_end => map.header.push(c.text.clone()),
                     Some((_, p)) => map.nodes.entry(p.clone()).or_default().leading.push(c.text.clone()),
                 }
             } else {

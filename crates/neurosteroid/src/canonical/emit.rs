@@ -55,8 +55,12 @@ impl Tagged {
 /// Writes a document (a mapping at the root) as YAML text ending in a newline.
 pub(crate) fn yaml(root: &Tagged, comments: &mut CommentMap) -> String {
     let mut out = String::new();
-    for line in std::mem::take(&mut comments.header) {
-        out.push_str(&line);
+    let header = std::mem::take(&mut comments.header);
+    for line in &header {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !header.is_empty() {
         out.push('\n');
     }
     match &root.kind {

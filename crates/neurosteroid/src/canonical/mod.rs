@@ -87,7 +87,7 @@ pub fn format_text(text: &str, format: Format, content: Content) -> Result<Strin
             ));
         }
     }
-    let mut map = comments::CommentMap::attach(&found, &comments::node_lines(text));
+    let mut map = comments::CommentMap::attach(text, &found, &comments::node_lines(text));
     let out = emit::yaml(&tagged, &mut map);
     // The guarantee: the output holds the canonical value and every comment.
     let reread = crate::parse::parse_value(out.as_bytes(), format, &Limits::default());
