@@ -2,6 +2,7 @@
 
 pub mod canonical;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 mod kb;
 pub mod layout;
