@@ -5,14 +5,15 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python venv develop schema vectors fuzz bench
+.PHONY: demo test lint test-rust test-python test-curation venv develop schema vectors examples fuzz bench
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
 	cargo run -q -- pathway allopregnanolone
 
-## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types.
-test: lint test-rust test-python
+## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
+## and the curation workflow with the community tools (SARIF schema, pre-commit).
+test: lint test-rust test-python test-curation
 
 lint: venv
 	cargo fmt --all -- --check
@@ -48,6 +49,18 @@ test-python: develop
 schema:
 	cargo run -q -- schema --out schema
 	python3 tools/gen_python_model.py
+
+## The sample content repository passes validate, fmt --check, the SARIF 2.1.0 schema
+## (check-jsonschema) and the pre-commit hooks (pre-commit try-repo); tools from PyPI, cached.
+test-curation:
+	tools/check-curation.sh
+
+## Regenerate the sample content repository from the embedded data (split, then fmt).
+examples:
+	rm -rf examples/content-repo/kb
+	cargo run -q -- export -o target/embedded-kb.json
+	cargo run -q -- split target/embedded-kb.json examples/content-repo/kb
+	cargo run -q -- fmt --quiet examples/content-repo/kb
 
 ## Regenerate the shared test vectors.
 vectors:

@@ -289,3 +289,17 @@ mod properties {
         }
     }
 }
+
+/// The sample content repository holds exactly the embedded data (`make examples` remakes it).
+#[test]
+fn the_sample_content_repository_holds_the_embedded_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/content-repo/kb");
+    let joined = Tree::read(&dir, &Limits::default(), None).unwrap().document(&Limits::default()).unwrap();
+    let canonical = |doc: &Document| {
+        format_text(&serde_json::to_string(doc).unwrap(), Format::Json, Content::Document).unwrap()
+    };
+    assert!(
+        canonical(&joined) == canonical(KnowledgeBase::embedded().unwrap().document()),
+        "examples/content-repo/kb differs from the embedded data: run `make examples`"
+    );
+}
