@@ -65,12 +65,21 @@ fn from_error(path: &Path, e: neurosteroid::Error) -> Failure {
 }
 
 /// `split FILE DIR`.
-pub fn split(file: &Path, dir: &Path, limits: &Limits, quiet: bool, out: &mut impl std::io::Write) -> Result<u8, Failure> {
+pub fn split(
+    file: &Path,
+    dir: &Path,
+    limits: &Limits,
+    quiet: bool,
+    out: &mut impl std::io::Write,
+) -> Result<u8, Failure> {
     let (doc, _) = read_any(file, limits, quiet)?;
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| io(dir, e))?.next().is_some() {
         return Err(Failure {
             code: 2,
-            message: format!("{}: the folder is not empty; split writes into a new or empty folder", dir.display()),
+            message: format!(
+                "{}: the folder is not empty; split writes into a new or empty folder",
+                dir.display()
+            ),
         });
     }
     let files = layout::split(&doc);
@@ -88,7 +97,13 @@ pub fn split(file: &Path, dir: &Path, limits: &Limits, quiet: bool, out: &mut im
 }
 
 /// `join DIR [-o FILE]`.
-pub fn join(dir: &Path, output: Option<&Path>, limits: &Limits, quiet: bool, out: &mut impl std::io::Write) -> Result<u8, Failure> {
+pub fn join(
+    dir: &Path,
+    output: Option<&Path>,
+    limits: &Limits,
+    quiet: bool,
+    out: &mut impl std::io::Write,
+) -> Result<u8, Failure> {
     let (doc, _) = read_any(dir, limits, quiet)?;
     crate::deliver(out, output, &json(&doc), quiet)?;
     Ok(0)
@@ -99,7 +114,13 @@ pub fn join(dir: &Path, output: Option<&Path>, limits: &Limits, quiet: bool, out
 /// Paths stay as given (relative stays relative; `.` for the current folder).
 pub fn kb_root(path: &Path) -> Option<PathBuf> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let dot = |p: &Path| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() };
+    let dot = |p: &Path| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    };
     if layout::ROOT_FILES.contains(&name) {
         return path.parent().map(dot);
     }
@@ -149,7 +170,7 @@ fn fmt_targets(paths: &[PathBuf], limits: &Limits, quiet: bool) -> Result<Vec<(P
                                 "",
                                 "a document file outside any collection folder",
                             );
-                            d.file = Some(f.relative.clone());
+                            d.file = Some(f.relative.as_str().into());
                             d
                         }],
                     ));
@@ -166,7 +187,13 @@ fn fmt_targets(paths: &[PathBuf], limits: &Limits, quiet: bool) -> Result<Vec<(P
 }
 
 /// `fmt [--check] PATH...`.
-pub fn fmt(paths: &[PathBuf], check: bool, limits: &Limits, quiet: bool, out: &mut impl std::io::Write) -> Result<u8, Failure> {
+pub fn fmt(
+    paths: &[PathBuf],
+    check: bool,
+    limits: &Limits,
+    quiet: bool,
+    out: &mut impl std::io::Write,
+) -> Result<u8, Failure> {
     let files = fmt_targets(paths, limits, quiet)?;
     let mut report = String::new();
     let mut changed = 0usize;
@@ -211,7 +238,11 @@ fn line_diff(old: &str, new: &str) -> String {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
     if a.len().saturating_mul(b.len()) > 4_000_000 {
-        let first = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+        let first = a
+            .iter()
+            .zip(&b)
+            .position(|(x, y)| x != y)
+            .unwrap_or(a.len().min(b.len()));
         return format!("  first change at line {}\n", first + 1);
     }
     // Longest common subsequence, then walk it.
@@ -264,7 +295,14 @@ pub enum DiffFormat {
 }
 
 /// `diff OLD NEW`.
-pub fn diff(old: &Path, new: &Path, format: DiffFormat, limits: &Limits, quiet: bool, out: &mut impl std::io::Write) -> Result<u8, Failure> {
+pub fn diff(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    limits: &Limits,
+    quiet: bool,
+    out: &mut impl std::io::Write,
+) -> Result<u8, Failure> {
     let (a, av) = read_any(old, limits, quiet)?;
     let (b, bv) = read_any(new, limits, quiet)?;
     let text = match format {

@@ -12,7 +12,8 @@ pub const MANY: usize = 10;
 pub const SHOWN_PER_CODE: usize = 3;
 
 /// The `$schema` of the SARIF output: the OASIS standard's schema (errata 01).
-pub const SARIF_SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+pub const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// One validated target (a file, or a knowledge-base folder).
 pub struct Target {
@@ -52,7 +53,7 @@ impl Target {
             .into_iter()
             .map(|d| Found {
                 file: match &d.file {
-                    Some(rel) => path.join(rel).display().to_string(),
+                    Some(rel) => path.join(&**rel).display().to_string(),
                     None => path.display().to_string(),
                 },
                 diagnostic: d,
@@ -81,7 +82,12 @@ pub fn human(targets: &[Target], level: &str, quiet: bool, all: bool, paint: &dy
             }
             let at = if d.path.is_empty() { "/" } else { &d.path };
             let severity = paint(d.severity.as_str(), if d.is_error() { "1;31" } else { "1;33" });
-            s.push_str(&format!("{}: {severity}[{}]: {}\n  at {at}\n", f.place(), d.code, d.message));
+            s.push_str(&format!(
+                "{}: {severity}[{}]: {}\n  at {at}\n",
+                f.place(),
+                d.code,
+                d.message
+            ));
             if let Some(h) = &d.hint {
                 s.push_str(&format!("  hint: {h}\n"));
             }
@@ -156,12 +162,19 @@ pub fn github(targets: &[Target]) -> String {
         if let Some(l) = d.location {
             props.push_str(&format!(",line={},col={}", l.line, l.column));
         }
-        props.push_str(&format!(",title={}", escape_property(&format!("neurosteroid {}", d.code))));
+        props.push_str(&format!(
+            ",title={}",
+            escape_property(&format!("neurosteroid {}", d.code))
+        ));
         let mut message = format!("{} (at {})", d.message, if d.path.is_empty() { "/" } else { &d.path });
         if let Some(h) = &d.hint {
             message.push_str(&format!("\nhint: {h}"));
         }
-        s.push_str(&format!("::{} {props}::{}\n", d.severity.as_str(), escape_data(&message)));
+        s.push_str(&format!(
+            "::{} {props}::{}\n",
+            d.severity.as_str(),
+            escape_data(&message)
+        ));
     }
     let total: usize = targets.iter().map(|t| t.found.len()).sum();
     if total > MANY {

@@ -18,7 +18,11 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// A copy of the sample knowledge base in a scratch folder.
@@ -53,7 +57,11 @@ fn a_folder_validates_and_a_broken_file_is_named_with_line_and_column() {
     let o = run(&["validate", "examples/content-repo/kb"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let kb = sample_copy("broken");
-    edit(&kb.join("claims/allo-memory.yaml"), "object: memory-support", "object: memory-suport");
+    edit(
+        &kb.join("claims/allo-memory.yaml"),
+        "object: memory-support",
+        "object: memory-suport",
+    );
     let kb_s = kb.to_str().unwrap();
     let o = run(&["validate", kb_s]);
     assert_eq!(o.status.code(), Some(1));
@@ -67,20 +75,29 @@ fn a_folder_validates_and_a_broken_file_is_named_with_line_and_column() {
     assert!(text(&o).contains(&want), "{}", text(&o));
     // GitHub annotations point at the same place.
     let o = run(&["validate", "--format", "github", kb_s]);
-    let want = format!("::error file={kb_s}/claims/allo-memory.yaml,line=5,col=9,title=neurosteroid dangling-reference::");
+    let want =
+        format!("::error file={kb_s}/claims/allo-memory.yaml,line=5,col=9,title=neurosteroid dangling-reference::");
     assert!(text(&o).contains(&want), "{}", text(&o));
     // SARIF: one rule per code, the result at the file's line and column.
     let o = run(&["validate", "--format", "sarif", kb_s]);
     let sarif: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let run0 = &sarif["runs"][0];
-    assert_eq!(run0["tool"]["driver"]["rules"].as_array().unwrap().len(), neurosteroid::Code::ALL.len());
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        neurosteroid::Code::ALL.len()
+    );
     let result = &run0["results"][0];
     assert_eq!(result["ruleId"], "dangling-reference");
     let rule = &run0["tool"]["driver"]["rules"][result["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "dangling-reference");
     assert_eq!(rule["help"]["text"], neurosteroid::Code::DanglingReference.help());
     let loc = &result["locations"][0]["physicalLocation"];
-    assert!(loc["artifactLocation"]["uri"].as_str().unwrap().ends_with("/claims/allo-memory.yaml"));
+    assert!(
+        loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/claims/allo-memory.yaml")
+    );
     assert_eq!(loc["region"]["startLine"], 5);
     std::fs::remove_dir_all(&kb).unwrap();
 }
@@ -96,7 +113,11 @@ fn many_problems_are_summarised_by_code() {
     for c in &claims {
         let t = std::fs::read_to_string(c).unwrap();
         if t.contains("\nsubject: allopregnanolone\n") && broken < 12 {
-            std::fs::write(c, t.replace("\nsubject: allopregnanolone\n", "\nsubject: allopregnanolon\n")).unwrap();
+            std::fs::write(
+                c,
+                t.replace("\nsubject: allopregnanolone\n", "\nsubject: allopregnanolon\n"),
+            )
+            .unwrap();
             broken += 1;
         }
     }
@@ -126,7 +147,11 @@ fn fmt_check_lists_changes_and_fmt_fixes_them() {
     assert!(out.contains(&format!("would reformat {}", file.display())), "{out}");
     assert!(out.contains("  -chebi:") || out.contains("  -  - chebi:"), "{out}");
     assert!(out.contains("1 would be reformatted"), "{out}");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), messy, "--check changes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
     let o = run(&["fmt", kb.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     // The comment stays with the key it was written above (`name`).
@@ -145,7 +170,11 @@ fn split_join_and_diff_from_the_command_line() {
     assert_eq!(run(&["export", "-o", &s("old.json")]).status.code(), Some(0));
     let o = run(&["split", &s("old.json"), &s("kb")]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert_eq!(run(&["split", &s("old.json"), &s("kb")]).status.code(), Some(2), "not into a full folder");
+    assert_eq!(
+        run(&["split", &s("old.json"), &s("kb")]).status.code(),
+        Some(2),
+        "not into a full folder"
+    );
     // Upgrade one claim's grade in its own file.
     let claim = scratch.join("kb/claims/allo-memory.yaml");
     edit(&claim, "grade: clinical-trial", "grade: systematic-review");
@@ -154,7 +183,10 @@ fn split_join_and_diff_from_the_command_line() {
     let o = run(&["diff", &s("old.json"), &s("new.json")]);
     let out = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.contains("UPGRADE allo-memory: clinical-trial → systematic-review"), "{out}");
+    assert!(
+        out.contains("UPGRADE allo-memory: clinical-trial → systematic-review"),
+        "{out}"
+    );
     assert!(!out.contains("Added"), "a join reorders nothing that matters: {out}");
     let same = run(&["diff", &s("old.json"), &s("kb")]);
     assert!(text(&same).contains("UPGRADE allo-memory"), "{}", text(&same));

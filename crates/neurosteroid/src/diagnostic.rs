@@ -178,7 +178,7 @@ pub struct Diagnostic {
     /// For a knowledge base in many files: the file (relative to the knowledge base's
     /// folder, `/`-separated) that `path` and `location` point into.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Box<str>>,
 }
 
 impl Diagnostic {

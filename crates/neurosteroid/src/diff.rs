@@ -221,7 +221,12 @@ pub fn diff(old: &Document, new: &Document) -> Changes {
         let (Some(oo), Some(no)) = (ov.as_object(), nv.as_object()) else {
             continue;
         };
-        let mut fields: Vec<String> = no.keys().chain(oo.keys()).filter(|f| oo.get(*f) != no.get(*f)).cloned().collect();
+        let mut fields: Vec<String> = no
+            .keys()
+            .chain(oo.keys())
+            .filter(|f| oo.get(*f) != no.get(*f))
+            .cloned()
+            .collect();
         fields.sort();
         fields.dedup();
         c.modified.push(Modified {
@@ -233,7 +238,9 @@ pub fn diff(old: &Document, new: &Document) -> Changes {
     // Claims: grade and direction, from the typed model (so grades compare by strength).
     let old_claims: BTreeMap<&str, &crate::model::Claim> = old.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     for claim in &new.claims {
-        let Some(before) = old_claims.get(claim.id.as_str()) else { continue };
+        let Some(before) = old_claims.get(claim.id.as_str()) else {
+            continue;
+        };
         if before.grade != claim.grade {
             c.grades.push(GradeChange {
                 claim: claim.id.to_string(),
@@ -244,7 +251,8 @@ pub fn diff(old: &Document, new: &Document) -> Changes {
             });
         }
         if before.direction != claim.direction {
-            let name = |d: &Option<crate::model::EvidenceDirection>| d.as_ref().map_or_else(|| "none".to_owned(), wire_name);
+            let name =
+                |d: &Option<crate::model::EvidenceDirection>| d.as_ref().map_or_else(|| "none".to_owned(), wire_name);
             c.directions.push(DirectionChange {
                 claim: claim.id.to_string(),
                 from: name(&before.direction),
@@ -326,7 +334,11 @@ impl Changes {
         // Upgrades first: they are what a reviewer must check.
         let mut grades: Vec<&GradeChange> = self.grades.iter().collect();
         grades.sort_by_key(|g| !g.upgrade);
-        section(&mut s, "Evidence grades changed", grades.into_iter().map(grade_line).collect());
+        section(
+            &mut s,
+            "Evidence grades changed",
+            grades.into_iter().map(grade_line).collect(),
+        );
         section(
             &mut s,
             "Claim directions changed",
@@ -431,7 +443,13 @@ fn patch_into(old: &Value, new: &Value, at: String, ops: &mut Vec<PatchOp>) {
             // Keep the common head and tail; patch the middle item by item.
             let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
             let max_tail = a.len().min(b.len()) - head;
-            let tail = a.iter().rev().zip(b.iter().rev()).take(max_tail).take_while(|(x, y)| x == y).count();
+            let tail = a
+                .iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take(max_tail)
+                .take_while(|(x, y)| x == y)
+                .count();
             let (am, bm) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
             let common = am.len().min(bm.len());
             for i in 0..common {
@@ -487,7 +505,9 @@ mod tests {
                 (Value::Array(v), PatchOp::Remove { .. }) => {
                     v.remove(last.parse().unwrap_or(0));
                 }
-                (Value::Array(v), PatchOp::Add { .. }) => v.insert(last.parse().unwrap_or(0), value.unwrap_or(Value::Null)),
+                (Value::Array(v), PatchOp::Add { .. }) => {
+                    v.insert(last.parse().unwrap_or(0), value.unwrap_or(Value::Null))
+                }
                 (Value::Array(v), _) => v[last.parse::<usize>().unwrap_or(0)] = value.unwrap_or(Value::Null),
                 _ => unreachable!(),
             }
@@ -498,10 +518,16 @@ mod tests {
     #[test]
     fn patch_turns_old_into_new() {
         let cases = [
-            (json!({"a": [1, 2, 3, 4], "b/c": 1}), json!({"a": [1, 9, 4, 5, 6], "d~": {"x": 1}})),
+            (
+                json!({"a": [1, 2, 3, 4], "b/c": 1}),
+                json!({"a": [1, 9, 4, 5, 6], "d~": {"x": 1}}),
+            ),
             (json!([1, 2, 3]), json!([3])),
             (json!({"a": 1}), json!([1])),
-            (json!({"a": [{"id": "x", "v": 1}, {"id": "y"}]}), json!({"a": [{"id": "y"}]})),
+            (
+                json!({"a": [{"id": "x", "v": 1}, {"id": "y"}]}),
+                json!({"a": [{"id": "y"}]}),
+            ),
         ];
         for (old, new) in cases {
             let ops = json_patch(&old, &new);

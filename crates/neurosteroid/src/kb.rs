@@ -166,7 +166,11 @@ impl KnowledgeBase {
 
     /// Runs the semantic rules (at `Level::Full`), lets the caller place the diagnostics in
     /// its text, and keeps the warnings of a valid document.
-    pub(crate) fn checked(doc: Document, level: Level, locate: impl FnOnce(&mut [Diagnostic])) -> Result<KnowledgeBase> {
+    pub(crate) fn checked(
+        doc: Document,
+        level: Level,
+        locate: impl FnOnce(&mut [Diagnostic]),
+    ) -> Result<KnowledgeBase> {
         let mut diags = match level {
             Level::Schema => Vec::new(),
             Level::Full => crate::validate::semantic(&doc),

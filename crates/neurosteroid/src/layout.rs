@@ -92,7 +92,9 @@ impl Tree {
         let done = AtomicUsize::new(0);
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<Result<SourceFile>>>> = Mutex::new((0..total).map(|_| None).collect());
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(total.max(1));
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(total.max(1));
         std::thread::scope(|s| {
             for _ in 0..workers {
                 s.spawn(|| {
@@ -156,7 +158,10 @@ impl Tree {
     /// Replaces (or adds) the text of one file, e.g. an editor's unsaved buffer.
     pub fn set_text(&mut self, relative: &str, text: String) {
         let relative = relative.replace('\\', "/");
-        match self.files.binary_search_by(|f| f.relative.as_str().cmp(relative.as_str())) {
+        match self
+            .files
+            .binary_search_by(|f| f.relative.as_str().cmp(relative.as_str()))
+        {
             Ok(i) => self.files[i].text = text,
             Err(i) => self.files.insert(i, source_file(relative, text)),
         }
@@ -189,9 +194,11 @@ impl Tree {
             return (None, origins, diags);
         };
         for &other in &roots[1..] {
-            let mut d = Diagnostic::error(Code::DuplicateKey, "", "a second root file")
-                .with_hint(format!("keep one root file; `{}` is the one read", self.files[root].relative));
-            d.file = Some(self.files[other].relative.clone());
+            let mut d = Diagnostic::error(Code::DuplicateKey, "", "a second root file").with_hint(format!(
+                "keep one root file; `{}` is the one read",
+                self.files[root].relative
+            ));
+            d.file = Some(self.files[other].relative.as_str().into());
             diags.push(d);
         }
         origins.root = Some(root);
@@ -200,13 +207,13 @@ impl Tree {
             Ok(_) => {
                 let mut d = Diagnostic::error(Code::Type, "", "the root file must hold a mapping")
                     .with_hint("write `schema_version: 1.0.0` and `as_of: YYYY-MM-DD` in it");
-                d.file = Some(self.files[root].relative.clone());
+                d.file = Some(self.files[root].relative.as_str().into());
                 diags.push(d);
                 return (None, origins, diags);
             }
             Err(e) => {
                 diags.extend(e.iter().cloned().map(|mut d| {
-                    d.file = Some(self.files[root].relative.clone());
+                    d.file = Some(self.files[root].relative.as_str().into());
                     d
                 }));
                 return (None, origins, diags);
@@ -225,7 +232,7 @@ impl Tree {
                 continue;
             }
             let place = |mut d: Diagnostic| {
-                d.file = Some(file.relative.clone());
+                d.file = Some(file.relative.as_str().into());
                 d
             };
             let Some(Content::Entity(kind)) = file.content else {
@@ -241,9 +248,7 @@ impl Tree {
             match value {
                 Err(e) => diags.extend(e.iter().cloned().map(place)),
                 Ok(v @ Value::Object(_)) => {
-                    let items = doc
-                        .entry(kind.collection())
-                        .or_insert_with(|| Value::Array(Vec::new()));
+                    let items = doc.entry(kind.collection()).or_insert_with(|| Value::Array(Vec::new()));
                     if let Value::Array(items) = items {
                         items.push(v.clone());
                         origins
@@ -255,13 +260,20 @@ impl Tree {
                         diags.push(place(Diagnostic::error(
                             Code::Type,
                             "",
-                            format!("the root file's `{}` is not a list, so this entity has nowhere to go", kind.collection()),
+                            format!(
+                                "the root file's `{}` is not a list, so this entity has nowhere to go",
+                                kind.collection()
+                            ),
                         )));
                     }
                 }
                 Ok(_) => diags.push(place(
-                    Diagnostic::error(Code::Type, "", format!("an entity file must hold one {} (a mapping)", kind))
-                        .with_hint("write the entity's fields (`id: ...`) at the top level of the file"),
+                    Diagnostic::error(
+                        Code::Type,
+                        "",
+                        format!("an entity file must hold one {} (a mapping)", kind),
+                    )
+                    .with_hint("write the entity's fields (`id: ...`) at the top level of the file"),
                 )),
             }
         }
@@ -286,7 +298,7 @@ impl Tree {
             };
             let (file, path) = found.unwrap_or_else(|| (origins.root.unwrap_or(0), d.path.clone()));
             if let Some(f) = self.files.get(file) {
-                d.file = Some(f.relative.clone());
+                d.file = Some(f.relative.as_str().into());
                 d.path = path;
                 d.location = None;
             }
@@ -294,7 +306,7 @@ impl Tree {
         // Line and column, one pass per file that has diagnostics.
         for (i, f) in self.files.iter().enumerate() {
             let mut idx: Vec<usize> = (0..diags.len())
-                .filter(|&j| diags[j].file.as_deref() == Some(&f.relative) && diags[j].location.is_none())
+                .filter(|&j| diags[j].file.as_deref() == Some(f.relative.as_str()) && diags[j].location.is_none())
                 .collect();
             if idx.is_empty() {
                 continue;
@@ -373,7 +385,10 @@ pub fn split(doc: &Document) -> Vec<(String, String)> {
             (_, value) => root.push((key, value)),
         }
     }
-    out.insert(0, (ROOT_FILES[0].to_owned(), crate::canonical::to_yaml(&Node::Map(root))));
+    out.insert(
+        0,
+        (ROOT_FILES[0].to_owned(), crate::canonical::to_yaml(&Node::Map(root))),
+    );
     out
 }
 
@@ -396,7 +411,7 @@ fn read_one(dir: &Path, relative: &str, limits: &Limits) -> Result<SourceFile> {
     let bytes = crate::kb::read_document(&dir.join(relative), limits).map_err(|e| match e {
         Error::Invalid { mut diagnostics } => {
             for d in &mut diagnostics {
-                d.file = Some(relative.to_owned());
+                d.file = Some(relative.into());
             }
             Error::Invalid { diagnostics }
         }
@@ -411,7 +426,7 @@ fn read_one(dir: &Path, relative: &str, limits: &Limits) -> Result<SourceFile> {
         )
         .with_hint("save the file as UTF-8");
         d.location = Some(crate::parse::line_col(e.as_bytes(), at));
-        d.file = Some(relative.to_owned());
+        d.file = Some(relative.into());
         Error::Invalid { diagnostics: vec![d] }
     })?;
     Ok(source_file(relative.to_owned(), text))
@@ -433,11 +448,17 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
         if entry.file_type().map_err(io)?.is_dir() {
             walk(base, &path, out)?;
         } else if matches!(
-            path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+            path.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
             Some("yaml" | "yml" | "json")
         ) {
             if let Ok(rel) = path.strip_prefix(base) {
-                let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
                 out.push(parts.join("/"));
             }
         }

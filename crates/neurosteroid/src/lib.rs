@@ -15,8 +15,8 @@ pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, Result};
-pub use layout::Tree;
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
+pub use layout::Tree;
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep};

@@ -63,7 +63,9 @@ fn split_then_join_gives_back_the_embedded_document() {
 fn split_files_are_already_formatted() {
     let doc = KnowledgeBase::embedded().unwrap().document().clone();
     for (rel, text) in split(&doc) {
-        let content = Tree::from_files(".", [(rel.clone(), text.clone())]).files()[0].content.unwrap();
+        let content = Tree::from_files(".", [(rel.clone(), text.clone())]).files()[0]
+            .content
+            .unwrap();
         let formatted = format_text(&text, Format::Yaml, content).unwrap();
         // Only the unordered lists may move.
         let again = format_text(&formatted, Format::Yaml, content).unwrap();
@@ -101,7 +103,9 @@ fn a_dangling_reference_is_reported_in_its_own_file_with_line_and_column() {
     assert_eq!((loc.line, loc.column), (5, 9));
     // An editor's buffer replaces the file's text: fixed, the folder is valid.
     let mut tree = Tree::read(&dir, &Limits::default(), None).unwrap();
-    let fixed = std::fs::read_to_string(dir.join("claims/c1.yaml")).unwrap().replace("nowhere", "progesterone");
+    let fixed = std::fs::read_to_string(dir.join("claims/c1.yaml"))
+        .unwrap()
+        .replace("nowhere", "progesterone");
     tree.set_text("claims/c1.yaml", fixed);
     assert!(!tree.validate(LoadOptions::default()).iter().any(|d| d.is_error()));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -113,7 +117,10 @@ fn problems_of_the_layout_itself_name_the_file() {
     write_tree(
         &dir,
         &[
-            ("knowledge-base.yaml".into(), "schema_version: 1.0.0\nas_of: 2026-01-01\n".into()),
+            (
+                "knowledge-base.yaml".into(),
+                "schema_version: 1.0.0\nas_of: 2026-01-01\n".into(),
+            ),
             ("stray.yaml".into(), "id: x\n".into()),
             ("compounds/broken.yaml".into(), "id: [unclosed\n".into()),
             ("compounds/list.yaml".into(), "- id: x\n".into()),
@@ -193,7 +200,10 @@ fn fmt_keeps_comments_inside_list_items() {
     }
     // Items keep their order (doses carry meaning); keys inside them take the schema's order.
     assert!(out.find("min: 30").unwrap() < out.find("min: 60").unwrap(), "{out}");
-    assert!(out.find("min: 30").unwrap() < out.find("unit: ug/kg/h  # unit first").unwrap(), "{out}");
+    assert!(
+        out.find("min: 30").unwrap() < out.find("unit: ug/kg/h  # unit first").unwrap(),
+        "{out}"
+    );
     assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
 }
 
@@ -210,9 +220,20 @@ fn fmt_keeps_every_comment_and_orders_keys_lists_and_prefixes() {
     let id = out.find("id: progesterone").unwrap();
     let name = out.find("name: progesterone").unwrap();
     assert!(id < name, "{out}");
-    assert!(out.contains("- CHEBI:17026  # lowercase prefix, after the item"), "{out}");
-    assert!(out.find("CHEBI:17026").unwrap() < out.find("pubchem.compound:5994").unwrap(), "{out}");
-    assert!(out.starts_with("# header: a compound file\n# second header line\n\nid: progesterone  # after the id\n# before name\nname:"), "{out:?}");
+    assert!(
+        out.contains("- CHEBI:17026  # lowercase prefix, after the item"),
+        "{out}"
+    );
+    assert!(
+        out.find("CHEBI:17026").unwrap() < out.find("pubchem.compound:5994").unwrap(),
+        "{out}"
+    );
+    assert!(
+        out.starts_with(
+            "# header: a compound file\n# second header line\n\nid: progesterone  # after the id\n# before name\nname:"
+        ),
+        "{out:?}"
+    );
     assert!(out.contains("A hormone # not a comment of pregnancy."), "{out}");
     assert!(out.trim_end().ends_with("# at the end of the file"), "{out}");
     assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
@@ -294,10 +315,12 @@ mod properties {
 #[test]
 fn the_sample_content_repository_holds_the_embedded_data() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/content-repo/kb");
-    let joined = Tree::read(&dir, &Limits::default(), None).unwrap().document(&Limits::default()).unwrap();
-    let canonical = |doc: &Document| {
-        format_text(&serde_json::to_string(doc).unwrap(), Format::Json, Content::Document).unwrap()
-    };
+    let joined = Tree::read(&dir, &Limits::default(), None)
+        .unwrap()
+        .document(&Limits::default())
+        .unwrap();
+    let canonical =
+        |doc: &Document| format_text(&serde_json::to_string(doc).unwrap(), Format::Json, Content::Document).unwrap();
     assert!(
         canonical(&joined) == canonical(KnowledgeBase::embedded().unwrap().document()),
         "examples/content-repo/kb differs from the embedded data: run `make examples`"

@@ -101,7 +101,10 @@ fn starts_scalar(b: &[u8], i: usize) -> bool {
     let before = b[..i].iter().rev().find(|&&c| c != b' ' && c != b'\t');
     match before {
         None => true,
-        Some(&c) => matches!(c, b':' | b'-' | b'[' | b'{' | b',' | b'?') && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'[' | b'{' | b',')),
+        Some(&c) => {
+            matches!(c, b':' | b'-' | b'[' | b'{' | b',' | b'?')
+                && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'[' | b'{' | b','))
+        }
     }
 }
 

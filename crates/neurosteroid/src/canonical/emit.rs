@@ -190,11 +190,7 @@ fn seq(out: &mut String, items: &[Tagged], indent: usize, c: &mut CommentMap) {
 }
 
 fn key_text(key: &str) -> String {
-    if plain_ok(key) {
-        key.to_owned()
-    } else {
-        quoted(key)
-    }
+    if plain_ok(key) { key.to_owned() } else { quoted(key) }
 }
 
 /// A scalar as YAML text.
@@ -226,12 +222,33 @@ fn plain_ok(s: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
         return false;
     }
-    if s.contains(": ") || s.contains(" #") || s.chars().any(|c| c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}') {
+    if s.contains(": ")
+        || s.contains(" #")
+        || s.chars()
+            .any(|c| c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}')
+    {
         return false;
     }
     // Words and numbers that YAML would read as something other than a string.
     if crate::parse::plain_scalar_is_string(s) {
-        return !matches!(s, "y" | "Y" | "n" | "N" | "yes" | "Yes" | "YES" | "no" | "No" | "NO" | "on" | "On" | "ON" | "off" | "Off" | "OFF");
+        return !matches!(
+            s,
+            "y" | "Y"
+                | "n"
+                | "N"
+                | "yes"
+                | "Yes"
+                | "YES"
+                | "no"
+                | "No"
+                | "NO"
+                | "on"
+                | "On"
+                | "ON"
+                | "off"
+                | "Off"
+                | "OFF"
+        );
     }
     false
 }

@@ -132,7 +132,10 @@ pub(crate) fn entity_document(kind: EntityKind, entity: serde_json::Value) -> Re
         diags
             .into_iter()
             .map(|mut d| {
-                d.path = d.path.strip_prefix(&prefix).map_or_else(|| d.path.clone(), str::to_owned);
+                d.path = d
+                    .path
+                    .strip_prefix(&prefix)
+                    .map_or_else(|| d.path.clone(), str::to_owned);
                 d
             })
             .collect()
@@ -140,8 +143,14 @@ pub(crate) fn entity_document(kind: EntityKind, entity: serde_json::Value) -> Re
 }
 
 fn internal(path: &str) -> Vec<Diagnostic> {
-    vec![Diagnostic::error(Code::Syntax, path, "the value could not be written back in canonical form")
-        .with_hint("please report this with the file attached")]
+    vec![
+        Diagnostic::error(
+            Code::Syntax,
+            path,
+            "the value could not be written back in canonical form",
+        )
+        .with_hint("please report this with the file attached"),
+    ]
 }
 
 /// Sorts the lists whose order carries no meaning; `top` is the root of a whole document,
