@@ -7,7 +7,8 @@ use neurosteroid::layout::{self, Tree};
 use neurosteroid::{Diagnostic, Document, Format, Limits};
 
 use crate::report::Target;
-use crate::{Failure, emit, json, write_atomically};
+use crate::{Failure, emit, json};
+use neurosteroid::output::write_file as write_atomically;
 
 /// Shows file progress on standard error, only when it is a terminal (never on a pipe).
 pub fn progress(quiet: bool) -> Option<&'static (dyn Fn(usize, usize) + Sync)> {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 
@@ -248,7 +249,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(f) => {
             let _ = out.flush();
-            eprintln!("error: {}", f.message);
+            eprintln!("error: {}", terminal(&f.message));
             ExitCode::from(f.code)
         }
     }
@@ -274,6 +275,19 @@ fn load(kb: &Option<PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static
 }
 
 fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    // Whatever is printed on a terminal (a fact sheet, a diagram) can not drive it; a pipe
+    // or a file gets the exact bytes.
+    let text = if std::io::stdout().is_terminal() {
+        terminal(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    emit_trusted(out, &text)
+}
+
+/// Writes text whose data parts were made inert already (it may carry our colour codes).
+fn emit_trusted(out: &mut impl Write, text: &str) -> Result<(), Failure> {
     // A closed pipe (`| head`) is not an error worth a message.
     match out.write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure {
@@ -290,7 +304,7 @@ fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, qui
     let Some(path) = path else {
         return emit(out, text);
     };
-    write_atomically(path, text.as_bytes()).map_err(|e| Failure {
+    neurosteroid::output::write_file(path, text.as_bytes()).map_err(|e| Failure {
         code: 2,
         message: format!("{}: {e}", path.display()),
     })?;
@@ -298,28 +312,6 @@ fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, qui
         eprintln!("wrote {}", path.display());
     }
     Ok(())
-}
-
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -349,7 +341,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             rel.id()
                         ));
                     }
-                    emit(out, &text)?;
+                    emit(out, &terminal(&text))?;
                 }
                 ShowFormat::Json => {
                     let mut v = r.entity.to_json_value();
@@ -386,7 +378,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             }
                         ));
                     }
-                    emit(out, &s)?;
+                    emit(out, &terminal(&s))?;
                 }
             }
         }
@@ -496,7 +488,7 @@ fn validate(
                 Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
                 Err(e) => {
                     io_error = true;
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", terminal(&e.to_string()));
                     continue;
                 }
             }
@@ -506,7 +498,7 @@ fn validate(
                 Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
                 Err(e) => {
                     io_error = true;
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", terminal(&e.to_string()));
                     continue;
                 }
             }
@@ -515,7 +507,8 @@ fn validate(
     }
     let any_invalid = targets.iter().any(|t| !t.valid());
     match format {
-        ValidateFormat::Human => emit(out, &report::human(&targets, level, quiet, all, &paint))?,
+        // Everything taken from the files is made inert in the report; only our colours are raw.
+        ValidateFormat::Human => emit_trusted(out, &report::human(&targets, level, quiet, all, &paint))?,
         ValidateFormat::Json => emit(out, &json(&report::json_report(&targets, level)))?,
         ValidateFormat::Github => emit(out, &report::github(&targets))?,
         ValidateFormat::Sarif => emit(out, &json(&report::sarif(&targets)))?,

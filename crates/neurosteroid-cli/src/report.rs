@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use neurosteroid::render::escape::terminal;
 use neurosteroid::{Code, Diagnostic};
 use serde_json::json;
 
@@ -102,7 +103,7 @@ pub fn human(targets: &[Target], level: &str, quiet: bool, all: bool, paint: &dy
             };
             s.push_str(&format!(
                 "{}: {verdict} ({errors} error(s), {warnings} warning(s), level {level})\n",
-                t.path
+                terminal(&t.path)
             ));
         }
     }
@@ -130,7 +131,7 @@ pub fn summary(targets: &[Target], grouped: bool) -> String {
     }
     s.push('\n');
     for (code, n, first) in rows {
-        s.push_str(&format!("  {n} × {code}, first at {}\n", first.place()));
+        s.push_str(&format!("  {n} × {code}, first at {}\n", terminal(&first.place())));
     }
     s
 }

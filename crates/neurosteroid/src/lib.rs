@@ -7,6 +7,8 @@ pub mod error;
 mod kb;
 pub mod layout;
 pub mod model;
+pub mod names;
+pub mod output;
 pub mod parse;
 mod query;
 pub mod render;
