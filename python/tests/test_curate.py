@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from typing import Any
 
-import jsonpatch  # type: ignore[import-untyped]
+import jsonpatch
 import pytest
 
 import neurosteroid as ns
