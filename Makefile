@@ -5,15 +5,16 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node test-interop node node-types venv develop schema vectors fuzz bench
+.PHONY: demo test lint test-rust test-python test-node test-interop test-curation node node-types venv develop schema vectors examples fuzz bench
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
 	cargo run -q -- pathway allopregnanolone
 
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
-## the Node.js binding, and the community validators over the exports.
-test: lint test-rust test-python test-node test-interop
+## the Node.js binding, the community validators over the exports, and the curation
+## workflow with the community tools (SARIF schema, pre-commit).
+test: lint test-rust test-python test-node test-interop test-curation
 
 lint: venv
 	cargo fmt --all -- --check
@@ -76,6 +77,18 @@ test-node: node
 schema:
 	cargo run -q -- schema --out schema
 	python3 tools/gen_python_model.py
+
+## The sample content repository passes validate, fmt --check, the SARIF 2.1.0 schema
+## (check-jsonschema) and the pre-commit hooks (pre-commit try-repo); tools from PyPI, cached.
+test-curation:
+	tools/check-curation.sh
+
+## Regenerate the sample content repository from the embedded data (split, then fmt).
+examples:
+	rm -rf examples/content-repo/kb
+	cargo run -q -- export -o target/embedded-kb.json
+	cargo run -q -- split target/embedded-kb.json examples/content-repo/kb
+	cargo run -q -- fmt --quiet examples/content-repo/kb
 
 ## Regenerate the shared test vectors.
 vectors:

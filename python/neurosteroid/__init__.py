@@ -510,8 +510,10 @@ def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") 
 
 
 def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBase:
-    """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON). A
-    file over the size limit is refused before it is read."""
+    """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON), or a
+    folder holding a knowledge base in many files (`knowledge-base.yaml` and one file per
+    entity under a folder per collection; each diagnostic then names its `file`). A file
+    over the size limit is refused before it is read."""
     return KnowledgeBase(_native.NativeKnowledgeBase.load_path(os.fspath(path), level))
 
 

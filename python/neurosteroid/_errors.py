@@ -9,7 +9,8 @@ from typing import Any, Literal
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem in a document: what (`code`, `message`), where (`path`, a JSON Pointer;
-    `line` and `column` when parsed from text) and how to fix it (`hint`)."""
+    `line` and `column` when parsed from text; `file`, relative to the folder, for a
+    knowledge base in many files) and how to fix it (`hint`)."""
 
     code: str
     severity: Literal["error", "warning"]
@@ -18,6 +19,7 @@ class Diagnostic:
     hint: str | None = None
     line: int | None = None
     column: int | None = None
+    file: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
@@ -34,10 +36,13 @@ class Diagnostic:
             "hint": self.hint,
             "line": self.line,
             "column": self.column,
+            "file": self.file,
         }
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line is not None else ""
+        if self.file is not None:
+            where = f"{self.file}:{where}" if where else f"{self.file}: "
         hint = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}{self.severity}[{self.code}] at {self.path or '/'}: {self.message}{hint}"
 

@@ -1,5 +1,8 @@
 //! The `neurosteroid` command: look up, query, validate and export neurosteroid knowledge.
 
+mod curate;
+mod report;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use neurosteroid::export::{ExportFormat as Graph, Exported};
 use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
-use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, Limits, LoadOptions};
+use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 
 #[derive(Parser)]
 #[command(name = "neurosteroid", version, about = "Typed, validated, queryable knowledge about neurosteroids", long_about = None)]
@@ -94,20 +97,71 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Validate documents. Exit status: 0 all valid, 1 any invalid, 2 usage or I/O error.
+    /// Validate documents or knowledge-base folders. Exit status: 0 all valid, 1 any
+    /// invalid, 2 usage or I/O error.
     #[command(
-        after_help = "Examples:\n  neurosteroid validate my-kb.json\n  neurosteroid validate a.yaml b.json --level schema --format json"
+        after_help = "Examples:\n  neurosteroid validate my-kb.json\n  neurosteroid validate kb/\n  neurosteroid validate a.yaml b.json --level schema --format json\n  neurosteroid validate kb/ --format github\n  neurosteroid validate kb/ --format sarif > results.sarif"
     )]
     Validate {
-        /// Documents to validate (`.yaml`/`.yml` read as YAML, anything else as JSON).
+        /// Documents (`.yaml`/`.yml` read as YAML, anything else as JSON) or folders (a
+        /// knowledge base in many files: `knowledge-base.yaml` and a folder per collection).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// `schema`: what the JSON Schema checks; `full`: plus every semantic rule.
         #[arg(long, default_value = "full", value_parser = named::<Level>(&["schema", "full"]))]
         level: Level,
-        /// Output format.
+        /// Output format: for people, JSON, GitHub workflow annotations, or SARIF 2.1.0.
         #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
         format: ValidateFormat,
+        /// Show every problem (by default, when there are many, a few of each code and a
+        /// summary grouped by code).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Split a document into a knowledge-base folder: `knowledge-base.yaml` and one YAML
+    /// file per entity under a folder per collection.
+    #[command(after_help = "Example:\n  neurosteroid split kb.json kb/")]
+    Split {
+        /// The document (JSON or YAML).
+        file: PathBuf,
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
+    /// Join a knowledge-base folder into one JSON document (entities of a collection in file
+    /// order, which is id order for files named by id).
+    #[command(after_help = "Example:\n  neurosteroid join kb/ -o kb.json")]
+    Join {
+        /// The folder.
+        dir: PathBuf,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Format documents and knowledge-base folders canonically (schema key order, sorted
+    /// unordered lists, canonical identifiers, normalised spacing and quoting), keeping
+    /// every YAML comment. Exit status with --check: 1 when a file would change.
+    #[command(after_help = "Examples:\n  neurosteroid fmt kb/\n  neurosteroid fmt --check kb/ other.yaml")]
+    Fmt {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; list what would change and exit 1 if anything would.
+        #[arg(long)]
+        check: bool,
+    },
+    /// What changed between two versions (files or folders): entities added, removed,
+    /// renamed; grade and direction changes (upgrades first); sources; regulatory events.
+    #[command(
+        after_help = "Examples:\n  neurosteroid diff old.json new.json\n  neurosteroid diff old-kb/ kb/ --format markdown\n  neurosteroid diff old.json new.json --format patch   # RFC 6902, applies to OLD"
+    )]
+    Diff {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = curate::DiffFormat::Text)]
+        format: curate::DiffFormat,
     },
     /// Start the language server over standard input and output (for editors): the
     /// diagnostics of `validate --level full` as you type, completion of entity ids,
@@ -152,6 +206,8 @@ enum ShowFormat {
 enum ValidateFormat {
     Human,
     Json,
+    Github,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -396,11 +452,20 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             );
             emit(out, &String::from_utf8_lossy(&buf))?;
         }
-        Command::Validate { files, level, format } => {
-            return validate(&files, LoadOptions { level, limits }, format, cli.quiet, out);
+        Command::Validate {
+            files,
+            level,
+            format,
+            all,
+        } => {
+            return validate(&files, LoadOptions { level, limits }, format, cli.quiet, all, out);
         }
         // Started from `main`, before standard output is locked.
         Command::Lsp => return Ok(0),
+        Command::Split { file, dir } => return curate::split(&file, &dir, &limits, cli.quiet, out),
+        Command::Join { dir, output } => return curate::join(&dir, output.as_deref(), &limits, cli.quiet, out),
+        Command::Fmt { paths, check } => return curate::fmt(&paths, check, &limits, cli.quiet, out),
+        Command::Diff { old, new, format } => return curate::diff(&old, &new, format, &limits, cli.quiet, out),
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),
@@ -459,9 +524,10 @@ fn validate(
     options: LoadOptions,
     format: ValidateFormat,
     quiet: bool,
+    all: bool,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let level = options.level;
+    let level = options.level.as_str();
     use std::io::IsTerminal;
     // Colour only for a person at a terminal, and never when NO_COLOR is set.
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -472,68 +538,52 @@ fn validate(
             text.to_owned()
         }
     };
-    let mut any_invalid = false;
     let mut io_error = false;
-    let mut reports = Vec::new();
-    let mut human = String::new();
+    let mut targets = Vec::new();
+    // A file of a knowledge-base folder is validated with its folder (references cross
+    // files), once however many of its files are named (as pre-commit names them).
+    let mut paths: Vec<PathBuf> = Vec::new();
     for path in files {
-        let diags = match neurosteroid::read_document(path, &options.limits) {
-            Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
-            Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
-            Err(e) => {
-                io_error = true;
-                eprintln!("error: {}", terminal(&e.to_string()));
-                continue;
-            }
+        let path = if path.is_file() {
+            curate::kb_root(path).unwrap_or_else(|| path.clone())
+        } else {
+            path.clone()
         };
-        let valid = !diags.iter().any(Diagnostic::is_error);
-        any_invalid |= !valid;
-        match format {
-            ValidateFormat::Human => {
-                // Everything taken from the file (its name, keys, values) is made inert
-                // before it reaches the terminal; only our own colour codes are raw.
-                let file = terminal(&path.display().to_string()).into_owned();
-                for d in &diags {
-                    let loc = d
-                        .location
-                        .map_or_else(|| file.clone(), |l| format!("{file}:{}:{}", l.line, l.column));
-                    let at = if d.path.is_empty() { "/" } else { &d.path };
-                    let severity = paint(d.severity.as_str(), if d.is_error() { "1;31" } else { "1;33" });
-                    human.push_str(&format!(
-                        "{loc}: {severity}[{}]: {}\n  at {}\n",
-                        d.code,
-                        terminal(&d.message),
-                        terminal(at)
-                    ));
-                    if let Some(h) = &d.hint {
-                        human.push_str(&format!("  hint: {}\n", terminal(h)));
-                    }
-                }
-                if !(quiet && diags.is_empty()) {
-                    let errors = diags.iter().filter(|d| d.is_error()).count();
-                    let warnings = diags.len() - errors;
-                    let verdict = if valid {
-                        paint("valid", "32")
-                    } else {
-                        paint("invalid", "1;31")
-                    };
-                    human.push_str(&format!(
-                        "{file}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
-                        level.as_str()
-                    ));
-                }
-            }
-            ValidateFormat::Json => reports.push(serde_json::json!({
-                "file": path.display().to_string(),
-                "valid": valid,
-                "level": level.as_str(),
-                "diagnostics": diags,
-            })),
+        if !paths.contains(&path) {
+            paths.push(path);
         }
     }
+    for path in &paths {
+        let diags = if neurosteroid::layout::is_tree(path) {
+            match neurosteroid::Tree::read(path, &options.limits, curate::progress(quiet)) {
+                Ok(tree) => tree.validate(options),
+                Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
+                Err(e) => {
+                    io_error = true;
+                    eprintln!("error: {}", terminal(&e.to_string()));
+                    continue;
+                }
+            }
+        } else {
+            match neurosteroid::read_document(path, &options.limits) {
+                Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
+                Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
+                Err(e) => {
+                    io_error = true;
+                    eprintln!("error: {}", terminal(&e.to_string()));
+                    continue;
+                }
+            }
+        };
+        targets.push(report::Target::new(path, diags));
+    }
+    let any_invalid = targets.iter().any(|t| !t.valid());
     match format {
-        ValidateFormat::Human => emit_trusted(out, &human)?,
-        ValidateFormat::Json => emit(out, &json(&reports))?,
+        // Everything taken from the files is made inert in the report; only our colours are raw.
+        ValidateFormat::Human => emit_trusted(out, &report::human(&targets, level, quiet, all, &paint))?,
+        ValidateFormat::Json => emit(out, &json(&report::json_report(&targets, level)))?,
+        ValidateFormat::Github => emit(out, &report::github(&targets))?,
+        ValidateFormat::Sarif => emit(out, &json(&report::sarif(&targets)))?,
     }
     Ok(if io_error {
         2

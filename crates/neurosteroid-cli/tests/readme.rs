@@ -55,9 +55,11 @@ fn readme_command_line_examples_run_as_shown() {
     // Run in a scratch directory, so that `schema --out schema` writes there.
     let scratch = std::env::temp_dir().join(format!("ns-readme-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap();
-    let tests_link = scratch.join("tests");
-    if !tests_link.exists() {
-        std::os::unix::fs::symlink(root.join("tests"), &tests_link).unwrap();
+    for dir in ["tests", "examples"] {
+        let link = scratch.join(dir);
+        if !link.exists() {
+            std::os::unix::fs::symlink(root.join(dir), &link).unwrap();
+        }
     }
     for ex in examples {
         let o = Command::new(env!("CARGO_BIN_EXE_neurosteroid"))

@@ -69,6 +69,7 @@ fn diagnostics_to_py<'py>(py: Python<'py>, diagnostics: &[Diagnostic]) -> PyResu
             dict.set_item("hint", d.hint.as_deref())?;
             dict.set_item("line", d.location.map(|l| l.line))?;
             dict.set_item("column", d.location.map(|l| l.column))?;
+            dict.set_item("file", d.file.as_deref())?;
             Ok(dict)
         })
         .collect()

@@ -25,7 +25,7 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, help $help:literal, )*) => {
         /// A stable, documented diagnostic code. The string form (`as_str`) never changes
         /// once released; new codes may be added.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,6 +48,11 @@ macro_rules! codes {
                 match self { $(Code::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
+            /// What to do about it, in a sentence (the SARIF rules' help and the README's table).
+            pub fn help(self) -> &'static str {
+                match self { $(Code::$variant => $help,)* }
+            }
+
             /// The code with this stable name, if any.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $($name => Some(Code::$variant),)* _ => None }
@@ -58,95 +63,95 @@ macro_rules! codes {
 
 codes! {
     /// The input is not well-formed JSON or YAML.
-    Syntax = "syntax",
+    Syntax = "syntax", help "Fix the JSON or YAML syntax at the line and column shown (a missing quote, bracket or colon, or a bad indentation).",
     /// The input is not valid UTF-8 text.
-    Encoding = "encoding",
+    Encoding = "encoding", help "Save the file as UTF-8.",
     /// The input exceeds a configured limit (size, nesting depth, alias expansion).
-    Limit = "limit",
+    Limit = "limit", help "Split the document or flatten it; or raise the limit (`--max-bytes`, `--max-depth`, `--max-alias-nodes`) if the input is trusted.",
     /// A value has the wrong JSON type (string where an array is expected, ...).
-    Type = "type",
+    Type = "type", help "Write the value with the type the schema gives for this field (a list, a string, a number, ...).",
     /// A required property is missing.
-    MissingField = "missing-field",
+    MissingField = "missing-field", help "Add the field; the schema lists the required fields of each kind of entity.",
     /// A property that the format does not define.
-    UnknownField = "unknown-field",
+    UnknownField = "unknown-field", help "Remove the field or correct its spelling (the hint names the closest known field).",
     /// A string is not one of the allowed values.
-    UnknownVariant = "unknown-variant",
+    UnknownVariant = "unknown-variant", help "Use one of the allowed values listed in the message.",
     /// A string does not match its pattern (id slug, CURIE, date, formula, ...).
-    Pattern = "pattern",
+    Pattern = "pattern", help "Write the value in the form the message gives (a lowercase slug for ids, `YYYY-MM-DD` for dates, `PREFIX:local` for identifiers).",
     /// A CURIE with a prefix that is not in the registry.
-    UnknownPrefix = "unknown-prefix",
+    UnknownPrefix = "unknown-prefix", help "Use a prefix from the identifier registry (the message lists them), or leave the identifier out.",
     /// A number or length out of its allowed range.
-    Range = "range",
+    Range = "range", help "Bring the number or the length within its allowed range.",
     /// The same key twice in one object.
-    DuplicateKey = "duplicate-key",
+    DuplicateKey = "duplicate-key", help "Keep one of the two keys.",
     /// A document whose `schema_version` this library cannot read.
-    UnsupportedVersion = "unsupported-version",
+    UnsupportedVersion = "unsupported-version", help "Set `schema_version` to a 1.x version, or migrate the document.",
     /// Two entities share one id.
-    DuplicateId = "duplicate-id",
+    DuplicateId = "duplicate-id", help "Give one of the two entities another id, or merge them.",
     /// A reference to an id that no entity has.
-    DanglingReference = "dangling-reference",
+    DanglingReference = "dangling-reference", help "Correct the id (the hint suggests close ones) or add the entity it names.",
     /// A reference to an entity of the wrong kind (a condition where a compound is expected).
-    WrongReferenceKind = "wrong-reference-kind",
+    WrongReferenceKind = "wrong-reference-kind", help "Refer to an entity of the kind the field expects.",
     /// A pathway whose step does not start where the previous one ended.
-    PathwayDisconnected = "pathway-disconnected",
+    PathwayDisconnected = "pathway-disconnected", help "Reorder the pathway's steps, or add the missing step, so that each starts where the previous one ends.",
     /// A pathway or reaction chain that loops back on itself.
-    PathwayCycle = "pathway-cycle",
+    PathwayCycle = "pathway-cycle", help "Remove the step that leads back to an earlier compound.",
     /// A reaction whose substrate and product are the same compound.
-    ReactionSelfLoop = "reaction-self-loop",
+    ReactionSelfLoop = "reaction-self-loop", help "Correct the substrate or the product.",
     /// A claim whose subject and object are the same entity.
-    SelfClaim = "self-claim",
+    SelfClaim = "self-claim", help "Correct the subject or the object: a claim relates two different entities.",
     /// A reaction whose isoform does not carry out the reaction's enzyme activity.
-    IsoformActivityMismatch = "isoform-activity-mismatch",
+    IsoformActivityMismatch = "isoform-activity-mismatch", help "List only isoforms that carry out the reaction's enzyme activity, or add the activity to the isoform.",
     /// A claim without any source.
-    MissingSource = "missing-source",
+    MissingSource = "missing-source", help "Cite at least one source for the claim.",
     /// A claim graded above `unsupported` whose only sources are consumer articles.
-    InsufficientEvidence = "insufficient-evidence",
+    InsufficientEvidence = "insufficient-evidence", help "Cite a source other than a consumer article, or lower the grade to `unsupported`.",
     /// An evidence kind (ECO term) that can not stand behind the claim's grade (an in-vitro
     /// assay behind a clinical-trial grade).
-    EvidenceKindGrade = "evidence-kind-grade",
+    EvidenceKindGrade = "evidence-kind-grade", help "Give the claim the evidence kind that fits its grade, or regrade it.",
     /// An ECO term outside the project's table of evidence kinds: its fit with the grade is not checked.
-    UnknownEvidenceKind = "unknown-evidence-kind",
+    UnknownEvidenceKind = "unknown-evidence-kind", help "Use an evidence kind from the project's ECO table, or add the term to the table with the grades it supports.",
     /// A consensus level that contradicts the claim's direction (`established` on mixed evidence).
-    ConsensusDirection = "consensus-direction",
+    ConsensusDirection = "consensus-direction", help "Lower the consensus level (`debated` for mixed evidence), or fix the direction.",
     /// An excerpt longer than a short quotation allows.
-    ExcerptTooLong = "excerpt-too-long",
+    ExcerptTooLong = "excerpt-too-long", help "Quote one short sentence; link to the source for the rest.",
     /// An excerpt that does not occur in the shipped text of the source it quotes.
-    ExcerptNotFound = "excerpt-not-found",
+    ExcerptNotFound = "excerpt-not-found", help "Copy the excerpt verbatim from the source, or add the passage you read to the source-text cache.",
     /// An excerpt quoting a source that the claim does not cite.
-    ExcerptSourceNotCited = "excerpt-source-not-cited",
+    ExcerptSourceNotCited = "excerpt-source-not-cited", help "Add the source to the claim's sources, or quote a source the claim cites.",
     /// A dose range whose minimum exceeds its maximum.
-    DoseRangeOrder = "dose-range-order",
+    DoseRangeOrder = "dose-range-order", help "Swap the minimum and the maximum.",
     /// A unit that is not valid UCUM.
-    InvalidUnit = "invalid-unit",
+    InvalidUnit = "invalid-unit", help "Write the unit in UCUM (`mg`, `ug/kg/h`, `ng/mL`).",
     /// A calendar date that does not exist (2023-02-30).
-    InvalidDate = "invalid-date",
+    InvalidDate = "invalid-date", help "Correct the date to one that exists.",
     /// A date after the document's `as_of` date.
-    FutureDate = "future-date",
+    FutureDate = "future-date", help "Correct the date, or move `as_of` forward once the content is checked.",
     /// A regulatory status history out of chronological order.
-    StatusOrder = "status-order",
+    StatusOrder = "status-order", help "List the regulatory events in date order.",
     /// A check digit that does not match (CAS registry numbers).
-    CheckDigit = "check-digit",
+    CheckDigit = "check-digit", help "Check the identifier against its registry: a digit is wrong.",
     /// One external identifier given to two different entities.
-    DuplicateIdentifier = "duplicate-identifier",
+    DuplicateIdentifier = "duplicate-identifier", help "Keep the identifier on the one entity it identifies, or merge the two entities.",
     /// One name or synonym given to two unrelated entities.
-    DuplicateName = "duplicate-name",
+    DuplicateName = "duplicate-name", help "Keep the name on one entity, or make the names more specific.",
     /// A source that can not be located (no identifier and no URL).
-    UnlocatableSource = "unlocatable-source",
+    UnlocatableSource = "unlocatable-source", help "Add an identifier (`pubmed:`, `doi:`) or a URL to the source.",
     /// A source that no claim, entity or record cites.
-    UnusedSource = "unused-source",
+    UnusedSource = "unused-source", help "Cite the source where it is used, or remove it.",
     /// A coverage entry that names no claim or entity.
-    EmptyCoverage = "empty-coverage",
+    EmptyCoverage = "empty-coverage", help "Name the claims or entities that represent the statement.",
     /// A fact-sheet section that references nothing and says nothing.
-    EmptySection = "empty-section",
+    EmptySection = "empty-section", help "Add text, claims or entities to the section, or remove it.",
     /// A reaction's Rhea direction id is not the left-to-right or right-to-left id of its
     /// Rhea master (or an id there is not a Rhea id).
-    RheaDirection = "rhea-direction",
+    RheaDirection = "rhea-direction", help "Use the left-to-right or right-to-left Rhea id of the master reaction.",
     /// A reaction's substrate, product or participants are not on the sides of the Rhea
     /// equation (in the vendored snapshot) that its direction gives them.
-    RheaParticipants = "rhea-participants",
+    RheaParticipants = "rhea-participants", help "Make the substrate, product and participants match the Rhea equation, or cite the right Rhea reaction.",
     /// A reaction cites a Rhea master that the vendored Rhea snapshot does not hold, so its
     /// participants cannot be checked.
-    RheaUnknown = "rhea-unknown",
+    RheaUnknown = "rhea-unknown", help "Add the Rhea entry to the vendored snapshot, with its source and date.",
 }
 
 impl fmt::Display for Code {
@@ -194,6 +199,10 @@ pub struct Diagnostic {
     /// Line and column in the source text, when the document was parsed from text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// For a knowledge base in many files: the file (relative to the knowledge base's
+    /// folder, `/`-separated) that `path` and `location` point into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -206,6 +215,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             location: None,
+            file: None,
         }
     }
 
@@ -338,6 +348,7 @@ impl Overflow {
                 ),
                 hint: Some(format!("fix the `{code}` problems listed and validate again")),
                 location: None,
+                file: None,
             });
         }
     }

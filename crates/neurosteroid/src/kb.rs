@@ -120,10 +120,40 @@ impl KnowledgeBase {
     ///
     /// # Errors
     /// [`Error::Io`] when the file can not be read, else as [`KnowledgeBase::from_slice`].
+    /// A folder is read as a knowledge base in many files ([`KnowledgeBase::from_dir`]).
     pub fn from_path(path: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
         let path = path.as_ref();
+        if crate::layout::is_tree(path) {
+            return KnowledgeBase::from_dir(path, options);
+        }
         let bytes = read_document(path, &options.limits)?;
         KnowledgeBase::from_slice(&bytes, Format::from_path(path), options)
+    }
+
+    /// Reads and validates a knowledge base in many files: a folder with a root file
+    /// `knowledge-base.yaml` and one file per entity under a folder per collection (the
+    /// layout is described in [`crate::layout`]). Files are read and parsed in parallel;
+    /// every diagnostic names its file ([`Diagnostic::file`]), the JSON Pointer inside it,
+    /// and the line and column.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use neurosteroid::{KnowledgeBase, LoadOptions};
+    /// let dir = std::env::temp_dir().join(format!("ns-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("compounds"))?;
+    /// std::fs::write(dir.join("knowledge-base.yaml"), "schema_version: 1.0.0\nas_of: 2026-01-01\n")?;
+    /// std::fs::write(dir.join("compounds/progesterone.yaml"), "id: progesterone\nname: progesterone\n")?;
+    /// let kb = KnowledgeBase::from_dir(&dir, LoadOptions::default())?;
+    /// assert_eq!(kb.require("progesterone")?.name(), "progesterone");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the folder or a file can not be read; [`Error::Invalid`] with every
+    /// diagnostic when any error is found.
+    pub fn from_dir(dir: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
+        crate::layout::Tree::read(dir, &options.limits, None)?.load(options)
     }
 
     /// Validates and indexes a document built in code.
@@ -136,7 +166,11 @@ impl KnowledgeBase {
 
     /// Runs the semantic rules (at `Level::Full`), lets the caller place the diagnostics in
     /// its text, and keeps the warnings of a valid document.
-    fn checked(doc: Document, level: Level, locate: impl FnOnce(&mut [Diagnostic])) -> Result<KnowledgeBase> {
+    pub(crate) fn checked(
+        doc: Document,
+        level: Level,
+        locate: impl FnOnce(&mut [Diagnostic]),
+    ) -> Result<KnowledgeBase> {
         let mut diags = match level {
             Level::Schema => Vec::new(),
             Level::Full => crate::validate::semantic(&doc),

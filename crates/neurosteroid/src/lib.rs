@@ -1,9 +1,12 @@
 #![doc = include_str!("../../../README.md")]
 
+pub mod canonical;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod export;
 mod kb;
+pub mod layout;
 pub mod model;
 pub mod names;
 pub mod output;
@@ -18,6 +21,7 @@ pub mod validate;
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, Result};
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
+pub use layout::Tree;
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep};

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 fn table() -> String {
-    let mut s = String::from("| code | meaning |\n|---|---|\n");
+    let mut s = String::from("| code | meaning | what to do |\n|---|---|---|\n");
     for c in neurosteroid::Code::ALL {
-        s.push_str(&format!("| `{}` | {} |\n", c.as_str(), c.description()));
+        s.push_str(&format!("| `{}` | {} | {} |\n", c.as_str(), c.description(), c.help()));
     }
     s
 }

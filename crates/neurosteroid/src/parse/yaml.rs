@@ -326,6 +326,12 @@ fn resolve_plain(s: &str) -> Plain {
     Plain::Value(Value::String(s.to_owned()))
 }
 
+/// True when a plain (unquoted) scalar with this text reads as this string, not as a null,
+/// boolean or number.
+pub(crate) fn plain_is_string(s: &str) -> bool {
+    matches!(resolve_plain(s), Plain::Value(Value::String(_)))
+}
+
 fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Diagnostic>> {
     let mut parser = Parser::new_from_str(text);
     let locate_only = want.is_some();

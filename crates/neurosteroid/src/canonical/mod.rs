@@ -1,0 +1,201 @@
+//! The canonical text of a document or of one entity file: what `neurosteroid fmt` writes.
+//!
+//! Canonical means: keys in the schema's order (the model's field order), lists whose order
+//! carries no meaning sorted ([`UNORDERED_LISTS`], and entity collections by id), identifiers
+//! and dates in their canonical form (CURIE prefixes as the registry writes them), two-space
+//! block YAML or two-space JSON, strings quoted only where YAML needs it. YAML comments are
+//! kept with the node they belong to.
+//!
+//! Formatting never loses content: the output is parsed again and must give the canonical
+//! value and every comment of the input, otherwise the input is refused with a diagnostic
+//! and nothing is written.
+
+mod comments;
+mod emit;
+mod node;
+
+pub use node::Node;
+
+use crate::diagnostic::{Code, Diagnostic, pointer_push};
+use crate::model::{Document, EntityKind};
+use crate::parse::{Format, Limits};
+use emit::{Kind, Tagged};
+
+/// Fields holding lists whose order carries no meaning (sets of references, identifiers
+/// and terms): the formatter sorts them. Every other list keeps its order (pathway steps,
+/// status histories, doses, fact-sheet sections, synonyms and brand names, where the first
+/// is the preferred one).
+pub const UNORDERED_LISTS: &[&str] = &[
+    "identifiers",
+    "sources",
+    "roles",
+    "cofactors",
+    "locations",
+    "tissues",
+    "activities",
+    "isoforms",
+    "regulators",
+    "active_compounds",
+    "indications",
+    "routes",
+    "represented_by",
+];
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A whole document (or the root file of a directory knowledge base).
+    Document,
+    /// One entity of a collection (a file of a directory knowledge base).
+    Entity(EntityKind),
+}
+
+/// The canonical text of `text` (JSON or YAML, as `format` says).
+///
+/// # Errors
+/// The diagnostics of a document that does not parse or is structurally invalid (the
+/// formatter needs to know what each value is), or one `syntax` diagnostic when the comments
+/// can not be placed safely; nothing is formatted then.
+pub fn format_text(text: &str, format: Format, content: Content) -> Result<String, Vec<Diagnostic>> {
+    let located = |mut diags: Vec<Diagnostic>| {
+        crate::parse::add_locations(text.as_bytes(), format, &mut diags);
+        diags
+    };
+    let value = crate::parse::parse_value(text.as_bytes(), format, &Limits::default()).map_err(located)?;
+    let canonical = canonical_node(&value, content).map_err(located)?;
+    let mut tagged = Tagged::new(&canonical, String::new());
+    sort(&mut tagged, None, content == Content::Document);
+    let sorted = untag(&tagged);
+    if format == Format::Json {
+        return Ok(sorted.to_json_pretty());
+    }
+    let refuse = |message: String| {
+        vec![
+            Diagnostic::error(Code::Syntax, "", message)
+                .with_hint("the file was left unchanged; please report this with the file attached"),
+        ]
+    };
+    let Some(found) = comments::scan(text) else {
+        return Err(refuse("a quoted string is never closed".into()));
+    };
+    let stripped = comments::without(text, &found);
+    match crate::parse::parse_value(stripped.as_bytes(), format, &Limits::default()) {
+        Ok(v) if v == value => {}
+        _ => {
+            return Err(refuse(
+                "cannot tell the comments from the content of this file (a `#` inside a multi-line value?)".into(),
+            ));
+        }
+    }
+    let mut map = comments::CommentMap::attach(text, &found, &comments::node_lines(text));
+    let out = emit::yaml(&tagged, &mut map);
+    // The guarantee: the output holds the canonical value and every comment.
+    let reread = crate::parse::parse_value(out.as_bytes(), format, &Limits::default());
+    let kept = comments::scan(&out).map(|c| c.len());
+    match (reread, kept) {
+        (Ok(v), Some(n)) if v == sorted.to_value() && n == found.len() => Ok(out),
+        _ => Err(refuse(
+            "formatting this file would change its content or drop a comment".into(),
+        )),
+    }
+}
+
+/// The canonical tree of a value: through the typed model (schema key order, canonical
+/// identifiers), lists not yet sorted.
+fn canonical_node(value: &serde_json::Value, content: Content) -> Result<Node, Vec<Diagnostic>> {
+    match content {
+        Content::Document => {
+            let doc = crate::parse::document_from_value(value)?;
+            Node::from_serialize(&doc).ok_or_else(|| internal(""))
+        }
+        Content::Entity(kind) => {
+            let doc = entity_document(kind, value.clone())?;
+            let node = Node::from_serialize(&doc).ok_or_else(|| internal(""))?;
+            match node.get(kind.collection()) {
+                Some(Node::Seq(items)) if items.len() == 1 => Ok(items[0].clone()),
+                _ => Err(internal("")),
+            }
+        }
+    }
+}
+
+/// A document holding one entity, for structural checks of an entity file; diagnostics are
+/// given relative to the entity.
+pub(crate) fn entity_document(kind: EntityKind, entity: serde_json::Value) -> Result<Document, Vec<Diagnostic>> {
+    let wrapper = serde_json::json!({
+        "schema_version": crate::model::CURRENT_SCHEMA_VERSION,
+        "as_of": "2000-01-01",
+        kind.collection(): [entity],
+    });
+    let prefix = pointer_push(&pointer_push("", kind.collection()), "0");
+    crate::parse::document_from_value(&wrapper).map_err(|diags| {
+        diags
+            .into_iter()
+            .map(|mut d| {
+                d.path = d
+                    .path
+                    .strip_prefix(&prefix)
+                    .map_or_else(|| d.path.clone(), str::to_owned);
+                d
+            })
+            .collect()
+    })
+}
+
+fn internal(path: &str) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::error(
+            Code::Syntax,
+            path,
+            "the value could not be written back in canonical form",
+        )
+        .with_hint("please report this with the file attached"),
+    ]
+}
+
+/// Sorts the lists whose order carries no meaning; `top` is the root of a whole document,
+/// whose entity collections are sorted by id.
+fn sort(t: &mut Tagged, key: Option<&str>, top: bool) {
+    match &mut t.kind {
+        Kind::Seq(items) => {
+            for item in items.iter_mut() {
+                sort(item, None, false);
+            }
+            let unordered = key.is_some_and(|k| UNORDERED_LISTS.contains(&k));
+            let collection = top && key.is_some_and(|k| EntityKind::from_collection(k).is_some());
+            if (unordered || collection) && items.iter().all(|i| i.sort_key().is_some()) {
+                items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
+        }
+        Kind::Map(entries) => {
+            for (k, v) in entries.iter_mut() {
+                sort(v, Some(k), top && v.orig.matches('/').count() == 1);
+            }
+        }
+        Kind::Scalar(_) => {}
+    }
+}
+
+fn untag(t: &Tagged) -> Node {
+    match &t.kind {
+        Kind::Scalar(n) => n.clone(),
+        Kind::Seq(items) => Node::Seq(items.iter().map(untag).collect()),
+        Kind::Map(entries) => Node::Map(entries.iter().map(|(k, v)| (k.clone(), untag(v))).collect()),
+    }
+}
+
+/// Canonical YAML text of a tree (no comments), as written by `split`.
+pub fn to_yaml(node: &Node) -> String {
+    emit::yaml(&Tagged::new(node, String::new()), &mut comments::CommentMap::default())
+}
+
+/// The collection a file of a directory knowledge base belongs to: the first folder of its
+/// path (relative to the knowledge base's root) that names a collection.
+pub fn collection_of(relative: &std::path::Path) -> Option<EntityKind> {
+    relative
+        .parent()?
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .and_then(EntityKind::from_collection)
+}

@@ -1,0 +1,483 @@
+//! A knowledge base in many files: a folder with a root file and one file per entity.
+//!
+//! ```text
+//! kb/
+//!   knowledge-base.yaml         schema_version, as_of (and $schema, coverage)
+//!   compounds/allopregnanolone.yaml
+//!   claims/allo-sleep-promotion.yaml
+//!   gene_products/akr1c2.json
+//!   ...
+//! ```
+//!
+//! The root file is `knowledge-base.yaml` (or `.yml`, `.json`); it is a document like any
+//! other and may hold entities too. Every other `.yaml`, `.yml` or `.json` file lies under a
+//! folder named for its collection (the document's key: `compounds`, `gene_products`,
+//! `fact_sheets`, ...; sub-folders are allowed) and holds one entity, a mapping. Files are
+//! named for the entity's id (`split` writes them so); other files (`README.md`) and hidden
+//! ones are ignored. Entities of a collection are taken in path order (ids, for files named
+//! by id): order within a collection carries no meaning.
+//!
+//! The folder is validated as one document: references across files resolve, and every
+//! diagnostic names its [`Diagnostic::file`], the JSON Pointer inside that file and the
+//! line and column there. Files are read and parsed in parallel.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+use crate::canonical::{Content, Node, collection_of};
+use crate::diagnostic::{Code, Diagnostic, pointer_push, pointer_tokens};
+use crate::error::{Error, Result};
+use crate::kb::{KnowledgeBase, LoadOptions};
+use crate::model::{Document, EntityKind};
+use crate::parse::{Format, Limits};
+
+/// Names the root file may have, in order of preference.
+pub const ROOT_FILES: [&str; 3] = ["knowledge-base.yaml", "knowledge-base.yml", "knowledge-base.json"];
+
+/// Called as files are read: `(done, total)`.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// One file of a knowledge-base folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the folder, `/`-separated.
+    pub relative: String,
+    /// The text.
+    pub text: String,
+    /// JSON or YAML (from the extension).
+    pub format: Format,
+    /// The root file (a document) or an entity of a collection; `None` for a file outside
+    /// any collection folder (an error).
+    pub content: Option<Content>,
+}
+
+/// A knowledge-base folder, read into memory: the unit that validation, `join` and editors
+/// work on. An editor can replace one file's text ([`Tree::set_text`]) and validate again.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    root: PathBuf,
+    files: Vec<SourceFile>,
+}
+
+/// Where each entity of the assembled document came from.
+#[derive(Debug, Default)]
+struct Origins {
+    /// By collection key: for each position, the file index and the pointer in that file.
+    by_collection: std::collections::HashMap<&'static str, Vec<(usize, String)>>,
+    root: Option<usize>,
+}
+
+/// True when `path` is a knowledge-base folder (a directory), not a single document.
+pub fn is_tree(path: &Path) -> bool {
+    path.is_dir()
+}
+
+impl Tree {
+    /// Reads every document file of a folder (in parallel), refusing any file over
+    /// `limits.max_bytes`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the folder or a file can not be read; [`Error::Invalid`] with a
+    /// `limit` diagnostic naming the file that is too large, or an `encoding` one for a file
+    /// that is not UTF-8.
+    pub fn read(dir: impl AsRef<Path>, limits: &Limits, progress: Option<Progress<'_>>) -> Result<Tree> {
+        let dir = dir.as_ref();
+        let mut paths = Vec::new();
+        walk(dir, dir, &mut paths)?;
+        paths.sort();
+        let total = paths.len();
+        let done = AtomicUsize::new(0);
+        let next = AtomicUsize::new(0);
+        let results: Mutex<Vec<Option<Result<SourceFile>>>> = Mutex::new((0..total).map(|_| None).collect());
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(total.max(1));
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(relative) = paths.get(i) else { break };
+                        let file = read_one(dir, relative, limits);
+                        if let Ok(mut r) = results.lock() {
+                            r[i] = Some(file);
+                        }
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if let Some(p) = progress {
+                            p(n, total);
+                        }
+                    }
+                });
+            }
+        });
+        let results = results.into_inner().unwrap_or_default();
+        let mut files = Vec::with_capacity(total);
+        let mut bad = Vec::new();
+        for r in results.into_iter().flatten() {
+            match r {
+                Ok(f) => files.push(f),
+                Err(Error::Invalid { diagnostics }) => bad.extend(diagnostics),
+                Err(e) => return Err(e),
+            }
+        }
+        if !bad.is_empty() {
+            return Err(Error::Invalid { diagnostics: bad });
+        }
+        Ok(Tree {
+            root: dir.to_path_buf(),
+            files,
+        })
+    }
+
+    /// A tree from files already in memory (relative paths, `/`-separated).
+    pub fn from_files(root: impl Into<PathBuf>, files: impl IntoIterator<Item = (String, String)>) -> Tree {
+        let mut files: Vec<SourceFile> = files
+            .into_iter()
+            .map(|(relative, text)| source_file(relative, text))
+            .collect();
+        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+        Tree {
+            root: root.into(),
+            files,
+        }
+    }
+
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The files, in path order.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// Replaces (or adds) the text of one file, e.g. an editor's unsaved buffer.
+    pub fn set_text(&mut self, relative: &str, text: String) {
+        let relative = relative.replace('\\', "/");
+        match self
+            .files
+            .binary_search_by(|f| f.relative.as_str().cmp(relative.as_str()))
+        {
+            Ok(i) => self.files[i].text = text,
+            Err(i) => self.files.insert(i, source_file(relative, text)),
+        }
+    }
+
+    /// Parses every file (in parallel) and assembles one document value, with where each
+    /// entity came from. Problems are placed in their files.
+    fn assemble(&self, limits: &Limits) -> (Option<Value>, Origins, Vec<Diagnostic>) {
+        let parsed: Vec<std::result::Result<Value, Vec<Diagnostic>>> = parallel_map(&self.files, |f| {
+            crate::parse::parse_value(f.text.as_bytes(), f.format, limits).map_err(|mut diags| {
+                crate::parse::add_locations(f.text.as_bytes(), f.format, &mut diags);
+                diags
+            })
+        });
+        let mut diags = Vec::new();
+        let mut origins = Origins::default();
+        let roots: Vec<usize> = ROOT_FILES
+            .iter()
+            .filter_map(|name| self.files.iter().position(|f| f.relative == *name))
+            .collect();
+        let Some(&root) = roots.first() else {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    "",
+                    format!("`{}` has no root file `knowledge-base.yaml`", self.root.display()),
+                )
+                .with_hint("add `knowledge-base.yaml` with `schema_version` and `as_of` (see `neurosteroid split`)"),
+            );
+            return (None, origins, diags);
+        };
+        for &other in &roots[1..] {
+            let mut d = Diagnostic::error(Code::DuplicateKey, "", "a second root file").with_hint(format!(
+                "keep one root file; `{}` is the one read",
+                self.files[root].relative
+            ));
+            d.file = Some(self.files[other].relative.as_str().into());
+            diags.push(d);
+        }
+        origins.root = Some(root);
+        let mut doc = match &parsed[root] {
+            Ok(Value::Object(map)) => map.clone(),
+            Ok(_) => {
+                let mut d = Diagnostic::error(Code::Type, "", "the root file must hold a mapping")
+                    .with_hint("write `schema_version: 1.0.0` and `as_of: YYYY-MM-DD` in it");
+                d.file = Some(self.files[root].relative.as_str().into());
+                diags.push(d);
+                return (None, origins, diags);
+            }
+            Err(e) => {
+                diags.extend(e.iter().cloned().map(|mut d| {
+                    d.file = Some(self.files[root].relative.as_str().into());
+                    d
+                }));
+                return (None, origins, diags);
+            }
+        };
+        for kind in EntityKind::ALL {
+            if let Some(Value::Array(items)) = doc.get(kind.collection()) {
+                let entry = origins.by_collection.entry(kind.collection()).or_default();
+                for i in 0..items.len() {
+                    entry.push((root, pointer_push(&pointer_push("", kind.collection()), &i.to_string())));
+                }
+            }
+        }
+        for (i, (file, value)) in self.files.iter().zip(&parsed).enumerate() {
+            if i == root || roots.contains(&i) {
+                continue;
+            }
+            let place = |mut d: Diagnostic| {
+                d.file = Some(file.relative.as_str().into());
+                d
+            };
+            let Some(Content::Entity(kind)) = file.content else {
+                diags.push(place(
+                    Diagnostic::error(Code::UnknownField, "", "a document file outside any collection folder")
+                        .with_hint(format!(
+                            "move it into a collection folder ({}/) or out of the knowledge base",
+                            EntityKind::ALL.map(EntityKind::collection).join("/, ")
+                        )),
+                ));
+                continue;
+            };
+            match value {
+                Err(e) => diags.extend(e.iter().cloned().map(place)),
+                Ok(v @ Value::Object(_)) => {
+                    let items = doc.entry(kind.collection()).or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(items) = items {
+                        items.push(v.clone());
+                        origins
+                            .by_collection
+                            .entry(kind.collection())
+                            .or_default()
+                            .push((i, String::new()));
+                    } else {
+                        diags.push(place(Diagnostic::error(
+                            Code::Type,
+                            "",
+                            format!(
+                                "the root file's `{}` is not a list, so this entity has nowhere to go",
+                                kind.collection()
+                            ),
+                        )));
+                    }
+                }
+                Ok(_) => diags.push(place(
+                    Diagnostic::error(
+                        Code::Type,
+                        "",
+                        format!("an entity file must hold one {} (a mapping)", kind),
+                    )
+                    .with_hint("write the entity's fields (`id: ...`) at the top level of the file"),
+                )),
+            }
+        }
+        (Some(Value::Object(doc)), origins, diags)
+    }
+
+    /// Moves diagnostics of the assembled document into their files: `file`, the pointer
+    /// inside the file, and the line and column there.
+    fn place(&self, origins: &Origins, diags: &mut [Diagnostic]) {
+        for d in diags.iter_mut() {
+            if d.file.is_some() {
+                continue;
+            }
+            let tokens = pointer_tokens(&d.path);
+            let found = match tokens.as_slice() {
+                [collection, index, rest @ ..] => origins
+                    .by_collection
+                    .get(collection.as_str())
+                    .and_then(|v| index.parse::<usize>().ok().and_then(|i| v.get(i)))
+                    .map(|(file, prefix)| (*file, rest.iter().fold(prefix.clone(), |p, t| pointer_push(&p, t)))),
+                _ => None,
+            };
+            let (file, path) = found.unwrap_or_else(|| (origins.root.unwrap_or(0), d.path.clone()));
+            if let Some(f) = self.files.get(file) {
+                d.file = Some(f.relative.as_str().into());
+                d.path = path;
+                d.location = None;
+            }
+        }
+        // Line and column, one pass per file that has diagnostics.
+        for (i, f) in self.files.iter().enumerate() {
+            let mut idx: Vec<usize> = (0..diags.len())
+                .filter(|&j| diags[j].file.as_deref() == Some(f.relative.as_str()) && diags[j].location.is_none())
+                .collect();
+            if idx.is_empty() {
+                continue;
+            }
+            let mut mine: Vec<Diagnostic> = idx.iter().map(|&j| diags[j].clone()).collect();
+            crate::parse::add_locations(f.text.as_bytes(), f.format, &mut mine);
+            for (j, d) in idx.drain(..).zip(mine) {
+                diags[j].location = d.location;
+            }
+            let _ = i;
+        }
+    }
+
+    /// The document the folder holds, checked for structure only (what `join` writes).
+    ///
+    /// # Errors
+    /// Every syntax and structural problem, placed in its file.
+    pub fn document(&self, limits: &Limits) -> std::result::Result<Document, Vec<Diagnostic>> {
+        let (value, origins, mut diags) = self.assemble(limits);
+        let Some(value) = value else {
+            return Err(diags);
+        };
+        match crate::parse::document_from_value(&value) {
+            Ok(doc) if diags.is_empty() => Ok(doc),
+            Ok(_) => Err(diags),
+            Err(mut more) => {
+                self.place(&origins, &mut more);
+                diags.extend(more);
+                Err(diags)
+            }
+        }
+    }
+
+    /// Validates the folder as one knowledge base.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every diagnostic (errors and warnings), each placed in its
+    /// file, when any error is found.
+    pub fn load(&self, options: LoadOptions) -> Result<KnowledgeBase> {
+        let (value, origins, diags) = self.assemble(&options.limits);
+        let Some(value) = value.filter(|_| diags.is_empty()) else {
+            return Err(Error::Invalid { diagnostics: diags });
+        };
+        let doc = crate::parse::document_from_value(&value).map_err(|mut diags| {
+            self.place(&origins, &mut diags);
+            Error::Invalid { diagnostics: diags }
+        })?;
+        KnowledgeBase::checked(doc, options.level, |diags| self.place(&origins, diags))
+    }
+
+    /// Every diagnostic of the folder (errors and warnings); never fails.
+    pub fn validate(&self, options: LoadOptions) -> Vec<Diagnostic> {
+        match self.load(options) {
+            Ok(kb) => kb.warnings().to_vec(),
+            Err(e) => e.diagnostics().to_vec(),
+        }
+    }
+}
+
+/// The files of a folder layout for a document: the root file, then one file per entity
+/// (`collection/id.yaml`), each in canonical YAML. Paths are relative, `/`-separated.
+pub fn split(doc: &Document) -> Vec<(String, String)> {
+    let Some(Node::Map(entries)) = Node::from_serialize(doc) else {
+        return Vec::new();
+    };
+    let mut root = Vec::new();
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        match (EntityKind::from_collection(&key), value) {
+            (Some(_), Node::Seq(items)) => {
+                for item in items {
+                    let id = item.get("id").and_then(Node::as_str).unwrap_or("unnamed").to_owned();
+                    out.push((format!("{key}/{id}.yaml"), crate::canonical::to_yaml(&item)));
+                }
+            }
+            (_, value) => root.push((key, value)),
+        }
+    }
+    out.insert(
+        0,
+        (ROOT_FILES[0].to_owned(), crate::canonical::to_yaml(&Node::Map(root))),
+    );
+    out
+}
+
+fn source_file(relative: String, text: String) -> SourceFile {
+    let path = Path::new(&relative);
+    let content = if ROOT_FILES.contains(&relative.as_str()) {
+        Some(Content::Document)
+    } else {
+        collection_of(path).map(Content::Entity)
+    };
+    SourceFile {
+        format: Format::from_path(path),
+        content,
+        relative,
+        text,
+    }
+}
+
+fn read_one(dir: &Path, relative: &str, limits: &Limits) -> Result<SourceFile> {
+    let bytes = crate::kb::read_document(&dir.join(relative), limits).map_err(|e| match e {
+        Error::Invalid { mut diagnostics } => {
+            for d in &mut diagnostics {
+                d.file = Some(relative.into());
+            }
+            Error::Invalid { diagnostics }
+        }
+        e => e,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut d = Diagnostic::error(
+            Code::Encoding,
+            "",
+            format!("the file is not valid UTF-8 (invalid byte at offset {at})"),
+        )
+        .with_hint("save the file as UTF-8");
+        d.location = Some(crate::parse::line_col(e.as_bytes(), at));
+        d.file = Some(relative.into());
+        Error::Invalid { diagnostics: vec![d] }
+    })?;
+    Ok(source_file(relative.to_owned(), text))
+}
+
+/// Collects the document files under `dir` (relative, `/`-separated), skipping hidden ones.
+fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    let io = |source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type().map_err(io)?.is_dir() {
+            walk(base, &path, out)?;
+        } else if matches!(
+            path.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("yaml" | "yml" | "json")
+        ) {
+            if let Ok(rel) = path.strip_prefix(base) {
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Maps `f` over `items` on all cores, keeping the order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || items.len() < 16 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}

@@ -1,0 +1,333 @@
+//! A knowledge base in many files: split, join, validation placed in files, and the
+//! canonical formatter (idempotent, comments kept).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
+use std::path::PathBuf;
+
+use neurosteroid::canonical::{Content, format_text};
+use neurosteroid::layout::{Tree, split};
+use neurosteroid::{Code, Document, EntityKind, Format, KnowledgeBase, Limits, LoadOptions};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ns-layout-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_tree(dir: &std::path::Path, files: &[(String, String)]) {
+    for (rel, text) in files {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+}
+
+/// The embedded document with each entity collection in id order (the order `join` gives:
+/// order within a collection carries no meaning).
+fn embedded_by_id() -> Document {
+    let mut v = serde_json::to_value(KnowledgeBase::embedded().unwrap().document()).unwrap();
+    for kind in EntityKind::ALL {
+        if let Some(items) = v.get_mut(kind.collection()).and_then(|x| x.as_array_mut()) {
+            items.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        }
+    }
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn split_then_join_gives_back_the_embedded_document() {
+    let doc = KnowledgeBase::embedded().unwrap().document().clone();
+    let files = split(&doc);
+    let entities: usize = EntityKind::ALL.iter().map(|k| doc.len_of(*k)).sum();
+    assert_eq!(files.len(), entities + 1);
+    let dir = scratch("roundtrip");
+    write_tree(&dir, &files);
+    let tree = Tree::read(&dir, &Limits::default(), None).unwrap();
+    let joined = tree.document(&Limits::default()).unwrap();
+    assert_eq!(joined, embedded_by_id());
+    // Splitting the joined document writes the same files, byte for byte.
+    let (mut again, mut first) = (split(&joined), files.clone());
+    again.sort();
+    first.sort();
+    assert!(again == first, "split after join wrote different files");
+    // And the folder is a valid knowledge base, with nothing to warn about.
+    let kb = KnowledgeBase::from_dir(&dir, LoadOptions::default()).unwrap();
+    assert!(kb.warnings().is_empty(), "{:?}", kb.warnings());
+    assert_eq!(KnowledgeBase::from_path(&dir, LoadOptions::default()).unwrap(), kb);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn split_files_are_already_formatted() {
+    let doc = KnowledgeBase::embedded().unwrap().document().clone();
+    for (rel, text) in split(&doc) {
+        let content = Tree::from_files(".", [(rel.clone(), text.clone())]).files()[0]
+            .content
+            .unwrap();
+        let formatted = format_text(&text, Format::Yaml, content).unwrap();
+        // Only the unordered lists may move.
+        let again = format_text(&formatted, Format::Yaml, content).unwrap();
+        assert_eq!(again, formatted, "{rel}");
+    }
+}
+
+#[test]
+fn a_dangling_reference_is_reported_in_its_own_file_with_line_and_column() {
+    let dir = scratch("dangling");
+    write_tree(
+        &dir,
+        &[
+            ("knowledge-base.yaml".into(), "schema_version: 1.0.0\nas_of: 2026-01-01\n".into()),
+            (
+                "compounds/progesterone.yaml".into(),
+                "id: progesterone\nname: progesterone\n".into(),
+            ),
+            (
+                "compounds/pregnenolone.yaml".into(),
+                "id: pregnenolone\nname: pregnenolone\n".into(),
+            ),
+            (
+                "claims/c1.yaml".into(),
+                "id: c1\nstatement: A fictional test claim.\nsubject: progesterone\npredicate: precursor-of\nobject: nowhere\ngrade: unsupported\ndirection: supports\nsources: [s1]\n".into(),
+            ),
+            ("sources/s1.yaml".into(), "id: s1\nkind: consumer-article\ntitle: An article\nurl: https://example.org/a\n".into()),
+        ],
+    );
+    let err = KnowledgeBase::from_dir(&dir, LoadOptions::default()).unwrap_err();
+    let d = err
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == Code::DanglingReference)
+        .unwrap_or_else(|| panic!("{:?}", err.diagnostics()));
+    assert_eq!(d.file.as_deref(), Some("claims/c1.yaml"));
+    assert_eq!(d.path, "/object");
+    let loc = d.location.unwrap();
+    assert_eq!((loc.line, loc.column), (5, 9));
+    // An editor's buffer replaces the file's text: fixed, the folder is valid.
+    let mut tree = Tree::read(&dir, &Limits::default(), None).unwrap();
+    let fixed = std::fs::read_to_string(dir.join("claims/c1.yaml"))
+        .unwrap()
+        .replace("nowhere", "pregnenolone");
+    tree.set_text("claims/c1.yaml", fixed);
+    let left = tree.validate(LoadOptions::default());
+    assert!(!left.iter().any(|d| d.is_error()), "{left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn problems_of_the_layout_itself_name_the_file() {
+    let dir = scratch("layout");
+    write_tree(
+        &dir,
+        &[
+            (
+                "knowledge-base.yaml".into(),
+                "schema_version: 1.0.0\nas_of: 2026-01-01\n".into(),
+            ),
+            ("stray.yaml".into(), "id: x\n".into()),
+            ("compounds/broken.yaml".into(), "id: [unclosed\n".into()),
+            ("compounds/list.yaml".into(), "- id: x\n".into()),
+            ("compounds/notes.md".into(), "ignored".into()),
+        ],
+    );
+    let err = KnowledgeBase::from_dir(&dir, LoadOptions::default()).unwrap_err();
+    let files: Vec<(&str, Code)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.file.as_deref().unwrap(), d.code))
+        .collect();
+    assert!(files.contains(&("stray.yaml", Code::UnknownField)), "{files:?}");
+    assert!(files.contains(&("compounds/broken.yaml", Code::Syntax)), "{files:?}");
+    assert!(files.contains(&("compounds/list.yaml", Code::Type)), "{files:?}");
+    let missing = scratch("noroot");
+    let err = KnowledgeBase::from_dir(&missing, LoadOptions::default()).unwrap_err();
+    assert_eq!(err.diagnostics()[0].code, Code::MissingField);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&missing).unwrap();
+}
+
+const COMMENTED: &str = "\
+# header: a compound file
+# second header line
+
+# before name
+name: progesterone   # after the name
+id: progesterone # after the id
+synonyms:   # after a list key
+  # before the first synonym
+  - P4  # after P4
+  - pregn-4-ene-3,20-dione
+# before identifiers (out of order on purpose)
+identifiers:
+  - pubchem.compound:5994
+  - chebi:17026   # lowercase prefix, after the item
+description: >  # folded, after the indicator
+  A hormone # not a comment
+  of pregnancy.
+sources: []  # an empty list
+# at the end of the file
+";
+
+const COMMENTED_THERAPY: &str = "\
+id: brexanolone   # the medicine
+kind: drug-product
+name: brexanolone
+active_compounds: [allopregnanolone]  # a flow list
+prescription: true
+doses:
+  # before the first dose
+  - unit: ug/kg/h  # unit first, out of order
+    # between the keys of an item
+    min: 30
+    source: label
+  -   # a comment on the dash line
+    min: 60
+    unit: ug/kg/h
+    source: label
+status_history:
+  - date: 2019-03-19
+    regulator: FDA
+    status: approved  # inline
+    source: label
+# trailing at the end
+";
+
+#[test]
+fn fmt_keeps_comments_inside_list_items() {
+    let kind = Content::Entity(EntityKind::Therapy);
+    let out = format_text(COMMENTED_THERAPY, Format::Yaml, kind).unwrap();
+    for line in COMMENTED_THERAPY.lines() {
+        if let Some(at) = line.find('#') {
+            assert!(out.contains(&line[at..]), "lost `{}` in:\n{out}", &line[at..]);
+        }
+    }
+    // Items keep their order (doses carry meaning); keys inside them take the schema's order.
+    assert!(out.find("min: 30").unwrap() < out.find("min: 60").unwrap(), "{out}");
+    assert!(
+        out.find("min: 30").unwrap() < out.find("unit: ug/kg/h  # unit first").unwrap(),
+        "{out}"
+    );
+    assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
+}
+
+#[test]
+fn fmt_keeps_every_comment_and_orders_keys_lists_and_prefixes() {
+    let kind = Content::Entity(EntityKind::Compound);
+    let out = format_text(COMMENTED, Format::Yaml, kind).unwrap();
+    for line in COMMENTED.lines() {
+        if let Some(at) = line.find('#') {
+            assert!(out.contains(&line[at..]), "lost `{}` in:\n{out}", &line[at..]);
+        }
+    }
+    // Schema order: id before name; identifiers sorted and in the registry's case.
+    let id = out.find("id: progesterone").unwrap();
+    let name = out.find("name: progesterone").unwrap();
+    assert!(id < name, "{out}");
+    assert!(
+        out.contains("- CHEBI:17026  # lowercase prefix, after the item"),
+        "{out}"
+    );
+    assert!(
+        out.find("CHEBI:17026").unwrap() < out.find("pubchem.compound:5994").unwrap(),
+        "{out}"
+    );
+    assert!(
+        out.starts_with(
+            "# header: a compound file\n# second header line\n\nid: progesterone  # after the id\n# before name\nname:"
+        ),
+        "{out:?}"
+    );
+    assert!(out.contains("A hormone # not a comment of pregnancy."), "{out}");
+    assert!(out.trim_end().ends_with("# at the end of the file"), "{out}");
+    assert_eq!(format_text(&out, Format::Yaml, kind).unwrap(), out);
+}
+
+#[test]
+fn fmt_refuses_what_it_can_not_keep() {
+    let kind = Content::Entity(EntityKind::Compound);
+    // Not a compound: the formatter needs the structure to know the order.
+    let err = format_text("id: x\nnmae: y\n", Format::Yaml, kind).unwrap_err();
+    assert_eq!(err[0].code, Code::UnknownField);
+    assert!(err[0].location.is_some());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z][a-z0-9 ]{0,12}",
+            Just("yes".to_owned()),
+            Just("1.5".to_owned()),
+            Just("a: b".to_owned()),
+            Just("x #y".to_owned()),
+            Just("- lead".to_owned()),
+            Just("it's \"quoted\"".to_owned()),
+            Just("line\nbreak".to_owned()),
+            Just("5α-DHP".to_owned()),
+            Just(String::new()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn fmt_is_idempotent_and_keeps_the_value(
+            synonyms in proptest::collection::vec(word(), 0..4),
+            description in word(),
+            comment in "[a-z ]{0,10}",
+            at in 0usize..4,
+        ) {
+            let mut lines = vec![
+                "name: progesterone".to_owned(),
+                "id: progesterone".to_owned(),
+                format!("description: {}", serde_json::to_string(&description).unwrap()),
+            ];
+            lines.push("synonyms:".to_owned());
+            if synonyms.is_empty() {
+                lines.pop();
+                lines.push("synonyms: []".to_owned());
+            }
+            for s in &synonyms {
+                lines.push(format!("  - {}", serde_json::to_string(s).unwrap()));
+            }
+            let at = at.min(lines.len());
+            lines.insert(at, format!("# {comment}"));
+            let text = lines.join("\n") + "\n";
+            let kind = Content::Entity(EntityKind::Compound);
+            match format_text(&text, Format::Yaml, kind) {
+                Ok(once) => {
+                    let twice = format_text(&once, Format::Yaml, kind).unwrap();
+                    prop_assert_eq!(&twice, &once);
+                    let kept = format!("# {}", comment).trim_end().to_owned();
+                    prop_assert!(once.contains(&kept), "lost the comment: {}", once);
+                    let a = neurosteroid::parse::parse_value(text.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
+                    let b = neurosteroid::parse::parse_value(once.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
+                    prop_assert_eq!(&a["description"], &b["description"]);
+                    prop_assert_eq!(a["synonyms"].as_array().map(Vec::len), b.get("synonyms").and_then(|s| s.as_array()).map(Vec::len).or(Some(0)));
+                }
+                // Only structural problems may stop it (an empty synonym is a `range` error).
+                Err(diags) => prop_assert!(diags.iter().all(|d| d.code != Code::Syntax), "{:?}\n{}", diags, text),
+            }
+        }
+    }
+}
+
+/// The sample content repository holds exactly the embedded data (`make examples` remakes it).
+#[test]
+fn the_sample_content_repository_holds_the_embedded_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/content-repo/kb");
+    let joined = Tree::read(&dir, &Limits::default(), None)
+        .unwrap()
+        .document(&Limits::default())
+        .unwrap();
+    let canonical =
+        |doc: &Document| format_text(&serde_json::to_string(doc).unwrap(), Format::Json, Content::Document).unwrap();
+    assert!(
+        canonical(&joined) == canonical(KnowledgeBase::embedded().unwrap().document()),
+        "examples/content-repo/kb differs from the embedded data: run `make examples`"
+    );
+}
