@@ -87,7 +87,9 @@ impl Tree {
         let dir = dir.as_ref();
         let mut paths = Vec::new();
         walk(dir, dir, &mut paths)?;
-        paths.sort();
+        // Folder, then file name without its extension: entities come in id order
+        // (`gaba-a-receptor` before `gaba-a-receptor-delta`, whatever `.` and `-` sort as).
+        paths.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
         let total = paths.len();
         let done = AtomicUsize::new(0);
         let next = AtomicUsize::new(0);
@@ -138,7 +140,7 @@ impl Tree {
             .into_iter()
             .map(|(relative, text)| source_file(relative, text))
             .collect();
-        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+        files.sort_by(|a, b| order_key(&a.relative).cmp(&order_key(&b.relative)));
         Tree {
             root: root.into(),
             files,
@@ -433,6 +435,13 @@ fn read_one(dir: &Path, relative: &str, limits: &Limits) -> Result<SourceFile> {
 }
 
 /// Collects the document files under `dir` (relative, `/`-separated), skipping hidden ones.
+/// The order of a layout's files: folder, then name without extension, then extension.
+fn order_key(relative: &str) -> (&str, &str, &str) {
+    let (dir, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (dir, stem, ext)
+}
+
 fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     let io = |source| Error::Io {
         path: dir.display().to_string(),
