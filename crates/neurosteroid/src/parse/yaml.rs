@@ -32,7 +32,9 @@ enum Frame {
     },
     Map {
         entries: Vec<(String, u32)>,
-        keys: HashSet<String>,
+        /// The keys seen, once the mapping is large enough for a hash set to pay (small
+        /// mappings, the common case, are searched directly: no set per mapping).
+        keys: Option<HashSet<String>>,
         key: Option<String>,
         anchor: usize,
         size: usize,
@@ -121,7 +123,18 @@ impl Builder<'_> {
             }) => {
                 *s = s.saturating_add(size);
                 let k = key.take().unwrap_or_default();
-                if keys.insert(k.clone()) {
+                const SCAN: usize = 16;
+                let fresh = match keys {
+                    Some(set) => set.insert(k.clone()),
+                    None if entries.len() < SCAN => !entries.iter().any(|(e, _)| *e == k),
+                    None => {
+                        let mut set: HashSet<String> = entries.iter().map(|(e, _)| e.clone()).collect();
+                        let fresh = set.insert(k.clone());
+                        *keys = Some(set);
+                        fresh
+                    }
+                };
+                if fresh {
                     entries.push((k, node));
                 } else {
                     let p = pointer_push(&self.pointer(), &k);
@@ -453,7 +466,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                 } else {
                     Frame::Map {
                         entries: Vec::new(),
-                        keys: HashSet::new(),
+                        keys: None,
                         key: None,
                         anchor,
                         size: 1,
