@@ -85,7 +85,8 @@ def test_export_formats_are_text_or_files() -> None:
     kgx = kb.export("kgx")
     assert sorted(kgx) == ["edges.jsonl", "edges.tsv", "nodes.jsonl", "nodes.tsv"]
     assert all(line.startswith("{") for line in kgx["edges.jsonl"].splitlines())
-    assert list(kb.export("sbml")) == ["allopregnanolone-biosynthesis.xml"]
+    # One SBML model per pathway of the data.
+    assert sorted(kb.export("sbml")) == sorted(f"{p.id}.xml" for p in kb.pathways)
     for text_format in ("turtle", "ntriples", "shacl", "sssom"):
         assert isinstance(kb.export(text_format), str)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="expected one of kgx, turtle"):
