@@ -1,4 +1,10 @@
-#![doc = include_str!("../../../README.md")]
+#![doc = include_str!("guide.md")]
+
+/// The README's Rust example, run as a doctest from the repository (not part of the
+/// published crate: `cfg(doctest)` items are compiled only by `cargo test --doc`).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
 
 pub mod diagnostic;
 pub mod error;
@@ -6,6 +12,7 @@ mod kb;
 pub mod model;
 pub mod parse;
 mod query;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod resolve;
 pub mod validate;

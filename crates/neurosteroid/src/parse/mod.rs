@@ -7,6 +7,7 @@ mod json;
 mod locate;
 mod scan;
 mod structure;
+#[cfg(feature = "yaml")]
 mod yaml;
 
 use serde_json::Value;
@@ -97,7 +98,13 @@ pub fn parse_value(input: &[u8], format: Format, limits: &Limits) -> Result<Valu
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         Format::Json => json::parse(text, limits),
+        #[cfg(feature = "yaml")]
         Format::Yaml => yaml::parse(text, limits),
+        #[cfg(not(feature = "yaml"))]
+        Format::Yaml => Err(vec![
+            Diagnostic::error(Code::Syntax, "", "this build of neurosteroid cannot read YAML")
+                .with_hint("convert the document to JSON, or enable the `yaml` feature of the neurosteroid crate"),
+        ]),
     }
 }
 
@@ -137,7 +144,10 @@ pub fn add_locations(input: &[u8], format: Format, diags: &mut [Diagnostic]) {
     let pointers: Vec<&str> = diags.iter().map(|d| d.path.as_str()).collect();
     let found = match format {
         Format::Json => locate_json(text_no_bom, &pointers),
+        #[cfg(feature = "yaml")]
         Format::Yaml => yaml::locate(text_no_bom, &pointers),
+        #[cfg(not(feature = "yaml"))]
+        Format::Yaml => vec![None; pointers.len()],
     };
     for (d, at) in diags.iter_mut().zip(found) {
         if d.location.is_none() {
