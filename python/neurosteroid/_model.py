@@ -27,7 +27,7 @@ EvidenceDirection: TypeAlias = Literal["supports", "mixed", "contradicts", "insu
 """Whether the evidence found supports the statement as the source made it."""
 
 Grade: TypeAlias = Literal["regulatory", "systematic-review", "clinical-trial", "clinical-observational", "preclinical", "expert-opinion", "unsupported"]
-"""Evidence grade, strongest first (see CONTENT.md). The order of the variants is the order
+"""Evidence grade, strongest first. The order of the variants is the order
 of strength: `Grade::Regulatory < Grade::Unsupported`."""
 
 Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric-modulation", "direct-activation", "agonism", "antagonism"]

@@ -6,6 +6,11 @@
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
 
+/// The documentation site's Rust example, run as a doctest from the repository.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/start/rust.md")]
+pub struct SiteDoctests;
+
 pub mod diagnostic;
 pub mod error;
 mod kb;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Curie, Date, Id, Text, Url, Year};
 
-/// Evidence grade, strongest first (see CONTENT.md). The order of the variants is the order
+/// Evidence grade, strongest first. The order of the variants is the order
 /// of strength: `Grade::Regulatory < Grade::Unsupported`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
