@@ -12,7 +12,7 @@ demo:
 	cargo run -q -- pathway allopregnanolone
 
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types.
-test: lint test-rust test-python
+test: lint test-rust test-features test-python test-dist test-docs
 
 lint: venv
 	cargo fmt --all -- --check
@@ -104,8 +104,17 @@ docs: $(DOCS_VENV)/.installed
 	RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p neurosteroid -p neurosteroid-schema
 	python3 tools/gen_docs.py target/debug/neurosteroid
 	cp -r target/doc docs/generated/rust
-	$(DOCS_VENV)/bin/mkdocs build -q --strict
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build -q --strict
 
 ## Build the site, then check every link in it (offline: links leaving the site are not followed).
 test-docs: docs
 	$(DOCS_VENV)/bin/linkchecker --no-status --no-warnings site/index.html
+
+## The core's Cargo features in their minimal and full combinations: a service can take only
+## the model and the rules (no renderers, no YAML).
+test-features:
+	cargo clippy -q -p neurosteroid --no-default-features -- -D warnings
+	cargo check -q -p neurosteroid --no-default-features --features yaml
+	cargo check -q -p neurosteroid --no-default-features --features render
+	cargo check -q -p neurosteroid --all-features
+	cargo test -q -p neurosteroid --no-default-features --lib

@@ -165,3 +165,21 @@ pub fn line_col(input: &[u8], byte: usize) -> Location {
     let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
     Location { line, column }
 }
+
+/// Built without the `yaml` feature, YAML input is refused with a diagnostic that says why
+/// (this runs in CI's minimal-features build: `cargo test -p neurosteroid --no-default-features --lib`).
+#[cfg(all(test, not(feature = "yaml")))]
+mod without_yaml {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn yaml_input_is_a_syntax_diagnostic_with_a_hint() {
+        let diags = parse_document(b"schema_version: 1.0.0\n", Format::Yaml, &Limits::default()).unwrap_err();
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].code, diags[0].path.as_str()), (Code::Syntax, ""));
+        assert!(diags[0].hint.as_deref().unwrap().contains("`yaml` feature"));
+        // JSON is unaffected.
+        assert!(parse_document(br#"{"schema_version": "1.0.0", "as_of": "2026-01-31"}"#, Format::Json, &Limits::default()).is_ok());
+    }
+}
