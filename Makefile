@@ -70,7 +70,7 @@ fuzz:
 dist: venv
 	rm -rf dist
 	$(VENV)/bin/maturin build --release -q --target-dir target/maturin --out dist
-	$(VENV)/bin/maturin sdist -q --out dist
+	$(VENV)/bin/maturin sdist --out dist
 
 # The release checkers, in their own cached venv (uv resolves them in seconds).
 DIST_VENV := .cache/dist-venv

@@ -40,14 +40,18 @@ else
     install=$wheel
 fi
 
-# Every CPython from 3.10 on that is installed here (pyenv), else the default python3.
+# Every CPython from 3.10 on that is installed here (pyenv's, or on the PATH), else the
+# default python3: the one abi3 wheel must work on each.
 pythons=()
 for v in 3.10 3.11 3.12 3.13 3.14; do
-    p=$(command -v "python$v" || true)
-    if [ -z "$p" ] && command -v pyenv >/dev/null; then
+    p=""
+    if command -v pyenv >/dev/null; then
         p=$(ls -d "$(pyenv root)"/versions/"$v".*/bin/python"$v" 2>/dev/null | tail -1 || true)
     fi
-    [ -n "$p" ] && pythons+=("$p")
+    [ -n "$p" ] || p=$(command -v "python$v" || true)
+    if [ -n "$p" ] && "$p" -c 'import venv' >/dev/null 2>&1; then
+        pythons+=("$p")
+    fi
 done
 [ ${#pythons[@]} -gt 0 ] || pythons=("$(python3 -c 'import sys; print(sys.executable)')")
 
