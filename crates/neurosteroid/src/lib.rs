@@ -15,6 +15,8 @@ pub mod diagnostic;
 pub mod error;
 mod kb;
 pub mod model;
+pub mod names;
+pub mod output;
 pub mod parse;
 mod query;
 #[cfg(feature = "render")]
