@@ -232,6 +232,13 @@ mod without_yaml {
         assert_eq!((diags[0].code, diags[0].path.as_str()), (Code::Syntax, ""));
         assert!(diags[0].hint.as_deref().unwrap().contains("`yaml` feature"));
         // JSON is unaffected.
-        assert!(parse_document(br#"{"schema_version": "1.0.0", "as_of": "2026-01-31"}"#, Format::Json, &Limits::default()).is_ok());
+        assert!(
+            parse_document(
+                br#"{"schema_version": "1.0.0", "as_of": "2026-01-31"}"#,
+                Format::Json,
+                &Limits::default()
+            )
+            .is_ok()
+        );
     }
 }

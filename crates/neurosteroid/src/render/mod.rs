@@ -1,9 +1,9 @@
 //! Renderers: plain-text summaries (the CLI's `show`), Markdown and HTML fact sheets,
 //! schema.org JSON-LD, and pathway diagrams (Mermaid, Graphviz DOT, node-link JSON).
 
+pub mod escape;
 pub mod graph;
 pub mod html;
-pub mod escape;
 pub mod jsonld;
 pub mod markdown;
 mod sheet;
