@@ -207,15 +207,17 @@ class KnowledgeBase:
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
-    __slots__ = ("_kb", "_cache", "__weakref__")
+    __slots__ = ("_kb", "_cache", "_coverage", "__weakref__")
 
     _kb: _native.NativeKnowledgeBase
     _cache: dict[tuple[str, int], Any]
+    _coverage: tuple[CoverageEntry, ...] | None
 
     def __init__(self, native: _native.NativeKnowledgeBase) -> None:
         object.__setattr__(self, "_kb", native)
         # Entities are immutable, so each is made once, when first touched.
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_coverage", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("KnowledgeBase is immutable")
@@ -307,7 +309,11 @@ class KnowledgeBase:
     @property
     def coverage(self) -> tuple[CoverageEntry, ...]:
         """For each statement of a source article, what represents it."""
-        return tuple(CoverageEntry.from_dict(c) for c in self.to_dict().get("coverage", []))
+        # Made once, from the coverage table alone (not the whole document).
+        if self._coverage is None:
+            entries = tuple(CoverageEntry.from_dict(c) for c in json.loads(self._kb.coverage_json()))
+            object.__setattr__(self, "_coverage", entries)
+        return self._coverage  # type: ignore[return-value]
 
     @property
     def as_of(self) -> datetime.date:
@@ -444,7 +450,9 @@ class KnowledgeBase:
         return hash(self._kb.to_json())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (loads, (self._kb.to_json(),))
+        # Loaded again at the level it was loaded at: a document accepted at `schema`
+        # level may not pass `full`.
+        return (_restore, (self._kb.to_json(), self._kb.level()))
 
     def __copy__(self) -> KnowledgeBase:
         return self
@@ -454,7 +462,8 @@ class KnowledgeBase:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={self._kb.count(n)}" for n in _COLLECTIONS if self._kb.count(n))
-        return f"<KnowledgeBase as_of={self.as_of.isoformat()} {counts}>"
+        # The date as written: at level `schema` it may be one that does not exist.
+        return f"<KnowledgeBase as_of={self._kb.header()[0]} {counts}>"
 
 
 _default: KnowledgeBase | None = None
@@ -471,10 +480,20 @@ def default_kb() -> KnowledgeBase:
     return _default
 
 
+def _restore(data: str, level: Level) -> KnowledgeBase:
+    return loads(data, level=level)
+
+
 def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") -> KnowledgeBase:
     """Parses and validates a document (JSON, or YAML with `format="yaml"`). Raises
     `ValidationError` with every diagnostic when it is invalid."""
-    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if isinstance(data, str):
+        raw = data.encode("utf-8", "surrogatepass")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+    else:
+        # Never `bytes(n)` of an int: that would allocate n zero bytes before failing.
+        raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}; use load(path) for a file")
     return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, format, level))
 
 
@@ -494,6 +513,8 @@ def validate(document: Any, *, level: Level = "full", format: Format = "json") -
     else:
         try:
             raw = json.dumps(document, allow_nan=False).encode()
+        except RecursionError:
+            return [Diagnostic("limit", "error", "", "the document is nested too deeply to be written as JSON", "flatten the document; knowledge-base documents need fewer than 10 levels")]
         except (TypeError, ValueError) as e:
             return [Diagnostic("type", "error", "", f"the document can not be written as JSON: {e}", "pass plain dicts, lists, strings, numbers, booleans and None")]
         format = "json"

@@ -12,13 +12,16 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 from ._convert import _date, _opt, to_dict
 
-__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
+__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
 
 AdministrationRoute: TypeAlias = Literal["oral", "intravenous", "intramuscular", "transdermal", "vaginal", "topical"]
 """Route of administration."""
 
 CompoundRole: TypeAlias = Literal["endogenous-neurosteroid", "hormone", "precursor", "intermediate", "related-steroid", "synthetic-analogue", "drug", "enzyme-inhibitor"]
 """What a compound is, in this knowledge base. A compound may have several roles."""
+
+Consensus: TypeAlias = Literal["established", "supported", "debated", "contradicted"]
+"""How settled a claim is, whatever its clinical grade."""
 
 Direction: TypeAlias = Literal["reductive", "oxidative", "bidirectional", "not-applicable"]
 """Which way a gene product mainly runs the reaction it catalyses."""
@@ -27,7 +30,7 @@ EvidenceDirection: TypeAlias = Literal["supports", "mixed", "contradicts", "insu
 """Whether the evidence found supports the statement as the source made it."""
 
 Grade: TypeAlias = Literal["regulatory", "systematic-review", "clinical-trial", "clinical-observational", "preclinical", "expert-opinion", "unsupported"]
-"""Evidence grade, strongest first. The order of the variants is the order
+"""Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
 of strength: `Grade::Regulatory < Grade::Unsupported`."""
 
 Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric-modulation", "direct-activation", "agonism", "antagonism"]
@@ -36,7 +39,7 @@ Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric
 Predicate: TypeAlias = Literal["precursor-of", "synthesised-in", "acts-on", "has-effect", "low-levels-associated-with", "altered-signalling-associated-with", "raises-level-of", "lowers-level-of", "treats"]
 """What a claim says about its subject and object."""
 
-Regulator: TypeAlias = Literal["FDA", "EMA", "PMDA", "DEA", "manufacturer"]
+Regulator: TypeAlias = Literal["FDA", "EMA", "PMDA", "DEA", "MHRA", "manufacturer"]
 """A regulator."""
 
 RegulatoryStatus: TypeAlias = Literal["approved", "label-change", "scheduled", "refused", "discontinued", "withdrawn"]
@@ -114,6 +117,33 @@ class Dose:
             duration=data.get('duration'),
             max=data.get('max'),
             timing=data.get('timing'),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the object, exactly as the schema describes it."""
+        return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A short verbatim quotation from one of a claim's sources, with where it stands."""
+
+    locator: str
+    """Where in the source: `abstract`, `abstract, conclusions`, `label, section 1`, ..."""
+    source: str
+    """The source quoted; one of the claim's sources."""
+    text: str
+    """The words, verbatim: a sentence or a clause, at most 300 characters."""
+
+    _RENAME: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Excerpt:
+        """Builds the object from its JSON shape (as in the schema)."""
+        return cls(
+            locator=data['locator'],
+            source=data['source'],
+            text=data['text'],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -242,8 +272,15 @@ class Claim:
     """The statement, in the curators' words."""
     subject: str
     """Entity id of the subject."""
+    consensus: Consensus | None = None
+    """How settled the claim is (format 1.1)."""
     direction: EvidenceDirection | None = None
     """Whether the evidence supports the statement as its source made it."""
+    evidence_kind: str | None = None
+    """The kind of evidence behind the claim, as an ECO term (format 1.1)."""
+    excerpts: tuple[Excerpt, ...] = ()
+    """Short verbatim quotations from the cited sources that show why they support the
+claim (format 1.1)."""
     notes: str | None = None
     """What a reader should know about the evidence (animal only, mixed, contrary)."""
     sources: tuple[str, ...] = ()
@@ -270,7 +307,10 @@ class Claim:
             predicate=data['predicate'],
             statement=data['statement'],
             subject=data['subject'],
+            consensus=data.get('consensus'),
             direction=data.get('direction'),
+            evidence_kind=data.get('evidence_kind'),
+            excerpts=tuple(Excerpt.from_dict(x) for x in data.get('excerpts', ())),
             notes=data.get('notes'),
             sources=tuple(data.get('sources', ())),
         )
@@ -638,12 +678,22 @@ class Reaction:
     """Where the step happens (organelle, tissue)."""
     notes: str | None = None
     """Notes for readers."""
+    participants: tuple[str, ...] = ()
+    """ChEBI ids of the other participants of the Rhea equation: cofactors, O2, water,
+protons (format 1.1). The substrate and product are the compounds above."""
     rate_limiting: bool = False
     """True for the rate-limiting step of its route."""
     regulators: tuple[str, ...] = ()
     """Gene-product ids of proteins that control the step without catalysing it (StAR, TSPO)."""
     reversible: bool = False
     """True when the step runs both ways in cells."""
+    rhea_direction: str | None = None
+    """The Rhea id of the direction that runs in cells: the master's left-to-right or
+right-to-left id, e.g. `rhea:43925` (format 1.1)."""
+    rhea_master: str | None = None
+    """The Rhea master id of the reaction (direction-free), e.g. `rhea:43924` (format 1.1).
+Rhea gives every reaction a group of four ids: the master, then its left-to-right,
+right-to-left and bidirectional ids."""
     sources: tuple[str, ...] = ()
     """Source ids."""
 
@@ -670,9 +720,12 @@ class Reaction:
             isoforms=tuple(data.get('isoforms', ())),
             locations=tuple(data.get('locations', ())),
             notes=data.get('notes'),
+            participants=tuple(data.get('participants', ())),
             rate_limiting=data.get('rate_limiting', False),
             regulators=tuple(data.get('regulators', ())),
             reversible=data.get('reversible', False),
+            rhea_direction=data.get('rhea_direction'),
+            rhea_master=data.get('rhea_master'),
             sources=tuple(data.get('sources', ())),
         )
 
@@ -697,6 +750,9 @@ class Receptor:
     """How compounds act on it."""
     sources: tuple[str, ...] = ()
     """Source ids."""
+    subunits: tuple[str, ...] = ()
+    """Gene-product ids of the subunits the receptor (or the subtype described) is built from
+(format 1.1)."""
     synonyms: tuple[str, ...] = ()
     """Other names (`GABAA receptor`)."""
 
@@ -720,6 +776,7 @@ class Receptor:
             identifiers=tuple(data.get('identifiers', ())),
             mechanisms=tuple(Mechanism.from_dict(x) for x in data.get('mechanisms', ())),
             sources=tuple(data.get('sources', ())),
+            subunits=tuple(data.get('subunits', ())),
             synonyms=tuple(data.get('synonyms', ())),
         )
 

@@ -108,6 +108,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
         format: ValidateFormat,
     },
+    /// Start the language server over standard input and output (for editors): the
+    /// diagnostics of `validate --level full` as you type, completion of entity ids,
+    /// hover and go-to-definition on references.
+    #[command(
+        after_help = "Editors start it themselves; see the README's editor set-up for VS Code, Neovim and Helix.\nExample (Helix languages.toml):\n  [language-server.neurosteroid]\n  command = \"neurosteroid\"\n  args = [\"lsp\"]"
+    )]
+    Lsp,
     /// Print the knowledge-base JSON Schema, or write every schema file into a directory.
     #[command(
         after_help = "Examples:\n  neurosteroid schema > knowledge-base.schema.json\n  neurosteroid schema --out schema"
@@ -188,6 +195,10 @@ impl From<neurosteroid::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Lsp = cli.command {
+        // Before stdout is locked below: the server's writer thread owns stdout.
+        return lsp(&cli);
+    }
     let mut out = std::io::stdout().lock();
     match run(cli, &mut out) {
         Ok(code) => ExitCode::from(code),
@@ -195,6 +206,32 @@ fn main() -> ExitCode {
             let _ = out.flush();
             eprintln!("error: {}", terminal(&f.message));
             ExitCode::from(f.code)
+        }
+    }
+}
+
+fn lsp(cli: &Cli) -> ExitCode {
+    let defaults = neurosteroid_lsp::Options::default();
+    // The command line's default size limit is meant for batch runs; as you type, a
+    // smaller one applies unless `--max-bytes` says otherwise.
+    let max_bytes = if cli.max_bytes == Limits::default().max_bytes {
+        defaults.limits.max_bytes
+    } else {
+        cli.max_bytes
+    };
+    let options = neurosteroid_lsp::Options {
+        limits: Limits {
+            max_bytes,
+            max_depth: cli.max_depth,
+            max_alias_nodes: cli.max_alias_nodes,
+        },
+        ..defaults
+    };
+    match neurosteroid_lsp::run_stdio(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -353,6 +390,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
         Command::Validate { files, level, format } => {
             return validate(&files, LoadOptions { level, limits }, format, cli.quiet, out);
         }
+        // Started from `main`, before standard output is locked.
+        Command::Lsp => return Ok(0),
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),

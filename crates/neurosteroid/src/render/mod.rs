@@ -10,8 +10,8 @@ mod sheet;
 mod text;
 
 pub use sheet::{
-    ClaimView, Fact, NOTICE, SectionView, SheetView, citation, dose_range, grade_label, regulator_word, route_word,
-    source_link, status_word, therapy_facts,
+    ClaimView, EVIDENCE_LEGEND, EvidenceBadge, Fact, NOTICE, SectionView, SheetView, citation, dose_range,
+    evidence_badge, grade_label, grade_meaning, regulator_word, route_word, source_link, status_word, therapy_facts,
 };
 pub use text::summary;
 
