@@ -277,10 +277,11 @@ def main() -> None:
     files["cli.md"] = cli_page(binary)
     files["snippets/grades.md"] = enum_fragment("claim.schema.json", "Grade")
     files["snippets/directions.md"] = enum_fragment("claim.schema.json", "EvidenceDirection")
+    files["snippets/consensus.md"] = enum_fragment("claim.schema.json", "Consensus")
     for name, text in fact_sheet_pages(binary, kb).items():
         files[f"fact-sheets/{name}.md"] = text
     nav = (ROOT / "mkdocs.yml").read_text()
-    fragments = {"snippets/grades.md", "snippets/directions.md"}  # included into docs/evidence.md
+    fragments = {"snippets/grades.md", "snippets/directions.md", "snippets/consensus.md"}  # included into docs/evidence.md
     missing = [p for p in files if p not in fragments and f"generated/{p}" not in nav]
     if missing:
         sys.exit(f"mkdocs.yml: add these generated pages to `nav`: {', '.join('generated/' + p for p in missing)}")
