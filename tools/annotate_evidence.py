@@ -78,11 +78,13 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "allo-acts-on-mprs": (IN_VITRO, "supported", []),
     "allo-acts-on-pxr": (IN_VITRO, "supported", []),
     # Effects.
-    "allo-anxiolysis": (CLINICAL, "debated", [
+    # Regraded to preclinical: no trial in an anxiety disorder; the anxiolysis evidence is animal work.
+    "allo-anxiolysis": (ANIMAL, "supported", []),
+    # Regraded to clinical-trial: intravenous allopregnanolone in healthy women, sedation rising with dose.
+    "allo-sleep-promotion": (CLINICAL, "supported", [
         q("allo-healthy-women-2005", "abstract, results",
           "Exogenously administered allopregnanolone decreases saccadic eye movement parameters and increases "
           "subjective ratings of sedation that correlate with increased serum concentrations of this neuroactive steroid.")]),
-    "allo-sleep-promotion": (ANIMAL, "supported", []),
     "allo-deep-sleep": (ANIMAL, "contradicted", []),
     "allo-slow-wave-sleep": (ANIMAL, "contradicted", []),
     "allo-rem-sleep": (ANIMAL, "debated", []),
@@ -103,17 +105,15 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
           "The severity of the mood symptoms relate to allo in an inverted U-shaped curve at endogenous luteal-phase "
           "serum concentrations.")]),
     "allo-panic": (CLINICAL, "debated", []),
-    "allo-neuroinflammation": (CLINICAL, "supported", []),
+    # Regraded to preclinical: cell and rat work, mostly from one laboratory.
+    "allo-neuroinflammation": (ANIMAL, "supported", []),
     "allo-cognitive-decline": (ANIMAL, "debated", []),
     "allo-memory": (CLINICAL, "contradicted", [
         q("kask-2008", "abstract, conclusion",
           "Intravenous allopregnanolone impairs episodic memory in healthy women, but there is a high degree of "
           "individual variability.")]),
-    "allo-cognitive-clarity": (CLINICAL, "contradicted", [
-        q("allo-healthy-women-2005", "abstract, results",
-          "Exogenously administered allopregnanolone decreases saccadic eye movement parameters and increases "
-          "subjective ratings of sedation")]),
-    # Conditions.
+    # Regraded to unsupported / insufficient: no trial measured clarity of thought.
+    "allo-cognitive-clarity": (NO_SUPPORT, "debated", []),
     "low-allo-insomnia": (NO_SUPPORT, "debated", []),
     "low-allo-panic-disorder": (CLINICAL, "contradicted", []),
     "altered-allo-panic-disorder": (CLINICAL, "supported", []),
@@ -132,7 +132,8 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # A small before-and-during-SSRI patient series, and a review calling the finding consistent.
     "low-allo-unipolar-depression": (CLINICAL, "supported", []),
     "postpartum-lowers-allo": (CLINICAL, "established", []),
-    "perimenopause-lowers-allo": (NO_SUPPORT, "debated", []),
+    # Regraded to clinical-observational / mixed: cross-sectional human measurements disagree.
+    "perimenopause-lowers-allo": (CLINICAL, "debated", []),
     "chronic-stress-lowers-allo": (ANIMAL, "debated", []),
     # Medicines.
     "brexanolone-treats-ppd": (REGULATOR, "established", [

@@ -13,6 +13,7 @@ pub struct SiteDoctests;
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 mod kb;
 pub mod model;
 pub mod names;

@@ -279,6 +279,8 @@ fn every_reaction_is_grounded_in_rhea_without_warnings() {
         );
     }
     assert!(kb.warnings().is_empty(), "{:#?}", kb.warnings());
+}
+
 /// Every claim carries both evidence axes; the claims graded `clinical-trial` or stronger
 /// carry an excerpt, and every excerpt is checked against a shipped passage of its source
 /// (not merely skipped because the cache lacks that source).

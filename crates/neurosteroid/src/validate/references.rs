@@ -275,6 +275,8 @@ slots! {
     "/pathways/*/steps/*" => &[K::Reaction],
     "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
     "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
+    "/receptors/*/subunits/*" => &[K::GeneProduct],
+    "/claims/*/excerpts/*/source" => &[K::Source],
     "/therapies/*/active_compounds/*" => &[K::Compound],
     "/therapies/*/indications/*" => &[K::Condition],
     "/therapies/*/doses/*/source" => &[K::Source],
