@@ -5,16 +5,18 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node test-interop test-curation node node-types venv develop schema vectors examples fuzz bench
+.PHONY: demo test lint test-rust test-python test-node test-interop test-curation node node-types venv develop schema vectors examples fuzz bench \
+	dist test-dist test-sdist test-features docs test-docs
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
 	cargo run -q -- pathway allopregnanolone
 
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
-## the Node.js binding, the community validators over the exports, and the curation
-## workflow with the community tools (SARIF schema, pre-commit).
-test: lint test-rust test-python test-node test-interop test-curation
+## the Node.js binding, the community validators over the exports, the curation workflow
+## with the community tools (SARIF schema, pre-commit), the release artefacts and the
+## documentation site.
+test: lint test-rust test-features test-python test-node test-interop test-curation test-dist test-docs
 
 lint: venv
 	cargo fmt --all -- --check
@@ -106,3 +108,56 @@ fuzz:
 	  cp tests/hostile/*.json tests/hostile/*.yaml fuzz/corpus/$$t/hostile/ && \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t fuzz/corpus/$$t/vectors fuzz/corpus/$$t/hostile -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
 	done
+
+## Release artefacts into dist/: one abi3 wheel (every CPython from 3.10 on) and the sdist.
+dist: venv
+	rm -rf dist
+	$(VENV)/bin/maturin build --release -q --target-dir target/maturin --out dist
+	$(VENV)/bin/maturin sdist --out dist
+
+# The release checkers, in their own cached venv (uv resolves them in seconds).
+DIST_VENV := .cache/dist-venv
+$(DIST_VENV)/.installed: tools/requirements-dist.txt
+	python3 -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install -q uv==0.13.8
+	$(DIST_VENV)/bin/uv pip install -q --python $(DIST_VENV)/bin/python -r tools/requirements-dist.txt
+	touch $@
+
+## Check dist/ as the registries would (twine, abi3audit, auditwheel, check-wheel-contents),
+## then install the wheel into fresh venvs with no Rust on the PATH and use it.
+test-dist: dist $(DIST_VENV)/.installed
+	bash tools/check-dist.sh $(DIST_VENV)
+
+## Build a wheel from the sdist in a fresh venv, as a user without the repository would.
+test-sdist: dist
+	bash tools/check-sdist.sh
+
+# The documentation tools, in their own cached venv.
+DOCS_VENV := .cache/docs-venv
+$(DOCS_VENV)/.installed: docs/requirements.txt
+	python3 -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/python -m pip install -q uv==0.13.8
+	$(DOCS_VENV)/bin/uv pip install -q --python $(DOCS_VENV)/bin/python -r docs/requirements.txt
+	touch $@
+
+## The documentation site into site/: reference pages generated from the schema, clap and the
+## embedded data, the Python API from the package, built with warnings as errors.
+docs: $(DOCS_VENV)/.installed
+	cargo build -q -p neurosteroid-cli
+	RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p neurosteroid -p neurosteroid-schema
+	python3 tools/gen_docs.py target/debug/neurosteroid
+	cp -r target/doc docs/generated/rust
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build -q --strict
+
+## Build the site, then check every link in it (offline: links leaving the site are not followed).
+test-docs: docs
+	$(DOCS_VENV)/bin/linkchecker --no-status --no-warnings site/index.html
+
+## The core's Cargo features in their minimal and full combinations: a service can take only
+## the model and the rules (no renderers, no YAML).
+test-features:
+	cargo clippy -q -p neurosteroid --no-default-features -- -D warnings
+	cargo check -q -p neurosteroid --no-default-features --features yaml
+	cargo check -q -p neurosteroid --no-default-features --features render
+	cargo check -q -p neurosteroid --all-features
+	cargo test -q -p neurosteroid --no-default-features --lib

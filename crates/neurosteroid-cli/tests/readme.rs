@@ -1,4 +1,5 @@
-//! Runs the README's command-line examples: each `$ neurosteroid ...` line must exit 0
+//! Runs the command-line examples of the README and of the documentation site's getting-started
+//! page: each `$ neurosteroid ...` line must exit 0
 //! (or the code a trailing `# exit N` names), and each line shown under it must appear in
 //! its output.
 
@@ -45,15 +46,25 @@ fn examples(readme: &str) -> Vec<Example> {
 
 #[test]
 fn readme_command_line_examples_run_as_shown() {
+    run_examples("README.md", 5);
+}
+
+#[test]
+fn documentation_command_line_examples_run_as_shown() {
+    run_examples("docs/start/cli.md", 5);
+}
+
+fn run_examples(file: &str, at_least: usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
         .unwrap();
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root.join(file)).unwrap();
     let examples = examples(&readme);
-    assert!(examples.len() >= 5);
+    assert!(examples.len() >= at_least, "{file}: fewer than {at_least} examples");
     // Run in a scratch directory, so that `schema --out schema` writes there.
-    let scratch = std::env::temp_dir().join(format!("ns-readme-{}", std::process::id()));
+    let stem = file.replace(['/', '.'], "-");
+    let scratch = std::env::temp_dir().join(format!("ns-{stem}-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap();
     for dir in ["tests", "examples"] {
         let link = scratch.join(dir);
@@ -75,13 +86,13 @@ fn readme_command_line_examples_run_as_shown() {
         assert_eq!(
             o.status.code(),
             Some(ex.exit),
-            "neurosteroid {}: {text}",
+            "{file}: neurosteroid {}: {text}",
             ex.args.join(" ")
         );
         for e in &ex.expect {
             assert!(
                 text.contains(e.as_str()),
-                "neurosteroid {}: expected `{e}` in:\n{text}",
+                "{file}: neurosteroid {}: expected `{e}` in:\n{text}",
                 ex.args.join(" ")
             );
         }

@@ -1,4 +1,15 @@
-#![doc = include_str!("../../../README.md")]
+#![doc = include_str!("guide.md")]
+
+/// The README's Rust example, run as a doctest from the repository (not part of the
+/// published crate: `cfg(doctest)` items are compiled only by `cargo test --doc`).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
+/// The documentation site's Rust example, run as a doctest from the repository.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/start/rust.md")]
+pub struct SiteDoctests;
 
 pub mod canonical;
 pub mod diagnostic;
@@ -12,6 +23,7 @@ pub mod names;
 pub mod output;
 pub mod parse;
 mod query;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod resolve;
 pub mod rhea;

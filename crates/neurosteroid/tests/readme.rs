@@ -1,4 +1,5 @@
-//! The README's table of diagnostic codes lists every code, with its documentation.
+//! The README's and the documentation site's tables of diagnostic codes list every code, with
+//! its documentation (`Code::ALL`, declared once in `src/diagnostic.rs`).
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
@@ -12,20 +13,31 @@ fn table() -> String {
     s
 }
 
-#[test]
-fn readme_lists_every_diagnostic_code() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find("<!-- codes:start -->\n").unwrap() + "<!-- codes:start -->\n".len();
-    let end = readme.find("<!-- codes:end -->").unwrap();
+/// Checks that the table between the markers of a Markdown file is `table()`; with
+/// `UPDATE_README=1` set, rewrites it instead.
+fn check_table(relative: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("<!-- codes:start -->\n").unwrap() + "<!-- codes:start -->\n".len();
+    let end = text.find("<!-- codes:end -->").unwrap();
     let expected = table();
-    if readme[start..end] != expected {
+    if text[start..end] != expected {
         if std::env::var_os("UPDATE_README").is_some() {
-            std::fs::write(&path, format!("{}{}{}", &readme[..start], expected, &readme[end..])).unwrap();
+            std::fs::write(&path, format!("{}{}{}", &text[..start], expected, &text[end..])).unwrap();
             return;
         }
         panic!(
-            "README.md's diagnostic-code table is out of date; run `UPDATE_README=1 cargo test -p neurosteroid --test readme`. Expected:\n{expected}"
+            "{relative}'s diagnostic-code table is out of date; run `UPDATE_README=1 cargo test -p neurosteroid --test readme`. Expected:\n{expected}"
         );
     }
+}
+
+#[test]
+fn readme_lists_every_diagnostic_code() {
+    check_table("../../README.md");
+}
+
+#[test]
+fn documentation_site_lists_every_diagnostic_code() {
+    check_table("../../docs/diagnostics.md");
 }

@@ -1,6 +1,7 @@
 //! Renderers: every text field escaped; the sheet carries grades, references, the notice
 //! and the as_of date; diagrams name every step.
 
+#![cfg(feature = "render")] // the renderers are an optional feature (on by default)
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use std::path::Path;

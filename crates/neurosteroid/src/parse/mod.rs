@@ -7,6 +7,7 @@ mod json;
 mod locate;
 mod scan;
 mod structure;
+#[cfg(feature = "yaml")]
 mod yaml;
 
 use serde_json::Value;
@@ -112,7 +113,13 @@ pub fn parse_value(input: &[u8], format: Format, limits: &Limits) -> Result<Valu
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         Format::Json => json::parse(text, limits),
+        #[cfg(feature = "yaml")]
         Format::Yaml => yaml::parse(text, limits),
+        #[cfg(not(feature = "yaml"))]
+        Format::Yaml => Err(vec![
+            Diagnostic::error(Code::Syntax, "", "this build of neurosteroid cannot read YAML")
+                .with_hint("convert the document to JSON, or enable the `yaml` feature of the neurosteroid crate"),
+        ]),
     }
 }
 
@@ -163,7 +170,10 @@ pub fn add_locations(input: &[u8], format: Format, diags: &mut [Diagnostic]) {
     let pointers: Vec<&str> = diags.iter().map(|d| d.path.as_str()).collect();
     let found = match format {
         Format::Json => locate_json(text_no_bom, &pointers),
+        #[cfg(feature = "yaml")]
         Format::Yaml => yaml::locate(text_no_bom, &pointers),
+        #[cfg(not(feature = "yaml"))]
+        Format::Yaml => vec![None; pointers.len()],
     };
     let mut wanted: Vec<(usize, usize)> = Vec::new();
     for (i, at) in found.into_iter().enumerate() {
@@ -207,4 +217,29 @@ pub(crate) fn line_cols(input: &[u8], bytes: &[usize]) -> Vec<Location> {
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(input: &[u8], byte: usize) -> Location {
     line_cols(input, &[byte])[0]
+}
+
+/// Built without the `yaml` feature, YAML input is refused with a diagnostic that says why
+/// (this runs in CI's minimal-features build: `cargo test -p neurosteroid --no-default-features --lib`).
+#[cfg(all(test, not(feature = "yaml")))]
+mod without_yaml {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn yaml_input_is_a_syntax_diagnostic_with_a_hint() {
+        let diags = parse_document(b"schema_version: 1.0.0\n", Format::Yaml, &Limits::default()).unwrap_err();
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].code, diags[0].path.as_str()), (Code::Syntax, ""));
+        assert!(diags[0].hint.as_deref().unwrap().contains("`yaml` feature"));
+        // JSON is unaffected.
+        assert!(
+            parse_document(
+                br#"{"schema_version": "1.0.0", "as_of": "2026-01-31"}"#,
+                Format::Json,
+                &Limits::default()
+            )
+            .is_ok()
+        );
+    }
 }
