@@ -123,6 +123,7 @@ impl KnowledgeBase {
     /// A folder is read as a knowledge base in many files ([`KnowledgeBase::from_dir`]).
     pub fn from_path(path: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
         let path = path.as_ref();
+        #[cfg(feature = "yaml")]
         if crate::layout::is_tree(path) {
             return KnowledgeBase::from_dir(path, options);
         }
@@ -152,6 +153,7 @@ impl KnowledgeBase {
     /// # Errors
     /// [`Error::Io`] when the folder or a file can not be read; [`Error::Invalid`] with every
     /// diagnostic when any error is found.
+    #[cfg(feature = "yaml")]
     pub fn from_dir(dir: impl AsRef<Path>, options: LoadOptions) -> Result<KnowledgeBase> {
         crate::layout::Tree::read(dir, &options.limits, None)?.load(options)
     }

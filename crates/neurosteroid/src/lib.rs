@@ -11,12 +11,14 @@ pub struct ReadmeDoctests;
 #[doc = include_str!("../../../docs/start/rust.md")]
 pub struct SiteDoctests;
 
+#[cfg(feature = "yaml")]
 pub mod canonical;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod export;
 mod kb;
+#[cfg(feature = "yaml")]
 pub mod layout;
 pub mod model;
 pub mod names;
@@ -33,6 +35,7 @@ pub mod validate;
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, Result};
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
+#[cfg(feature = "yaml")]
 pub use layout::Tree;
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};

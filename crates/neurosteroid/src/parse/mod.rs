@@ -14,6 +14,7 @@ use serde_json::Value;
 
 pub use locate::locate_json;
 pub use structure::document_from_value;
+#[cfg(feature = "yaml")]
 pub(crate) use yaml::plain_is_string as plain_scalar_is_string;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
