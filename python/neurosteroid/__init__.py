@@ -36,8 +36,10 @@ from ._model import (
     CoverageEntry,
     Effect,
     EnzymeActivity,
+    EvidenceDirection,
     FactSheet,
     GeneProduct,
+    Grade,
     Pathway,
     Reaction,
     Receptor,
@@ -60,6 +62,7 @@ __all__ = [
     "Effect",
     "Entity",
     "EnzymeActivity",
+    "EvidenceDirection",
     "FactSheet",
     "GeneProduct",
     "KnowledgeBase",
@@ -194,10 +197,31 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Linked:
-    """An entity linked to the query by a claim (with its grade and sources)."""
+    """One entity linked to a query, with every claim that links it and what the evidence
+    says overall.
+
+    `direction` is `"supports"`, `"mixed"`, `"insufficient"` or `"contradicts"`: a link the
+    evidence contradicts (levels are *not* low in PMDD) is listed so that a reader knows the
+    claim is made, but never as support. Answers are ordered by strength of support
+    (direction, then grade); pass `supporting_only=True` to a query to keep only supported
+    links and their supporting claims. `claims` are strongest support first; `indicated`
+    is true when the condition is one of a medicine's recorded indications
+    (`therapies_for`)."""
 
     entity: Entity
-    claim: Claim
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    indicated: bool = False
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the link."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
 
 
 _COLLECTIONS = tuple(ENTITY_CLASSES)
@@ -370,28 +394,40 @@ class KnowledgeBase:
         pathway = self.get(data["pathway"]["id"]) if data["pathway"] else None
         return Route(self.get(data["target"]["id"]), pathway, steps, text)  # type: ignore[arg-type]
 
-    def _linked(self, query: str, text: str) -> list[Linked]:
-        return [Linked(self.get(other), self.get(claim)) for claim, other in self._kb.linked(query, text)]  # type: ignore[arg-type]
+    def _linked(self, query: str, text: str, supporting_only: bool) -> list[Linked]:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a name or id (str), got {type(text).__name__}")
+        if not isinstance(supporting_only, bool):
+            raise TypeError(f"supporting_only must be a bool, got {type(supporting_only).__name__}")
+        return [
+            Linked(self.get(entity), direction, grade, tuple(self.get(c) for c in claims), indicated, text_)  # type: ignore[arg-type, misc]
+            for entity, direction, grade, indicated, claims, text_ in self._kb.linked(query, text, supporting_only)
+        ]
 
-    def conditions_linked(self, compound: str) -> list[Linked]:
-        """Conditions linked to low or altered levels of a compound, with the claims."""
-        return self._linked("conditions", compound)
+    def conditions_linked(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Conditions linked to low or altered levels of a compound: one `Linked` per
+        condition, with the direction of the evidence, strongest support first."""
+        return self._linked("conditions", compound, supporting_only)
 
-    def effects_of(self, compound: str) -> list[Linked]:
-        """Effects of a compound, with the claims."""
-        return self._linked("effects", compound)
+    def effects_of(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Effects of a compound: one `Linked` per effect, strongest support first."""
+        return self._linked("effects", compound, supporting_only)
 
-    def raised_by(self, compound: str) -> list[Linked]:
-        """Therapies and strategies claimed to raise a compound's level."""
-        return self._linked("raised_by", compound)
+    def raised_by(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Therapies and strategies claimed to raise a compound's level: one `Linked` per
+        medicine or strategy, strongest support first."""
+        return self._linked("raised_by", compound, supporting_only)
 
-    def lowered_by(self, compound: str) -> list[Linked]:
-        """Medicines and factors claimed to lower a compound's level."""
-        return self._linked("lowered_by", compound)
+    def lowered_by(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Medicines and factors claimed to lower a compound's level: one `Linked` each,
+        strongest support first."""
+        return self._linked("lowered_by", compound, supporting_only)
 
-    def therapies_for(self, condition: str) -> list[Therapy]:
-        """Therapies indicated for, or claimed to treat, a condition."""
-        return [self.get(t) for t in self._kb.therapies_for(condition)]  # type: ignore[misc]
+    def therapies_for(self, condition: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Medicines indicated for, or claimed to treat, a condition: one `Linked` per
+        medicine (`indicated` for a recorded indication), strongest support first. A
+        medicine a trial found not to work has the direction `"contradicts"`."""
+        return self._linked("therapies_for", condition, supporting_only)
 
     def summary(self, name: str) -> str:
         """A plain-text summary of an entity (the CLI's `show`)."""

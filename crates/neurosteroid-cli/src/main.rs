@@ -57,6 +57,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// What the data say about a compound or condition, one line per linked entity with the
+    /// direction of the evidence (supports, mixed, insufficient, contradicts), strongest
+    /// support first.
+    #[command(
+        after_help = "Examples:\n  neurosteroid query conditions allopregnanolone\n  neurosteroid query raised-by allopregnanolone --supporting-only\n  neurosteroid query therapies-for PTSD --format json"
+    )]
+    Query {
+        /// What to ask.
+        question: Question,
+        /// The compound (or, for `therapies-for`, the condition), named any way.
+        name: String,
+        /// Only links the evidence supports, with their supporting claims.
+        #[arg(long)]
+        supporting_only: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// The biosynthesis route of a compound, with the enzymes and isoforms of each step.
     #[command(
         after_help = "Examples:\n  neurosteroid pathway allopregnanolone\n  neurosteroid pathway ALLO --format json"
@@ -135,6 +153,20 @@ enum Command {
 enum ShowFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Question {
+    /// Conditions linked to low or altered levels of a compound.
+    Conditions,
+    /// Effects of a compound.
+    Effects,
+    /// Medicines and strategies said to raise a compound's level.
+    RaisedBy,
+    /// Medicines and factors said to lower a compound's level.
+    LoweredBy,
+    /// Medicines indicated for, or said to treat, a condition.
+    TherapiesFor,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -333,6 +365,43 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                     emit(out, &s)?;
                 }
             }
+        }
+        Command::Query {
+            question,
+            name,
+            supporting_only,
+            format,
+        } => {
+            let kb = load(&cli.kb, limits)?;
+            let links = match question {
+                Question::Conditions => kb.conditions_linked(&name)?,
+                Question::Effects => kb.effects(&name)?,
+                Question::RaisedBy => kb.raised_by(&name)?,
+                Question::LoweredBy => kb.lowered_by(&name)?,
+                Question::TherapiesFor => kb.therapies_for(&name)?,
+            };
+            let links: Vec<neurosteroid::Linked<'_>> = links
+                .into_iter()
+                .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
+                .collect();
+            let text = match format {
+                ShowFormat::Json => json(&links.iter().map(neurosteroid::Linked::to_json).collect::<Vec<_>>()),
+                ShowFormat::Text => {
+                    let mut s = String::new();
+                    for l in &links {
+                        s.push_str(&format!("{l}\n"));
+                        for c in &l.claims {
+                            let d = c.direction.map_or("direction not stated", neurosteroid::direction_name);
+                            s.push_str(&format!("    {d:<13} {:<23} {}\n", c.grade.as_str(), c.statement));
+                        }
+                    }
+                    if links.is_empty() {
+                        s.push_str("nothing recorded\n");
+                    }
+                    s
+                }
+            };
+            emit(out, &text)?;
         }
         Command::Pathway {
             compound,

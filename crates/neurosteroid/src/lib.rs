@@ -15,7 +15,7 @@ pub use error::{Error, Result};
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
-pub use query::{Linked, Route, RouteStep};
+pub use query::{Linked, Route, RouteStep, direction_name};
 pub use validate::Level;
 
 /// Validates a document given as bytes and returns every diagnostic (errors and warnings).

@@ -9,6 +9,18 @@ use crate::query::Route;
 /// The notice every rendered sheet carries.
 pub const NOTICE: &str = "This fact sheet summarises research and regulatory information with the strength of the evidence for each statement. It is not medical advice and does not recommend any treatment; talk to a qualified clinician about your own situation.";
 
+/// The sub-heading under which a section's contradicted and unsupported claims are shown.
+pub const UNSUPPORTED_HEADING: &str = "Stated, but not supported by the evidence";
+
+/// True for a claim whose evidence contradicts it or is too thin to support it: shown
+/// apart from what a section asserts.
+pub fn is_unsupported(c: &Claim) -> bool {
+    matches!(
+        c.direction,
+        Some(crate::model::EvidenceDirection::Contradicts | crate::model::EvidenceDirection::Insufficient)
+    )
+}
+
 /// A claim as shown: with its grade and the numbers of its references.
 #[derive(Debug, Clone)]
 pub struct ClaimView<'a> {
@@ -23,8 +35,12 @@ pub struct ClaimView<'a> {
 pub struct SectionView<'a> {
     /// The section.
     pub section: &'a Section,
-    /// Its claims, in order.
+    /// Its claims that the evidence supports (or partly supports: `mixed`), in order.
     pub claims: Vec<ClaimView<'a>>,
+    /// Its claims that the evidence contradicts or does not support (`contradicts`,
+    /// `insufficient`), in order: renderers show them apart, under
+    /// [`UNSUPPORTED_HEADING`], never under the section's own heading, which asserts them.
+    pub unsupported: Vec<ClaimView<'a>>,
     /// The biosynthesis route, for a biosynthesis section.
     pub route: Option<Route<'a>>,
     /// The medicines shown, for a therapies section (and any section naming them).
@@ -234,10 +250,16 @@ impl KnowledgeBase {
         let mut sections = Vec::new();
         for section in &sheet.sections {
             let mut claims = Vec::new();
+            let mut unsupported = Vec::new();
             for id in &section.claims {
                 if let Some(EntityRef::Claim(c)) = self.get(id.as_str()) {
                     let refs = c.sources.iter().filter_map(|s| number(s, &mut references)).collect();
-                    claims.push(ClaimView { claim: c, refs });
+                    let view = ClaimView { claim: c, refs };
+                    if is_unsupported(c) {
+                        unsupported.push(view);
+                    } else {
+                        claims.push(view);
+                    }
                 }
             }
             let mut therapies = Vec::new();
@@ -270,6 +292,7 @@ impl KnowledgeBase {
             sections.push(SectionView {
                 section,
                 claims,
+                unsupported,
                 route,
                 therapies,
                 entities,
