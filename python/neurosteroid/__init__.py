@@ -122,10 +122,22 @@ class Collection(Sequence[E], Generic[E]):
     @overload
     def __getitem__(self, index: int) -> E: ...
     @overload
+    def __getitem__(self, index: str) -> E: ...
+    @overload
     def __getitem__(self, index: slice) -> list[E]: ...
-    def __getitem__(self, index: int | slice) -> E | list[E]:
+    def __getitem__(self, index: int | str | slice) -> E | list[E]:
+        """By position (`kb.compounds[0]`), slice, or id (`kb.compounds["allopregnanolone"]`,
+        which raises `NotFoundError`, a `KeyError`, when this collection has no such id)."""
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._len))]
+        if isinstance(index, str):
+            i = self._index_of(index)
+            if i is None:
+                kind = self._name.replace("_", " ")
+                raise NotFoundError(f"no entity among the {kind} has the id {index!r}", index, [])
+            return self._kb._at(self._name, i)  # type: ignore[no-any-return]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"{self._name} are indexed by position (int), id (str) or slice, not {type(index).__name__}")
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
@@ -135,6 +147,28 @@ class Collection(Sequence[E], Generic[E]):
     def __iter__(self) -> Iterator[E]:
         for i in range(self._len):
             yield self[i]
+
+    def _index_of(self, id: str) -> int | None:
+        found = self._kb._kb.locate(id)
+        if found is None or found[0] != self._name:
+            return None
+        return found[1]
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The entity of this collection with this id, or `default`."""
+        if not isinstance(id, str):
+            raise TypeError(f"ids are str, got {type(id).__name__}")
+        i = self._index_of(id)
+        return default if i is None else self._kb._at(self._name, i)
+
+    def __contains__(self, item: object) -> bool:
+        """`"allopregnanolone" in kb.compounds`: an id (or an entity) of this collection."""
+        if isinstance(item, str):
+            return self._index_of(item) is not None
+        item_id = getattr(item, "id", None)
+        if isinstance(item_id, str) and (i := self._index_of(item_id)) is not None:
+            return bool(self._kb._at(self._name, i) == item)
+        return False
 
     def __repr__(self) -> str:
         return f"<Collection {self._name} ({self._len} items)>"
@@ -236,7 +270,12 @@ class KnowledgeBase:
     _kb: _native.NativeKnowledgeBase
     _cache: dict[tuple[str, int], Any]
 
-    def __init__(self, native: _native.NativeKnowledgeBase) -> None:
+    def __init__(self, native: Any = None) -> None:
+        if not isinstance(native, _native.NativeKnowledgeBase):
+            raise TypeError(
+                "KnowledgeBase is not built directly: use neurosteroid.load(path), "
+                "neurosteroid.loads(text_or_dict) or neurosteroid.default_kb()"
+            )
         object.__setattr__(self, "_kb", native)
         # Entities are immutable, so each is made once, when first touched.
         object.__setattr__(self, "_cache", {})
@@ -348,6 +387,8 @@ class KnowledgeBase:
     def get(self, id: str, default: Any = _MISSING) -> Entity:
         """The entity with this id. Raises `NotFoundError` (with suggestions) when there is
         none, unless a default is given."""
+        if not isinstance(id, str):
+            raise TypeError(f"ids are str, got {type(id).__name__}")
         found = self._kb.locate(id)
         if found is None:
             if default is not KnowledgeBase._MISSING:
@@ -368,11 +409,20 @@ class KnowledgeBase:
         """Resolves free text (name, synonym, abbreviation, brand, gene symbol, CURIE in any
         prefix case, Greek letters spelled or not, small typos) to one entity. Raises
         `NotFoundError` or `AmbiguousError`."""
+        if not isinstance(text, str):
+            raise TypeError(f"resolve takes a name or id (str), got {type(text).__name__}")
         collection, index, how, related = self._kb.resolve(text)
         return Resolution(self._at(collection, index), how, tuple(self._at(c, i) for c, i in related))
 
     def search(self, text: str, limit: int = 10) -> list[SearchHit]:
         """Ranked matches over names, synonyms and identifiers, with typo tolerance."""
+        if not isinstance(text, str):
+            raise TypeError(f"search text is a str, got {type(text).__name__}")
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit is an int, got {type(limit).__name__}")
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        limit = min(limit, 2**32)
         return [SearchHit(**h) for h in json.loads(self._kb.search_json(text, limit))]
 
     def biosynthesis(self, compound: str) -> Route:
@@ -507,33 +557,110 @@ def default_kb() -> KnowledgeBase:
     return _default
 
 
-def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") -> KnowledgeBase:
-    """Parses and validates a document (JSON, or YAML with `format="yaml"`). Raises
-    `ValidationError` with every diagnostic when it is invalid."""
-    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
-    return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, format, level))
+def _detect(text: bytes) -> Format:
+    """JSON when the text starts with `{` or `[` (after white space and a byte-order mark),
+    YAML otherwise."""
+    head = text.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "json" if head in (b"{", b"[") else "yaml"
+
+
+def _plain(value: Any, path: str, problems: list[Diagnostic]) -> Any:
+    """A copy of `value` as plain JSON data: dates become ISO 8601 strings (what YAML
+    loaders give for `as_of: 2026-11-27`); anything else that JSON can not represent is a
+    `type` diagnostic at its own path."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            problems.append(Diagnostic("type", "error", path, f"{value!r} is not a JSON number", "use a finite number"))
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                problems.append(Diagnostic("type", "error", path, f"the key {k!r} is a {type(k).__name__}, not a string", "use string keys"))
+                continue
+            out[k] = _plain(v, f"{path}/{k.replace('~', '~0').replace('/', '~1')}", problems)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}/{i}", problems) for i, v in enumerate(value)]
+    problems.append(
+        Diagnostic(
+            "type",
+            "error",
+            path,
+            f"a {type(value).__name__} can not be part of a document",
+            "use dicts, lists, strings, numbers, booleans, None and dates only",
+        )
+    )
+    return None
+
+
+def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[bytes, Format, list[Diagnostic]]:
+    """The bytes and format of a document given as str, bytes, dict or Path."""
+    if isinstance(document, os.PathLike):
+        path = os.fspath(document)
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            raise NeurosteroidIOError(f"{path}: {e.strerror or e}") from e
+        suffix = os.path.splitext(str(path))[1].lower()
+        return raw, format or ("yaml" if suffix in (".yaml", ".yml") else "json"), []
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        raw = bytes(document)
+        return raw, format or _detect(raw), []
+    if isinstance(document, str):
+        stripped = document.strip()
+        if stripped and "\n" not in stripped and os.path.splitext(stripped)[1].lower() in (".json", ".yaml", ".yml") and ": " not in stripped:
+            raise TypeError(
+                f"{what}() got the str {stripped!r}, which looks like a file name: "
+                f"pass pathlib.Path({stripped!r}) (or use neurosteroid.load) to read a file"
+            )
+        raw = document.encode("utf-8", "surrogatepass")
+        return raw, format or _detect(raw), []
+    if isinstance(document, dict):
+        problems: list[Diagnostic] = []
+        plain = _plain(document, "", problems)
+        return json.dumps(plain, allow_nan=True).encode(), "json", problems
+    raise TypeError(
+        f"{what}() takes a document as str, bytes, a dict or a pathlib.Path, not {type(document).__name__}"
+    )
+
+
+def loads(data: str | bytes | dict[str, Any], *, format: Format | None = None, level: Level = "full") -> KnowledgeBase:
+    """Parses and validates a document: JSON or YAML text (detected, or named by
+    `format`), or a dict (as from `json.load` or `yaml.safe_load`; dates are accepted).
+    Raises `ValidationError` with every diagnostic when it is invalid, `TypeError` for any
+    other type."""
+    if isinstance(data, os.PathLike):
+        raise TypeError("loads() takes the document itself; use neurosteroid.load(path) for a file")
+    raw, fmt, problems = _document_bytes(data, format, "loads")
+    if problems:
+        raise ValidationError("\n".join(str(p) for p in problems), problems)
+    return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, fmt, level))
 
 
 def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBase:
     """Reads, parses and validates a file (`.yaml`/`.yml` as YAML, anything else JSON). A
     file over the size limit is refused before it is read."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load() takes a path (str or os.PathLike), not {type(path).__name__}; use loads() for text")
     return KnowledgeBase(_native.NativeKnowledgeBase.load_path(os.fspath(path), level))
 
 
-def validate(document: Any, *, level: Level = "full", format: Format = "json") -> list[Diagnostic]:
-    """Every diagnostic (errors and warnings) of a document given as a dict, str or bytes.
-    Never raises on bad content."""
-    if isinstance(document, (bytes, bytearray, memoryview)):
-        raw = bytes(document)
-    elif isinstance(document, str):
-        raw = document.encode("utf-8", "surrogatepass")
-    else:
-        try:
-            raw = json.dumps(document, allow_nan=False).encode()
-        except (TypeError, ValueError) as e:
-            return [Diagnostic("type", "error", "", f"the document can not be written as JSON: {e}", "pass plain dicts, lists, strings, numbers, booleans and None")]
-        format = "json"
-    return [Diagnostic.from_dict(d) for d in _native.validate(raw, format, level)]
+def validate(document: Any, *, level: Level = "full", format: Format | None = None) -> list[Diagnostic]:
+    """Every diagnostic (errors and warnings) of a document given as a dict (as from
+    `json.load` or `yaml.safe_load`, dates accepted), JSON or YAML text (str or bytes; the
+    syntax is detected unless `format` names it), or a `pathlib.Path` to read. Never raises
+    on bad content; raises `TypeError` for an argument of another type, or a str that looks
+    like a file name."""
+    raw, fmt, problems = _document_bytes(document, format, "validate")
+    if problems:
+        return problems
+    return [Diagnostic.from_dict(d) for d in _native.validate(raw, fmt, level)]
 
 
 def json_schema() -> dict[str, Any]:

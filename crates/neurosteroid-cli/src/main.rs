@@ -115,9 +115,18 @@ enum Command {
         after_help = "Examples:\n  neurosteroid validate my-kb.json\n  neurosteroid validate a.yaml b.json --level schema --format json"
     )]
     Validate {
-        /// Documents to validate (`.yaml`/`.yml` read as YAML, anything else as JSON).
+        /// Documents to validate (`.yaml`/`.yml` read as YAML, anything else as JSON);
+        /// `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Read every input as this syntax, whatever its file name (standard input is
+        /// JSON unless this says `yaml`).
+        #[arg(long, value_enum, value_name = "SYNTAX")]
+        input_format: Option<InputFormat>,
+        /// Colour the human output: `auto` (at a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
+        /// forces it), `always` or `never`.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
         /// `schema`: what the JSON Schema checks; `full`: plus every semantic rule.
         #[arg(long, default_value = "full", value_parser = named::<Level>(&["schema", "full"]))]
         level: Level,
@@ -167,6 +176,38 @@ enum Question {
     LoweredBy,
     /// Medicines indicated for, or said to treat, a condition.
     TherapiesFor,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Json,
+    Yaml,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `always`/`never` as said; `auto` colours a terminal unless
+    /// `NO_COLOR` is set, and `CLICOLOR_FORCE` (not `0`) forces colour even into a pipe.
+    fn enabled(self, terminal: bool, no_color: Option<&std::ffi::OsStr>, force: Option<&std::ffi::OsStr>) -> bool {
+        let set = |v: Option<&std::ffi::OsStr>| v.is_some_and(|v| !v.is_empty() && v != "0");
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if no_color.is_some_and(|v| !v.is_empty()) {
+                    false
+                } else {
+                    set(force) || terminal
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -427,8 +468,30 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             );
             emit(out, &String::from_utf8_lossy(&buf))?;
         }
-        Command::Validate { files, level, format } => {
-            return validate(&files, LoadOptions { level, limits }, format, cli.quiet, out);
+        Command::Validate {
+            files,
+            level,
+            format,
+            input_format,
+            color,
+        } => {
+            use std::io::IsTerminal;
+            let colour = color.enabled(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("CLICOLOR_FORCE").as_deref(),
+            );
+            let input_format = input_format.map(|f| match f {
+                InputFormat::Json => Format::Json,
+                InputFormat::Yaml => Format::Yaml,
+            });
+            let style = Style {
+                format,
+                quiet: cli.quiet,
+                colour,
+                input_format,
+            };
+            return validate(&files, LoadOptions { level, limits }, style, out);
         }
         Command::Schema { out: None } => emit(
             out,
@@ -459,17 +522,42 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn validate(
-    files: &[PathBuf],
-    options: LoadOptions,
+/// How `validate` reports.
+struct Style {
     format: ValidateFormat,
     quiet: bool,
-    out: &mut impl Write,
-) -> Result<u8, Failure> {
+    colour: bool,
+    input_format: Option<Format>,
+}
+
+/// The bytes of one input: a file, or standard input for `-` (within the size limit).
+fn read_input(path: &std::path::Path, limits: &Limits) -> neurosteroid::Result<Vec<u8>> {
+    if path.as_os_str() != "-" {
+        return neurosteroid::read_document(path, limits);
+    }
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limits.max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    std::io::stdin()
+        .lock()
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| neurosteroid::Error::Io {
+            path: "<stdin>".into(),
+            source: e,
+        })?;
+    // A larger input is refused by the parser's size check, as for a file.
+    Ok(bytes)
+}
+
+fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut impl Write) -> Result<u8, Failure> {
+    let Style {
+        format,
+        quiet,
+        colour,
+        input_format,
+    } = style;
     let level = options.level;
-    use std::io::IsTerminal;
-    // Colour only for a person at a terminal, and never when NO_COLOR is set.
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let paint = |text: &str, code: &str| {
         if colour {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -482,12 +570,48 @@ fn validate(
     let mut reports = Vec::new();
     let mut human = String::new();
     for path in files {
-        let diags = match neurosteroid::read_document(path, &options.limits) {
-            Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
+        let name = if path.as_os_str() == "-" {
+            "<stdin>".to_owned()
+        } else {
+            path.display().to_string()
+        };
+        let syntax = input_format.unwrap_or_else(|| Format::from_path(path));
+        let diags = match read_input(path, &options.limits) {
+            Ok(bytes) => {
+                let mut diags = neurosteroid::validate_with(&bytes, syntax, options);
+                let starts = bytes
+                    .iter()
+                    .copied()
+                    .find(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+                if input_format.is_none() && syntax == Format::Json && !matches!(starts, Some(b'{' | b'[') | None) {
+                    for d in diags.iter_mut().filter(|d| d.code == neurosteroid::Code::Syntax) {
+                        d.hint = Some(format!(
+                            "`{name}` was read as JSON (from its name), but does not look like JSON; if it is YAML, pass `--input-format yaml` or name it `.yaml`"
+                        ));
+                    }
+                }
+                diags
+            }
             Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
             Err(e) => {
                 io_error = true;
-                eprintln!("error: {e}");
+                let message = e.to_string();
+                eprintln!("error: {message}");
+                if let ValidateFormat::Json = format {
+                    reports.push(serde_json::json!({
+                        "file": name,
+                        "valid": false,
+                        "level": level.as_str(),
+                        "error": "io",
+                        "diagnostics": [{
+                            "code": "io",
+                            "severity": "error",
+                            "path": "",
+                            "message": message,
+                            "hint": "check the file name and that it can be read",
+                        }],
+                    }));
+                }
                 continue;
             }
         };
@@ -497,8 +621,8 @@ fn validate(
             ValidateFormat::Human => {
                 for d in &diags {
                     let loc = d.location.map_or_else(
-                        || path.display().to_string(),
-                        |l| format!("{}:{}:{}", path.display(), l.line, l.column),
+                        || name.clone(),
+                        |l| format!("{name}:{}:{}", l.line, l.column),
                     );
                     let at = if d.path.is_empty() { "/" } else { &d.path };
                     let severity = paint(d.severity.as_str(), if d.is_error() { "1;31" } else { "1;33" });
@@ -516,14 +640,13 @@ fn validate(
                         paint("invalid", "1;31")
                     };
                     human.push_str(&format!(
-                        "{}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
-                        path.display(),
+                        "{name}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
                         level.as_str()
                     ));
                 }
             }
             ValidateFormat::Json => reports.push(serde_json::json!({
-                "file": path.display().to_string(),
+                "file": name,
                 "valid": valid,
                 "level": level.as_str(),
                 "diagnostics": diags,

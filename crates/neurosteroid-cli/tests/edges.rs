@@ -1,0 +1,132 @@
+//! Issue 13's command-line edges: evidence direction in `query`, standard input, an input
+//! syntax that overrides the file name, unreadable files in JSON output, colour control.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_neurosteroid"));
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with(args, b"", &[])
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn query_states_the_direction_and_never_shows_a_contradicted_link_as_support() {
+    let o = run(&["query", "conditions", "allopregnanolone"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = text(&o);
+    let pmdd: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("premenstrual dysphoric disorder"))
+        .collect();
+    assert_eq!(pmdd.len(), 1, "{out}");
+    let not_low = out
+        .lines()
+        .find(|l| l.contains("Allopregnanolone levels are not low in PMDD"))
+        .unwrap();
+    assert!(not_low.trim_start().starts_with("contradicts"), "{not_low}");
+
+    let o = run(&["query", "therapies-for", "PTSD", "--supporting-only"]);
+    assert!(!text(&o).contains("ganaxolone"), "{}", text(&o));
+    let o = run(&["query", "therapies-for", "PTSD", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let g = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "ganaxolone-therapy")
+        .unwrap();
+    assert_eq!(g["direction"], "contradicts");
+    assert_eq!(g["claims"][0]["direction"], "contradicts");
+}
+
+#[test]
+fn validate_reads_standard_input() {
+    let base = std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap();
+    let o = run_with(&["validate", "-"], &base, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(text(&o).contains("<stdin>: valid"), "{}", text(&o));
+    let yaml = std::fs::read(root().join("tests/vectors/valid/base.yaml")).unwrap();
+    let o = run_with(&["validate", "-", "--input-format", "yaml"], &yaml, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn input_format_overrides_the_file_name() {
+    let dir = std::env::temp_dir().join(format!("ns-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("kb.txt");
+    std::fs::copy(root().join("tests/vectors/valid/base.yaml"), &txt).unwrap();
+    let t = txt.to_str().unwrap();
+    let o = run(&["validate", t]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    assert!(out.contains("--input-format yaml"), "the hint should name --input-format: {out}");
+    assert!(!out.contains("fix the JSON syntax"), "{out}");
+    let o = run(&["validate", "--input-format", "yaml", t]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn json_output_lists_files_that_could_not_be_read() {
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/vectors/valid/base.json",
+        "tests/vectors/no-such-file.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports.len(), 2, "{v}");
+    assert_eq!(reports[1]["file"], "tests/vectors/no-such-file.json");
+    assert_eq!(reports[1]["valid"], false);
+    assert_eq!(reports[1]["diagnostics"][0]["code"], "io");
+}
+
+#[test]
+fn colour_is_chosen_by_flag_and_environment() {
+    let bad = "tests/vectors/invalid/dangling-reference.json";
+    let esc = |o: &Output| o.stdout.contains(&0x1b);
+    assert!(!esc(&run(&["validate", bad])), "no colour into a pipe by default");
+    assert!(esc(&run(&["validate", "--color", "always", bad])));
+    assert!(esc(&run_with(&["validate", bad], b"", &[("CLICOLOR_FORCE", "1")])));
+    assert!(!esc(&run_with(
+        &["validate", bad],
+        b"",
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    assert!(!esc(&run_with(
+        &["validate", "--color", "never", bad],
+        b"",
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+}

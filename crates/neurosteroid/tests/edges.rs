@@ -1,0 +1,90 @@
+//! Issue 13's core edges: default fact sheets for a user's compounds, `unsupported-version`,
+//! diagnostics that print their line and column, grammatical messages.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::path::Path;
+
+use neurosteroid::render::SheetFormat;
+use neurosteroid::{Code, Format, KnowledgeBase, Level};
+use serde_json::Value;
+
+fn base() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+fn kb(doc: &Value) -> KnowledgeBase {
+    KnowledgeBase::from_slice(doc.to_string().as_bytes(), Format::Json, neurosteroid::LoadOptions::default()).unwrap()
+}
+
+#[test]
+fn a_compound_without_a_fact_sheet_gets_a_default_one() {
+    let mut doc = base();
+    doc.as_object_mut().unwrap().remove("fact_sheets");
+    doc["coverage"] = Value::Array(vec![]);
+    let kb = kb(&doc);
+    let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
+    assert!(md.starts_with("# Compound C"), "{md}");
+    assert!(md.contains("## How it is made"), "{md}");
+    assert!(md.contains("## Medicines"), "{md}");
+    // The strategy's claim is `insufficient`: shown apart, never as support.
+    let z = kb.get("z-raises-c").unwrap().name().to_owned();
+    let other = &md[md.find("## Other factors").unwrap()..];
+    let apart = other.find(neurosteroid::render::UNSUPPORTED_HEADING).unwrap();
+    let quoted = other.find(&neurosteroid::render::markdown::escape(&z)).unwrap();
+    assert!(quoted > apart, "{md}");
+    for format in [SheetFormat::Html, SheetFormat::JsonLd] {
+        assert!(kb.render("Compound C", format).is_ok());
+    }
+    // Not a compound: still an error, in good English.
+    let e = kb.render("receptor-r", SheetFormat::Markdown).unwrap_err().to_string();
+    assert!(e.contains("is a receptor, but an entity with a fact sheet is needed"), "{e}");
+}
+
+#[test]
+fn a_hand_written_fact_sheet_overrides_the_default() {
+    let doc = base();
+    let kb = kb(&doc);
+    let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
+    let title = doc["fact_sheets"][0]["title"].as_str().unwrap();
+    assert!(md.starts_with(&format!("# {}", neurosteroid::render::markdown::escape(title))), "{md}");
+}
+
+#[test]
+fn another_major_version_is_unsupported_not_a_pattern_error() {
+    let mut doc = base();
+    doc["schema_version"] = "2.0.0".into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].code, Code::UnsupportedVersion);
+    assert_eq!(diags[0].path, "/schema_version");
+    let hint = diags[0].hint.as_deref().unwrap();
+    assert!(hint.contains("1.0.0") && hint.contains("migrate"), "{hint}");
+    doc["schema_version"] = "1.x".into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert_eq!(diags[0].code, Code::Pattern);
+}
+
+#[test]
+fn display_of_a_diagnostic_includes_line_and_column() {
+    let text = "{\"schema_version\": \"1.0.0\",\n \"as_of\": \"2026-02-30\"}";
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+    let shown = diags[0].to_string();
+    assert!(shown.starts_with("2:11: error[invalid-date] at /as_of:"), "{shown}");
+}
+
+#[test]
+fn wrong_reference_kind_reads_as_english() {
+    let mut doc = base();
+    doc["reactions"][0]["substrate"] = doc["effects"][0]["id"].clone();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    let d = diags.iter().find(|d| d.code == Code::WrongReferenceKind).unwrap();
+    assert!(d.message.contains("is an effect, but a compound is expected"), "{}", d.message);
+    let hint = d.hint.as_deref().unwrap();
+    assert_ne!(hint, d.message);
+    assert!(hint.contains("the id of a compound"), "{hint}");
+}
