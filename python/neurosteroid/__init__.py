@@ -621,7 +621,9 @@ def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[by
             )
         raw = document.encode("utf-8", "surrogatepass")
         return raw, format or _detect(raw), []
-    if isinstance(document, dict):
+    plain_data = (dict, list, tuple, int, float, type(None)) if what == "validate" else (dict,)
+    if isinstance(document, plain_data):
+        # Plain data: a dict is a document; any other JSON value gets its `type` diagnostic.
         problems: list[Diagnostic] = []
         plain = _plain(document, "", problems)
         return json.dumps(plain, allow_nan=True).encode(), "json", problems

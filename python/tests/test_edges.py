@@ -48,7 +48,7 @@ def test_validate_path_and_file_names(base_path: pathlib.Path) -> None:
     with pytest.raises(TypeError, match="pathlib.Path"):
         ns.validate("my-kb.json")
     with pytest.raises(TypeError):
-        ns.validate(3.5)
+        ns.validate(object())
     with pytest.raises(ns.NeurosteroidIOError):
         ns.validate(base_path.with_name("no-such-file.json"))
 
