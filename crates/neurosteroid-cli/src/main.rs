@@ -53,6 +53,9 @@ enum Command {
         /// Most results to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Only entities of this kind (compound, therapy, enzyme, condition, claim, source, ...).
+        #[arg(long, value_parser = entity_kind)]
+        kind: Option<neurosteroid::EntityKind>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -234,6 +237,17 @@ where
     clap::builder::PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
 }
 
+/// An entity kind by its name (`compound`, `gene-product`, ...).
+fn entity_kind(s: &str) -> Result<neurosteroid::EntityKind, String> {
+    neurosteroid::EntityKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = neurosteroid::EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind `{s}` (one of: {})", names.join(", "))
+        })
+}
+
 /// A failure with its exit status: 1 for "not found / invalid", 2 for usage and I/O.
 struct Failure {
     code: u8,
@@ -377,9 +391,14 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 }
             }
         }
-        Command::Search { text, limit, format } => {
+        Command::Search {
+            text,
+            limit,
+            kind,
+            format,
+        } => {
             let kb = load(&cli.kb, limits)?;
-            let hits = kb.search(&text, limit);
+            let hits = kb.search_kind(&text, limit, kind);
             match format {
                 ShowFormat::Json => emit(out, &json(&hits))?,
                 ShowFormat::Text => {
@@ -389,18 +408,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             message: format!("nothing matches `{text}`"),
                         });
                     }
-                    let mut s = String::new();
+                    let kind_width = hits.iter().map(|h| h.kind.chars().count()).max().unwrap_or(0).max(4);
+                    let id_width = hits.iter().map(|h| h.id.chars().count()).max().unwrap_or(0).max(2);
+                    let mut s = format!("{:>5}  {:<kind_width$}  {:<id_width$}  name\n", "score", "kind", "id");
                     for h in hits {
+                        let name = if h.matched == h.name {
+                            h.name
+                        } else {
+                            format!("{} (matched `{}`)", h.name, h.matched)
+                        };
                         s.push_str(&format!(
-                            "{:>5.2}  {:<14} {:<40} {}\n",
-                            h.score,
-                            h.kind,
-                            h.id,
-                            if h.matched == h.name {
-                                h.name
-                            } else {
-                                format!("{} (matched `{}`)", h.name, h.matched)
-                            }
+                            "{:>5.2}  {:<kind_width$}  {:<id_width$}  {name}\n",
+                            h.score, h.kind, h.id
                         ));
                     }
                     emit(out, &s)?;

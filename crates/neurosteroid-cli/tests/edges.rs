@@ -130,3 +130,46 @@ fn colour_is_chosen_by_flag_and_environment() {
         &[("CLICOLOR_FORCE", "1")]
     )));
 }
+
+#[test]
+fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter() {
+    let o = run(&["search", "progesteron"]);
+    let out = text(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("score") && lines[0].contains("kind") && lines[0].contains("id"), "{out}");
+    let top3: Vec<&str> = lines[1..4]
+        .iter()
+        .map(|l| l.split_whitespace().nth(2).unwrap())
+        .collect();
+    assert!(top3.contains(&"progesterone"), "{out}");
+    assert!(top3.contains(&"oral-micronized-progesterone"), "{out}");
+    // Columns line up: the name column starts at the same place on every row.
+    let name_col = lines[0].find("name").unwrap();
+    for l in &lines[1..] {
+        assert!(l.is_char_boundary(name_col) && !l[..name_col].ends_with(|c: char| !c.is_whitespace()), "{l}");
+    }
+    // For the same match quality, no claim or source comes before an entity (an exact or
+    // prefix match of an entity is never after a claim or source of that quality).
+    let o = run(&["search", "progesterone", "--limit", "40", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["how"].as_str().unwrap(), h["kind"].as_str().unwrap()))
+        .collect();
+    for (i, (how, kind)) in kinds.iter().enumerate() {
+        if matches!(*kind, "claim" | "source") && matches!(*how, "name" | "prefix") {
+            assert!(
+                !kinds[i..]
+                    .iter()
+                    .any(|(h, k)| h == how && matches!(*k, "compound" | "therapy" | "enzyme" | "condition")),
+                "{kinds:?}"
+            );
+        }
+    }
+    let o = run(&["search", "progesteron", "--kind", "therapy"]);
+    let out = text(&o);
+    assert!(out.lines().skip(1).all(|l| l.split_whitespace().nth(1) == Some("therapy")), "{out}");
+    assert_eq!(run(&["search", "x", "--kind", "bogus"]).status.code(), Some(2));
+}
