@@ -11,23 +11,62 @@ use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, Limits, LoadOptions
 #[derive(Parser)]
 #[command(name = "neurosteroid", version, about = "Typed, validated, queryable knowledge about neurosteroids", long_about = None)]
 struct Cli {
-    /// Use this knowledge-base document (JSON or YAML) instead of the embedded one.
-    #[arg(long, global = true, value_name = "FILE")]
-    kb: Option<PathBuf>,
     /// Print only what was asked for (no "wrote ..." lines, no per-file summaries of valid files).
     #[arg(long, short, global = true)]
     quiet: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_bytes)]
-    max_bytes: usize,
-    /// Deepest nesting of arrays and objects accepted.
-    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
-    max_depth: usize,
-    /// Most nodes that expanding YAML aliases may create.
-    #[arg(long, global = true, value_name = "NODES", default_value_t = Limits::default().max_alias_nodes)]
-    max_alias_nodes: usize,
+    /// Input options given before the command (`neurosteroid --kb my.json show x`); the
+    /// same options after the command win.
+    #[command(flatten)]
+    input: InputArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Limits on what a document may cost to read.
+#[derive(clap::Args, Clone, Copy, Default)]
+struct LimitArgs {
+    /// Largest document accepted, in bytes [default: 536870912 (512 MiB)].
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<usize>,
+    /// Deepest nesting of arrays and objects accepted [default: 64].
+    #[arg(long, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// Most nodes that expanding YAML aliases may create [default: 1000000].
+    #[arg(long, value_name = "NODES")]
+    max_alias_nodes: Option<usize>,
+}
+
+impl LimitArgs {
+    /// These limits, each falling back to `outer` and then to the default.
+    fn resolve(self, outer: LimitArgs) -> Limits {
+        let d = Limits::default();
+        Limits {
+            max_bytes: self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes),
+            max_depth: self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth),
+            max_alias_nodes: self.max_alias_nodes.or(outer.max_alias_nodes).unwrap_or(d.max_alias_nodes),
+        }
+    }
+}
+
+/// Which knowledge base a command reads, and the limits on reading it: only the commands
+/// that read one list these options.
+#[derive(clap::Args, Clone, Default)]
+struct InputArgs {
+    /// Use this knowledge-base document (JSON or YAML) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    kb: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl InputArgs {
+    /// Loads the knowledge base these options name (falling back to `outer`'s).
+    fn load(&self, outer: &InputArgs) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
+        load(
+            self.kb.as_ref().or(outer.kb.as_ref()),
+            self.limits.resolve(outer.limits),
+        )
+    }
 }
 
 #[derive(Subcommand)]
@@ -37,6 +76,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid show allopregnanolone\n  neurosteroid show 5alpha-DHP\n  neurosteroid show CHEBI:50169"
     )]
     Show {
+        #[command(flatten)]
+        input: InputArgs,
         /// Name, synonym, abbreviation, brand name, gene symbol, CURIE or id.
         name: String,
         /// Output format.
@@ -48,6 +89,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid search progesteron\n  neurosteroid search 'gaba a' --format json"
     )]
     Search {
+        #[command(flatten)]
+        input: InputArgs,
         /// The text to look for.
         text: String,
         /// Most results to show.
@@ -67,6 +110,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid query conditions allopregnanolone\n  neurosteroid query raised-by allopregnanolone --supporting-only\n  neurosteroid query therapies-for PTSD --format json"
     )]
     Query {
+        #[command(flatten)]
+        input: InputArgs,
         /// What to ask.
         question: Question,
         /// The compound (or, for `therapies-for`, the condition), named any way.
@@ -83,6 +128,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid pathway allopregnanolone\n  neurosteroid pathway ALLO --format json"
     )]
     Pathway {
+        #[command(flatten)]
+        input: InputArgs,
         /// The compound.
         compound: String,
         /// Output format: text, JSON, a Mermaid or Graphviz DOT diagram, a NetworkX
@@ -98,6 +145,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid render allopregnanolone\n  neurosteroid render allopregnanolone --format html -o allo.html\n  neurosteroid render ALLO --format jsonld"
     )]
     Render {
+        #[command(flatten)]
+        input: InputArgs,
         /// The subject of the fact sheet (any name) or the fact sheet's id.
         name: String,
         /// Output format.
@@ -118,6 +167,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid validate my-kb.json\n  neurosteroid validate a.yaml b.json --level schema --format json"
     )]
     Validate {
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Documents to validate (`.yaml`/`.yml` read as YAML, anything else as JSON);
         /// `-` reads standard input.
         #[arg(required = true)]
@@ -152,6 +203,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid export > kb.json\n  neurosteroid export --format jsonld -o kb.jsonld"
     )]
     Export {
+        #[command(flatten)]
+        input: InputArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -285,7 +338,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(kb: &Option<PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
+fn load(kb: Option<&PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
     match kb {
         None => Ok(std::borrow::Cow::Borrowed(KnowledgeBase::embedded()?)),
         Some(path) => KnowledgeBase::from_path(
@@ -360,14 +413,9 @@ fn json(value: &impl serde::Serialize) -> String {
 }
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
-    let limits = Limits {
-        max_bytes: cli.max_bytes,
-        max_depth: cli.max_depth,
-        max_alias_nodes: cli.max_alias_nodes,
-    };
     match cli.command {
-        Command::Show { name, format } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Show { name, format, input } => {
+            let kb = input.load(&cli.input)?;
             let r = kb.resolve(&name)?;
             match format {
                 ShowFormat::Text => {
@@ -396,8 +444,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             limit,
             kind,
             format,
+            input,
         } => {
-            let kb = load(&cli.kb, limits)?;
+            let kb = input.load(&cli.input)?;
             let hits = kb.search_kind(&text, limit, kind);
             match format {
                 ShowFormat::Json => emit(out, &json(&hits))?,
@@ -431,8 +480,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             name,
             supporting_only,
             format,
+            input,
         } => {
-            let kb = load(&cli.kb, limits)?;
+            let kb = input.load(&cli.input)?;
             let links = match question {
                 Question::Conditions => kb.conditions_linked(&name)?,
                 Question::Effects => kb.effects(&name)?,
@@ -467,13 +517,19 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             compound,
             format,
             output,
+            input,
         } => {
-            let kb = load(&cli.kb, limits)?;
+            let kb = input.load(&cli.input)?;
             let text = kb.pathway_diagram(&compound, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
-        Command::Render { name, format, output } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Render {
+            name,
+            format,
+            output,
+            input,
+        } => {
+            let kb = input.load(&cli.input)?;
             let text = kb.render(&name, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
@@ -493,7 +549,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             format,
             input_format,
             color,
+            limits,
         } => {
+            let limits = limits.resolve(cli.input.limits);
             use std::io::IsTerminal;
             let colour = color.enabled(
                 std::io::stdout().is_terminal(),
@@ -527,8 +585,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             }
             emit(out, &s)?;
         }
-        Command::Export { format, output } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Export { format, output, input } => {
+            let kb = input.load(&cli.input)?;
             let text = match format {
                 ExportFormat::Json => kb.to_json_pretty(),
                 ExportFormat::Jsonld => kb.render_all(SheetFormat::JsonLd)?,

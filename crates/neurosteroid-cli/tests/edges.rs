@@ -173,3 +173,25 @@ fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter()
     assert!(out.lines().skip(1).all(|l| l.split_whitespace().nth(1) == Some("therapy")), "{out}");
     assert_eq!(run(&["search", "x", "--kind", "bogus"]).status.code(), Some(2));
 }
+
+#[test]
+fn input_options_are_listed_only_under_the_commands_they_affect() {
+    let help = |cmd: &str| text(&run(&[cmd, "--help"]));
+    for cmd in ["completions", "schema"] {
+        let h = help(cmd);
+        assert!(!h.contains("--max-depth") && !h.contains("--kb"), "{cmd}: {h}");
+    }
+    for cmd in ["show", "search", "query", "pathway", "render", "export"] {
+        let h = help(cmd);
+        assert!(h.contains("--max-depth") && h.contains("--kb"), "{cmd}: {h}");
+    }
+    let h = help("validate");
+    assert!(h.contains("--max-depth") && !h.contains("--kb"), "{h}");
+    // Given before or after the command, they work the same.
+    let before = run(&["--kb", "tests/vectors/valid/base.json", "show", "compound-c"]);
+    let after = run(&["show", "compound-c", "--kb", "tests/vectors/valid/base.json"]);
+    assert_eq!(before.status.code(), Some(0));
+    assert_eq!(before.stdout, after.stdout);
+    let o = run(&["--max-depth", "2", "validate", "tests/vectors/valid/base.json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+}
