@@ -96,3 +96,13 @@ def test_unsupported_version_is_named() -> None:
     problems = ns.validate({"schema_version": "2.0.0", "as_of": "2026-01-01"})
     assert [(d.code, d.path) for d in problems] == [("unsupported-version", "/schema_version")]
     assert problems[0].hint is not None and "migrate" in problems[0].hint
+
+
+def test_therapy_status_per_regulator() -> None:
+    kb = ns.default_kb()
+    z = kb.therapies["zuranolone-therapy"]
+    fda = z.status("FDA")
+    assert fda is not None and (fda.status, fda.date) == ("approved", datetime.date(2023, 8, 4))
+    assert [(e.regulator, e.status) for e in z.statuses()] == [("FDA", "approved"), ("PMDA", "approved")]
+    assert kb.therapies["finasteride-therapy"].statuses() == ()
+    assert kb.therapies["finasteride-therapy"].status("EMA") is None

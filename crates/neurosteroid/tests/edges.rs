@@ -88,3 +88,30 @@ fn wrong_reference_kind_reads_as_english() {
     assert_ne!(hint, d.message);
     assert!(hint.contains("the id of a compound"), "{hint}");
 }
+
+#[test]
+fn status_is_per_regulator_and_label_changes_are_history() {
+    use neurosteroid::EntityRef;
+    use neurosteroid::model::{Regulator, RegulatoryStatus};
+    let kb = KnowledgeBase::embedded().unwrap();
+    let therapy = |id: &str| match kb.get(id) {
+        Some(EntityRef::Therapy(t)) => t,
+        _ => panic!("{id}"),
+    };
+    // Zuranolone: the later Japanese approval does not hide the FDA approval, and the FDA
+    // label change is not a status.
+    let z = therapy("zuranolone-therapy");
+    let fda = z.status(Regulator::Fda).unwrap();
+    assert_eq!((fda.status, fda.date.as_str()), (RegulatoryStatus::Approved, "2023-08-04"));
+    assert_eq!(z.status(Regulator::Pmda).unwrap().status, RegulatoryStatus::Approved);
+    let all: Vec<(Regulator, RegulatoryStatus)> = z.statuses().iter().map(|e| (e.regulator, e.status)).collect();
+    assert_eq!(
+        all,
+        [(Regulator::Fda, RegulatoryStatus::Approved), (Regulator::Pmda, RegulatoryStatus::Approved)]
+    );
+    assert!(z.status_history.iter().any(|e| e.status == RegulatoryStatus::LabelChange));
+    // Finasteride's only event is a label change: no status at all.
+    assert!(therapy("finasteride-therapy").statuses().is_empty());
+    let md = kb.render("allopregnanolone", SheetFormat::Markdown).unwrap();
+    assert!(md.contains("Current status: FDA approved (2023-08-04); PMDA approved (2025-12-22)"), "{md}");
+}

@@ -128,12 +128,13 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
         }),
     );
     m.insert("doseSchedule".into(), json!(schedules));
-    if let Some(cur) = t.current_status() {
-        let (status, regulator) = (wire_name(&cur.status), wire_name(&cur.regulator));
-        m.insert(
-            "legalStatus".into(),
-            json!(format!("{} {} on {}", regulator, status, cur.date)),
-        );
+    let statuses: Vec<String> = t
+        .statuses()
+        .iter()
+        .map(|cur| format!("{} {} on {}", wire_name(&cur.regulator), wire_name(&cur.status), cur.date))
+        .collect();
+    if !statuses.is_empty() {
+        m.insert("legalStatus".into(), json!(statuses.join("; ")));
     }
     if let Some(d) = &t.description {
         m.insert("description".into(), json!(d.as_str()));

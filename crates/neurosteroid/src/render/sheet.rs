@@ -128,13 +128,13 @@ pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Opti
         format!("; route: {}", routes.join(", "))
     };
     facts.push(plain(format!("{kind}{route}")));
-    if let Some(c) = t.current_status() {
-        facts.push(plain(format!(
-            "Current status: {} {} ({})",
-            regulator_word(c.regulator),
-            status_word(c.status),
-            c.date
-        )));
+    let statuses: Vec<String> = t
+        .statuses()
+        .iter()
+        .map(|c| format!("{} {} ({})", regulator_word(c.regulator), status_word(c.status), c.date))
+        .collect();
+    if !statuses.is_empty() {
+        facts.push(plain(format!("Current status: {}", statuses.join("; "))));
     }
     for ev in &t.status_history {
         let detail = ev.detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
