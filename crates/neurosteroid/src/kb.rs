@@ -255,7 +255,9 @@ impl KnowledgeBase {
     /// normalised), or, failing those, a single name within one or two typos.
     ///
     /// A medicine (by INN, brand or id) resolves to the medicine, with its active compounds
-    /// in [`Resolution::related`].
+    /// in [`Resolution::related`] — for every medicine, also when the INN is the compound's
+    /// own id (`zuranolone`); [`KnowledgeBase::get`] looks up by id alone, and compound
+    /// queries (`biosynthesis`, `conditions_linked`, ...) take the compound from `related`.
     ///
     /// # Errors
     /// [`Error::Ambiguous`] when the text names unrelated entities; [`Error::NotFound`] with
@@ -291,6 +293,13 @@ impl KnowledgeBase {
                     Ok(r)
                 }
                 (Ok(r), None) => Ok(r),
+                // A medicine's INN names the medicine, even when the INN is also its active
+                // compound's id (`zuranolone`): the compound follows in `related`.
+                (Ok(r), Some(e))
+                    if matches!(r.entity, EntityRef::Therapy(_)) && r.related.iter().any(|x| x.id() == e.id()) =>
+                {
+                    Ok(r)
+                }
                 // The id names one of the related entities: it leads, the others follow.
                 (Ok(r), Some(e)) if r.related.iter().any(|x| x.id() == e.id()) => {
                     let related = std::iter::once(r.entity)

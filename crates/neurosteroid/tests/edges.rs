@@ -115,3 +115,44 @@ fn status_is_per_regulator_and_label_changes_are_history() {
     let md = kb.render("allopregnanolone", SheetFormat::Markdown).unwrap();
     assert!(md.contains("Current status: FDA approved (2023-08-04); PMDA approved (2025-12-22)"), "{md}");
 }
+
+/// The rule, for every medicine in the data: its INN (any name it shares with an active
+/// compound), brand names and id resolve to the medicine, with the compound in `related`.
+#[test]
+fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
+    use neurosteroid::EntityRef;
+    let kb = KnowledgeBase::embedded().unwrap();
+    let mut inns = 0;
+    for t in &kb.document().therapies {
+        let actives: Vec<EntityRef<'_>> = t
+            .active_compounds
+            .iter()
+            .filter_map(|c| kb.get(c.as_str()))
+            .collect();
+        let mut names: Vec<String> = vec![t.id.to_string(), t.name.to_string()];
+        names.extend(t.brand_names.iter().map(ToString::to_string));
+        for c in &actives {
+            // An INN: a name of the medicine that is also a name or the id of its compound.
+            let shared = std::iter::once(c.id().to_string())
+                .chain(c.other_names().iter().map(|n| n.to_string()))
+                .chain(std::iter::once(c.name().to_owned()))
+                .filter(|n| {
+                    n.eq_ignore_ascii_case(t.name.as_str()) || n.eq_ignore_ascii_case(t.id.as_str())
+                })
+                .collect::<Vec<_>>();
+            inns += shared.len();
+            names.extend(shared);
+        }
+        for n in names {
+            let r = kb.resolve(&n).unwrap();
+            assert_eq!(r.entity.id(), &t.id, "`{n}` should name the medicine `{}`", t.id);
+            for c in &actives {
+                assert!(r.related.iter().any(|x| x.id() == c.id()), "`{n}`: {} not related", c.id());
+            }
+        }
+    }
+    assert!(inns >= 3, "{inns}");
+    let z = kb.resolve("zuranolone").unwrap();
+    assert_eq!(z.entity.kind().as_str(), "therapy");
+    assert_eq!(kb.biosynthesis("zuranolone").unwrap().target.id.as_str(), "zuranolone");
+}
