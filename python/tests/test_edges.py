@@ -106,3 +106,20 @@ def test_therapy_status_per_regulator() -> None:
     assert [(e.regulator, e.status) for e in z.statuses()] == [("FDA", "approved"), ("PMDA", "approved")]
     assert kb.therapies["finasteride-therapy"].statuses() == ()
     assert kb.therapies["finasteride-therapy"].status("EMA") is None
+
+
+def test_every_problem_in_one_pass(base_path: pathlib.Path) -> None:
+    doc = yaml.safe_load(base_path.read_text())
+    doc["compounds"][0]["colour"] = "red"
+    del doc["compounds"][1]["name"]
+    doc["compounds"][1]["formula"] = "not a formula"
+    doc["effects"][0]["id"] = doc["compounds"][2]["id"]
+    doc["reactions"][0]["enzyme"] = "enzyme-nope"
+    got = {(d.code, d.path) for d in ns.validate(doc)}
+    assert {
+        ("unknown-field", "/compounds/0/colour"),
+        ("pattern", "/compounds/1/formula"),
+        ("missing-field", "/compounds/1"),
+        ("duplicate-id", "/effects/0/id"),
+        ("dangling-reference", "/reactions/0/enzyme"),
+    } <= got

@@ -195,3 +195,20 @@ fn input_options_are_listed_only_under_the_commands_they_affect() {
     let o = run(&["--max-depth", "2", "validate", "tests/vectors/valid/base.json"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
 }
+
+#[test]
+fn validate_reports_structural_and_semantic_problems_in_one_run() {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap();
+    doc["compounds"][0]["colour"] = "red".into();
+    doc["reactions"][0]["enzyme"] = "enzyme-nope".into();
+    let o = run_with(&["validate", "-", "--format", "json"], doc.to_string().as_bytes(), &[]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"unknown-field") && codes.contains(&"dangling-reference"), "{codes:?}");
+}

@@ -93,8 +93,21 @@ impl KnowledgeBase {
     /// # Errors
     /// [`Error::Invalid`] with every diagnostic (errors and warnings) when any error is found.
     pub fn from_slice(input: &[u8], format: Format, options: LoadOptions) -> Result<KnowledgeBase> {
-        let doc = crate::parse::parse_document(input, format, &options.limits)
-            .map_err(|diagnostics| Error::Invalid { diagnostics })?;
+        let doc = crate::parse::parse_document(input, format, &options.limits).map_err(|mut diagnostics| {
+            // Structural errors do not hide the semantic ones: the rules also run on every
+            // entity that parsed (see `validate::semantic_of_partial`).
+            let structural_only = diagnostics
+                .iter()
+                .all(|d| !matches!(d.code, crate::Code::Syntax | crate::Code::Encoding | crate::Code::Limit));
+            if options.level == Level::Full && structural_only {
+                if let Ok(value) = crate::parse::parse_value(input, format, &options.limits) {
+                    let mut more = crate::validate::semantic_of_partial(&value);
+                    crate::parse::add_locations(input, format, &mut more);
+                    diagnostics.extend(more);
+                }
+            }
+            Error::Invalid { diagnostics }
+        })?;
         KnowledgeBase::checked(doc, options.level, |diags| {
             crate::parse::add_locations(input, format, diags)
         })

@@ -156,3 +156,46 @@ fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
     assert_eq!(z.entity.kind().as_str(), "therapy");
     assert_eq!(kb.biosynthesis("zuranolone").unwrap().target.id.as_str(), "zuranolone");
 }
+
+/// An unknown field, a missing required field beside a bad pattern, a duplicate id and a
+/// dangling reference: all reported in one run, at their places in the original document.
+#[test]
+fn every_problem_in_one_pass() {
+    let mut doc = base();
+    doc["compounds"][0]["colour"] = "red".into();
+    doc["compounds"][1].as_object_mut().unwrap().remove("name");
+    doc["compounds"][1]["formula"] = "not a formula".into();
+    doc["effects"][0]["id"] = doc["compounds"][2]["id"].clone();
+    doc["reactions"][0]["enzyme"] = "enzyme-nope".into();
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+    let got: Vec<(Code, &str)> = diags.iter().map(|d| (d.code, d.path.as_str())).collect();
+    for want in [
+        (Code::UnknownField, "/compounds/0/colour"),
+        (Code::Pattern, "/compounds/1/formula"),
+        (Code::MissingField, "/compounds/1"),
+        (Code::DuplicateId, "/effects/0/id"),
+        (Code::DanglingReference, "/reactions/0/enzyme"),
+    ] {
+        assert!(got.contains(&want), "{want:?} missing from {got:?}");
+    }
+    let dup = diags.iter().find(|d| d.code == Code::DuplicateId).unwrap();
+    assert!(dup.message.contains("/compounds/2"), "{}", dup.message);
+    assert!(diags.iter().all(|d| d.location.is_some()), "{diags:?}");
+    // A reference to an entity that did not parse is not reported as dangling.
+    let mut doc = base();
+    let enzyme = doc["reactions"][0]["enzyme"].as_str().unwrap().to_owned();
+    let e = doc["enzymes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == enzyme.as_str())
+        .unwrap();
+    e["bogus"] = 1.into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert!(diags.iter().all(|d| d.code != Code::DanglingReference), "{diags:?}");
+    assert!(diags.iter().any(|d| d.code == Code::UnknownField));
+    // At the schema level, only structure.
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema);
+    assert!(diags.iter().all(|d| d.code != Code::DanglingReference));
+}

@@ -4,12 +4,14 @@
 mod clinical;
 mod evidence;
 mod identity;
+mod partial;
 mod pathways;
 mod references;
 mod units;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub use partial::semantic_of_partial;
 pub use units::check_ucum;
 
 use crate::diagnostic::Diagnostic;
