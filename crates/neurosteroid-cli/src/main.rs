@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, Limits, LoadOptions};
 
@@ -332,7 +333,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(f) => {
             let _ = out.flush();
-            eprintln!("error: {}", f.message);
+            eprintln!("error: {}", terminal(&f.message));
             ExitCode::from(f.code)
         }
     }
@@ -358,6 +359,19 @@ fn load(kb: Option<&PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static
 }
 
 fn emit(out: &mut impl Write, text: &str) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    // Whatever is printed on a terminal (a fact sheet, a diagram) can not drive it; a pipe
+    // or a file gets the exact bytes.
+    let text = if std::io::stdout().is_terminal() {
+        terminal(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    emit_trusted(out, &text)
+}
+
+/// Writes text whose data parts were made inert already (it may carry our colour codes).
+fn emit_trusted(out: &mut impl Write, text: &str) -> Result<(), Failure> {
     // A closed pipe (`| head`) is not an error worth a message.
     match out.write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure {
@@ -374,7 +388,7 @@ fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, qui
     let Some(path) = path else {
         return emit(out, text);
     };
-    write_atomically(path, text.as_bytes()).map_err(|e| Failure {
+    neurosteroid::output::write_file(path, text.as_bytes()).map_err(|e| Failure {
         code: 2,
         message: format!("{}: {e}", path.display()),
     })?;
@@ -382,28 +396,6 @@ fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, qui
         eprintln!("wrote {}", path.display());
     }
     Ok(())
-}
-
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -428,7 +420,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             rel.id()
                         ));
                     }
-                    emit(out, &text)?;
+                    emit(out, &terminal(&text))?;
                 }
                 ShowFormat::Json => {
                     let mut v = r.entity.to_json_value();
@@ -471,7 +463,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             h.score, h.kind, h.id
                         ));
                     }
-                    emit(out, &s)?;
+                    emit(out, &terminal(&s))?;
                 }
             }
         }
@@ -673,7 +665,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
             Err(e) => {
                 io_error = true;
                 let message = e.to_string();
-                eprintln!("error: {message}");
+                eprintln!("error: {}", terminal(&message));
                 if let ValidateFormat::Json = format {
                     reports.push(serde_json::json!({
                         "file": name,
@@ -696,16 +688,23 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
         any_invalid |= !valid;
         match format {
             ValidateFormat::Human => {
+                // Everything taken from the file (its name, keys, values) is made inert
+                // before it reaches the terminal; only our own colour codes are raw.
+                let file = terminal(&name).into_owned();
                 for d in &diags {
-                    let loc = d.location.map_or_else(
-                        || name.clone(),
-                        |l| format!("{name}:{}:{}", l.line, l.column),
-                    );
+                    let loc = d
+                        .location
+                        .map_or_else(|| file.clone(), |l| format!("{file}:{}:{}", l.line, l.column));
                     let at = if d.path.is_empty() { "/" } else { &d.path };
                     let severity = paint(d.severity.as_str(), if d.is_error() { "1;31" } else { "1;33" });
-                    human.push_str(&format!("{loc}: {severity}[{}]: {}\n  at {at}\n", d.code, d.message));
+                    human.push_str(&format!(
+                        "{loc}: {severity}[{}]: {}\n  at {}\n",
+                        d.code,
+                        terminal(&d.message),
+                        terminal(at)
+                    ));
                     if let Some(h) = &d.hint {
-                        human.push_str(&format!("  hint: {h}\n"));
+                        human.push_str(&format!("  hint: {}\n", terminal(h)));
                     }
                 }
                 if !(quiet && diags.is_empty()) {
@@ -717,7 +716,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
                         paint("invalid", "1;31")
                     };
                     human.push_str(&format!(
-                        "{name}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
+                        "{file}: {verdict} ({errors} error(s), {warnings} warning(s), level {})\n",
                         level.as_str()
                     ));
                 }
@@ -731,7 +730,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
         }
     }
     match format {
-        ValidateFormat::Human => emit(out, &human)?,
+        ValidateFormat::Human => emit_trusted(out, &human)?,
         ValidateFormat::Json => emit(out, &json(&reports))?,
     }
     Ok(if io_error {

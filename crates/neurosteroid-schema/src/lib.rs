@@ -85,8 +85,10 @@ pub fn render(schema: &Value) -> String {
     s
 }
 
-/// Writes every schema file into `dir` (created if missing). Each file is written to a
-/// temporary name and renamed, so a failure never leaves a half-written schema.
+/// Writes every schema file into `dir` (created if missing). Each file is written through
+/// [`neurosteroid::output::write_file`]: an exclusive, unpredictably named temporary file,
+/// then a rename, so a failure never leaves a half-written schema and concurrent runs do
+/// not collide.
 ///
 /// # Errors
 /// The first I/O error.
@@ -95,9 +97,7 @@ pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (file, schema) in generate() {
         let path = dir.join(&file);
-        let tmp = dir.join(format!(".{file}.tmp"));
-        std::fs::write(&tmp, render(&schema))?;
-        std::fs::rename(&tmp, &path)?;
+        neurosteroid::output::write_file(&path, render(&schema).as_bytes())?;
         written.push(path);
     }
     Ok(written)

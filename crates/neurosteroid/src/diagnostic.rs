@@ -93,6 +93,8 @@ codes! {
     PathwayCycle = "pathway-cycle",
     /// A reaction whose substrate and product are the same compound.
     ReactionSelfLoop = "reaction-self-loop",
+    /// A claim whose subject and object are the same entity.
+    SelfClaim = "self-claim",
     /// A reaction whose isoform does not carry out the reaction's enzyme activity.
     IsoformActivityMismatch = "isoform-activity-mismatch",
     /// A claim without any source.
@@ -252,6 +254,71 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
         .skip(1)
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
         .collect()
+}
+
+/// Most diagnostics of one code kept in a report; past it, one summary diagnostic gives the
+/// total. A curator fixes a flood by its first examples; memory stays bounded by this cap
+/// times the number of codes, whatever the input.
+pub const MAX_PER_CODE: usize = 1000;
+
+/// Diagnostics dropped past [`MAX_PER_CODE`], per code: how many, the worst severity, and
+/// the first one's path.
+#[derive(Debug, Default)]
+pub(crate) struct Overflow {
+    kept: std::collections::BTreeMap<Code, usize>,
+    dropped: std::collections::BTreeMap<Code, (usize, Severity, String)>,
+}
+
+impl Overflow {
+    /// Keeps at most [`MAX_PER_CODE`] diagnostics of each code among `diags[from..]`
+    /// (counting those kept by earlier calls), remembering the rest as counts.
+    pub(crate) fn compact(&mut self, diags: &mut Vec<Diagnostic>, from: usize) {
+        let mut i = from;
+        let mut out = from;
+        while i < diags.len() {
+            let code = diags[i].code;
+            let kept = self.kept.entry(code).or_insert(0);
+            if *kept < MAX_PER_CODE {
+                *kept += 1;
+                diags.swap(out, i);
+                out += 1;
+            } else {
+                let d = &diags[i];
+                let e = self
+                    .dropped
+                    .entry(code)
+                    .or_insert_with(|| (0, d.severity, d.path.clone()));
+                e.0 += 1;
+                e.1 = e.1.min(d.severity);
+            }
+            i += 1;
+        }
+        diags.truncate(out);
+    }
+
+    /// Compacts what is new since `from` and appends one summary per code that overflowed.
+    pub(crate) fn finish(mut self, diags: &mut Vec<Diagnostic>, from: usize) {
+        self.compact(diags, from);
+        for (code, (count, severity, path)) in self.dropped {
+            let total = count + MAX_PER_CODE;
+            diags.push(Diagnostic {
+                code,
+                severity,
+                path,
+                message: format!(
+                    "{count} more `{code}` problems are not listed ({total} in all; the first {MAX_PER_CODE} are), starting here"
+                ),
+                hint: Some(format!("fix the `{code}` problems listed and validate again")),
+                location: None,
+            });
+        }
+    }
+}
+
+/// Caps a list of diagnostics at [`MAX_PER_CODE`] per code, with a summary for each code
+/// that had more.
+pub fn cap(diags: &mut Vec<Diagnostic>) {
+    Overflow::default().finish(diags, 0);
 }
 
 /// A noun phrase with its indefinite article: `an effect`, `a compound`, `an entity with a

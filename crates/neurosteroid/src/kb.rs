@@ -154,6 +154,7 @@ impl KnowledgeBase {
             Level::Schema => Vec::new(),
             Level::Full => crate::validate::semantic(&doc),
         };
+        crate::diagnostic::cap(&mut diags);
         locate(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
             return Err(Error::Invalid { diagnostics: diags });

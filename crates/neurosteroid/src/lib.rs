@@ -4,6 +4,8 @@ pub mod diagnostic;
 pub mod error;
 mod kb;
 pub mod model;
+pub mod names;
+pub mod output;
 pub mod parse;
 mod query;
 pub mod render;

@@ -406,20 +406,25 @@ impl KnowledgeBase {
                 });
             }
         }
+        // Traced back through an index of reactions by product (built once per call), so a
+        // route of n steps costs O(reactions + n), not O(reactions × n).
+        let mut by_product: rustc_hash::FxHashMap<&str, Vec<&Reaction>> = rustc_hash::FxHashMap::default();
+        for r in &self.document().reactions {
+            by_product.entry(r.product.as_str()).or_default().push(r);
+        }
         let mut steps = Vec::new();
-        let mut seen = vec![target.id.clone()];
-        let mut current = target.id.clone();
-        while let Some(r) = self
-            .document()
-            .reactions
-            .iter()
-            .find(|r| r.product == current && !seen.contains(&r.substrate))
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        seen.insert(target.id.as_str());
+        let mut current = target.id.as_str();
+        while let Some(r) = by_product
+            .get(current)
+            .and_then(|rs| rs.iter().find(|r| !seen.contains(r.substrate.as_str())))
         {
             if let Some(s) = self.step(r) {
                 steps.push(s);
             }
-            seen.push(r.substrate.clone());
-            current = r.substrate.clone();
+            seen.insert(r.substrate.as_str());
+            current = r.substrate.as_str();
         }
         steps.reverse();
         Ok(Route {

@@ -7,66 +7,8 @@ use serde::Serialize;
 
 use crate::model::{Curie, EntityKind};
 
-/// Normalises a name for matching: lowercase; Greek letters, written or spelled after a
-/// digit or at a word boundary, become latin letters (`5α`, `5alpha`, `5a` are one key);
-/// everything that is not a letter or digit is dropped.
-pub fn normalize(text: &str) -> String {
-    const SPELLED: [(&str, char); 5] = [
-        ("alpha", 'a'),
-        ("beta", 'b'),
-        ("gamma", 'g'),
-        ("delta", 'd'),
-        ("epsilon", 'e'),
-    ];
-    let lower = text.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    let mut rest = lower.as_str();
-    let mut prev_alpha = false;
-    while let Some(c) = rest.chars().next() {
-        let greek = match c {
-            'α' => Some('a'),
-            'β' => Some('b'),
-            'γ' => Some('g'),
-            'δ' | 'Δ' => Some('d'),
-            'ε' => Some('e'),
-            'κ' => Some('k'),
-            'ω' => Some('w'),
-            _ => None,
-        };
-        if let Some(g) = greek {
-            out.push(g);
-        } else if c.is_alphabetic() && !prev_alpha {
-            let spelled = SPELLED.iter().find(|(word, _)| {
-                rest.starts_with(word) && rest[word.len()..].chars().next().is_none_or(|n| !n.is_alphabetic())
-            });
-            if let Some((word, letter)) = spelled {
-                out.push(*letter);
-                rest = &rest[word.len()..];
-                prev_alpha = true;
-                continue;
-            }
-            out.push(c);
-        } else if c.is_alphanumeric() {
-            out.push(c);
-        }
-        prev_alpha = c.is_alphabetic();
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-/// The candidate closest to `query` (for "did you mean" hints), if any is close enough.
-pub fn closest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let q = query.to_lowercase();
-    let mut best: Option<(&str, f64)> = None;
-    for c in candidates {
-        let score = strsim::normalized_damerau_levenshtein(&q, &c.to_lowercase());
-        if score >= 0.6 && best.is_none_or(|(_, b)| score > b) {
-            best = Some((c, score));
-        }
-    }
-    best.map(|(c, _)| c)
-}
+pub use crate::names::{closest, normalize};
+use crate::names::{MAX_FUZZY_CHARS, similarity_at_least, stereo_signature};
 
 /// How a query matched an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -130,7 +72,7 @@ impl NameIndex {
     }
 
     pub(crate) fn add_identifier(&mut self, curie: &Curie, key: EntityKey) {
-        let v = self.identifiers.entry(curie.to_string()).or_default();
+        let v = self.identifiers.entry(curie.canonical().to_string()).or_default();
         if !v.contains(&key) {
             v.push(key);
         }
@@ -139,7 +81,7 @@ impl NameIndex {
     /// Exact lookups: CURIE, then normalised name.
     pub(crate) fn exact(&self, text: &str) -> Option<(MatchKind, &[EntityKey])> {
         if let Ok(c) = Curie::parse(text.trim()) {
-            if let Some(v) = self.identifiers.get(&c.to_string()) {
+            if let Some(v) = self.identifiers.get(&c.canonical().to_string()) {
                 return Some((MatchKind::Identifier, v));
             }
         }
@@ -162,6 +104,7 @@ impl NameIndex {
                 offer(*k, 1.0, how, text.trim());
             }
         }
+        let q_signature = (q.chars().count() <= MAX_FUZZY_CHARS).then(|| stereo_signature(&q));
         if !q.is_empty() {
             for (n, key, original) in &self.all {
                 let score = if *n == q {
@@ -170,9 +113,10 @@ impl NameIndex {
                     Some((0.8 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Prefix))
                 } else if q.len() >= 3 && n.contains(&q) {
                     Some((0.6 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Substring))
-                } else if q.len() >= 4 && n.len().abs_diff(q.len()) <= 3 {
-                    let sim = strsim::normalized_damerau_levenshtein(&q, n);
-                    (sim >= 0.75).then_some((sim * 0.75, MatchKind::Fuzzy))
+                } else if q.len() >= 4 && n.len().abs_diff(q.len()) <= 3 && q_signature.as_deref() == Some(stereo_signature(n).as_str()) {
+                    // Typos are forgiven only between names with the same locants and
+                    // stereodescriptors: 5α and 5β are different compounds.
+                    similarity_at_least(&q, n, 0.75).map(|sim| (sim * 0.75, MatchKind::Fuzzy))
                 } else {
                     None
                 };

@@ -91,7 +91,7 @@ fn markdown_escapes_every_field() {
         md.match_indices("](").all(|(i, _)| md[..i].ends_with('\\')),
         "a text field made a link"
     );
-    assert!(md.contains("\\[x\\](javascript:alert(3))"));
+    assert!(md.contains("\\[x\\](javascript:alert(3))"), "{md}");
 }
 
 #[test]

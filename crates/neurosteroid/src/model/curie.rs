@@ -58,8 +58,11 @@ pub const PREFIXES: &[Prefix] = &[
     Prefix {
         key: "inchikey",
         preferred: "inchikey",
+        // Stricter than Bioregistry's pattern: the flag after the eight stereo letters is `S`
+        // (standard InChI) or `N`, the version letter is `A` (InChI version 1), and the
+        // protonation letter is always present (InChI Trust, InChI Technical Manual).
         synonyms: &[],
-        pattern: "^[A-Z]{14}-[A-Z]{10}(-[A-Z])?$",
+        pattern: "^[A-Z]{14}-[A-Z]{8}[SN]A-[A-Z]$",
         uri_format: "https://www.chemspider.com/search?params=$1",
         title: "InChIKey",
     },
@@ -312,6 +315,29 @@ impl Curie {
     /// The local part, e.g. `50169`.
     pub fn local(&self) -> &str {
         &self.local
+    }
+
+    /// The same identifier in its registry's canonical form: leading zeros dropped from
+    /// registries whose local parts are plain integers (`CHEBI:050169` is `CHEBI:50169`)
+    /// and from the first group of a CAS number (`cas:0050-23-7` is `cas:50-23-7`).
+    /// Registries whose zeros are part of the identifier (GO, MONDO, MeSH) are unchanged.
+    pub fn canonical(&self) -> Curie {
+        let strip = |s: &str| {
+            let t = s.trim_start_matches('0');
+            if t.is_empty() { "0".to_owned() } else { t.to_owned() }
+        };
+        let local = match self.key() {
+            "chebi" | "pubchem.compound" | "hgnc" | "ncbigene" | "pubmed" | "rhea" => strip(&self.local),
+            "cas" => match self.local.split_once('-') {
+                Some((first, rest)) => format!("{}-{rest}", strip(first)),
+                None => self.local.clone(),
+            },
+            _ => self.local.clone(),
+        };
+        Curie {
+            prefix: self.prefix,
+            local,
+        }
     }
 
     /// A resolvable link.

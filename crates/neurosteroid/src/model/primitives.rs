@@ -201,6 +201,28 @@ impl Date {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Today's date in UTC, from the system clock (1970-01-01 if the clock is before it).
+    pub fn today_utc() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date(format!("{:04}-{m:02}-{d:02}", y.clamp(0, 9999)))
+    }
 }
 
 impl TryFrom<String> for Date {

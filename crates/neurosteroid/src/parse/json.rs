@@ -113,7 +113,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
     let state = RefCell::new(State {
         path: Vec::new(),
         duplicates: Vec::new(),
-        max_depth: limits.max_depth,
+        max_depth: limits.depth(),
         too_deep: None,
     });
     let mut de = serde_json::Deserializer::from_str(text);
@@ -136,7 +136,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
                     p,
                     format!(
                         "arrays and objects are nested more than {} levels deep",
-                        limits.max_depth
+                        limits.depth()
                     ),
                     "flatten the document; knowledge-base documents need fewer than 10 levels".to_owned(),
                 )

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, pointer_push};
+use crate::diagnostic::{Code, Diagnostic, MAX_PER_CODE, Overflow, pointer_push};
 use crate::model::{Document, EntityKind};
 
 const SCALAR_FIELDS: [&str; 3] = ["$schema", "schema_version", "as_of"];
@@ -153,11 +153,8 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     collection!("fact_sheets", FactSheet);
     collection!("coverage", CoverageEntry);
     // A wrong shape is reported once, where it is, not again by serde below it.
-    diags.retain(|d| {
-        !shape
-            .iter()
-            .any(|s| d.path == s.path || d.path.starts_with(&format!("{}/", s.path)))
-    });
+    let shaped: std::collections::HashSet<&str> = shape.iter().map(|d| d.path.as_str()).collect();
+    diags.retain(|d| !pointer_prefixes(&d.path).any(|p| shaped.contains(p)));
     diags.extend(shape);
     if diags.is_empty() {
         // Every part passed on its own, so the whole should too; report it if not.
@@ -186,9 +183,20 @@ fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagno
         );
         return;
     };
+    // Kept per collection at most `MAX_PER_CODE` per code, so that a million bad entries
+    // cost a million checks but not a million diagnostics in memory.
+    let mut local = Vec::new();
+    let mut overflow = Overflow::default();
+    let mut counted = 0;
     for (i, item) in items.iter().enumerate() {
-        check::<T>(item, &pointer_push(&base, &i.to_string()), diags);
+        check::<T>(item, &pointer_push(&base, &i.to_string()), &mut local);
+        if local.len() >= counted + 4 * MAX_PER_CODE {
+            overflow.compact(&mut local, counted);
+            counted = local.len();
+        }
     }
+    overflow.finish(&mut local, counted);
+    diags.extend(local);
 }
 
 /// Deserialises one value; on failure, records the error, removes the offending field
@@ -317,6 +325,16 @@ fn classify(message: &str, pointer: String) -> Diagnostic {
     let mut d = Diagnostic::error(code, pointer, message.to_owned());
     d.hint = hint;
     d
+}
+
+/// The pointer and each of its ancestors except the root (`/a/b`, `/a`).
+fn pointer_prefixes(p: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(p);
+    std::iter::from_fn(move || {
+        let cur = next.filter(|c| !c.is_empty())?;
+        next = cur.rfind('/').map(|i| &cur[..i]);
+        Some(cur)
+    })
 }
 
 fn type_name(v: &Value) -> &'static str {

@@ -2,7 +2,7 @@
 //! expanded within a node budget (so "billion laughs" is a `limit` diagnostic, not an
 //! out-of-memory), duplicate keys and non-JSON values (tags, `.nan`, non-string keys) rejected.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Number, Value};
 use yaml_rust2::parser::{Event, Parser, Tag};
@@ -14,14 +14,25 @@ use super::Limits;
 type Want<'w> = Option<(&'w HashMap<&'w str, ()>, &'w mut HashMap<String, usize>)>;
 use crate::diagnostic::{Code, Diagnostic, Location, pointer_push};
 
+/// A node of the tree being built. Nodes live in an arena and refer to each other by index,
+/// so an anchor is a number, not a copy: aliases share the anchored node until the tree is
+/// turned into a `Value`, where every node made (aliases included) is charged to the budget.
+enum Node {
+    Scalar(Value),
+    Seq(Vec<u32>),
+    Map(Vec<(String, u32)>),
+}
+
 enum Frame {
     Seq {
-        items: Vec<Value>,
+        items: Vec<u32>,
         anchor: usize,
+        /// Nodes in the finished subtree, aliases expanded.
         size: usize,
     },
     Map {
-        map: Map<String, Value>,
+        entries: Vec<(String, u32)>,
+        keys: HashSet<String>,
         key: Option<String>,
         anchor: usize,
         size: usize,
@@ -30,12 +41,16 @@ enum Frame {
 
 struct Builder<'w> {
     stack: Vec<Frame>,
-    anchors: HashMap<usize, (Value, usize)>,
-    /// Nodes created by expanding aliases so far.
+    nodes: Vec<Node>,
+    /// Anchor id → the node it names (no copy).
+    anchors: HashMap<usize, (u32, usize)>,
+    /// Nodes that expanding aliases will create so far.
     alias_nodes: usize,
-    root: Option<Value>,
+    root: Option<u32>,
     diags: Vec<Diagnostic>,
     want: Want<'w>,
+    /// Only positions are wanted: scalars are not kept.
+    locate_only: bool,
 }
 
 fn mark_loc(m: &Marker) -> Location {
@@ -79,23 +94,37 @@ impl Builder<'_> {
         }
     }
 
+    fn alloc(&mut self, node: Node) -> u32 {
+        // The arena holds at most one node per event of a text under `Limits::max_bytes`.
+        let id = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+        self.nodes.push(node);
+        id
+    }
+
     /// Adds a finished node to its parent (or makes it the root).
-    fn push_value(&mut self, value: Value, size: usize, anchor: usize, mark: &Marker) -> Result<(), ()> {
+    fn push_node(&mut self, node: u32, size: usize, anchor: usize, mark: &Marker) {
         if anchor > 0 {
-            self.anchors.insert(anchor, (value.clone(), size));
+            self.anchors.insert(anchor, (node, size));
         }
         match self.stack.last_mut() {
-            None => self.root = Some(value),
+            None => self.root = Some(node),
             Some(Frame::Seq { items, size: s, .. }) => {
-                items.push(value);
-                *s += size;
+                items.push(node);
+                *s = s.saturating_add(size);
             }
-            Some(Frame::Map { map, key, size: s, .. }) => {
+            Some(Frame::Map {
+                entries,
+                keys,
+                key,
+                size: s,
+                ..
+            }) => {
+                *s = s.saturating_add(size);
                 let k = key.take().unwrap_or_default();
-                *s += size;
-                if map.insert(k.clone(), value).is_some() {
-                    let mut p = self.pointer();
-                    p = pointer_push(&p, &k);
+                if keys.insert(k.clone()) {
+                    entries.push((k, node));
+                } else {
+                    let p = pointer_push(&self.pointer(), &k);
                     let mut d =
                         Diagnostic::error(Code::DuplicateKey, p, "this key appears more than once in its mapping")
                             .with_hint("remove or rename one of the duplicates");
@@ -104,7 +133,76 @@ impl Builder<'_> {
                 }
             }
         }
-        Ok(())
+    }
+
+    /// Turns the arena into a `Value`, copying aliased nodes; iterative, so neither a deep
+    /// tree nor a long alias chain can exhaust the stack.
+    fn into_value(mut self, root: u32, max_depth: usize) -> Result<Value, Diagnostic> {
+        enum Work {
+            Visit(u32, usize),
+            Seq(usize),
+            Map(Vec<String>),
+        }
+        let shared: Vec<bool> = {
+            let mut seen = vec![0u8; self.nodes.len()];
+            for n in &self.nodes {
+                match n {
+                    Node::Seq(items) => items.iter().for_each(|&i| seen[i as usize] = seen[i as usize].saturating_add(1)),
+                    Node::Map(entries) => entries
+                        .iter()
+                        .for_each(|&(_, i)| seen[i as usize] = seen[i as usize].saturating_add(1)),
+                    Node::Scalar(_) => {}
+                }
+            }
+            seen.into_iter().map(|c| c > 1).collect()
+        };
+        let mut work = vec![Work::Visit(root, 0)];
+        let mut out: Vec<Value> = Vec::new();
+        while let Some(w) = work.pop() {
+            match w {
+                Work::Visit(i, depth) => {
+                    let node = if shared[i as usize] {
+                        // Aliased: leave it for the next reference.
+                        match &self.nodes[i as usize] {
+                            Node::Scalar(v) => Node::Scalar(v.clone()),
+                            Node::Seq(items) => Node::Seq(items.clone()),
+                            Node::Map(entries) => Node::Map(entries.clone()),
+                        }
+                    } else {
+                        std::mem::replace(&mut self.nodes[i as usize], Node::Scalar(Value::Null))
+                    };
+                    match node {
+                        Node::Scalar(v) => out.push(v),
+                        Node::Seq(_) | Node::Map(_) if depth >= max_depth => {
+                            return Err(Diagnostic::error(
+                                Code::Limit,
+                                "",
+                                format!("expanding the YAML aliases nests collections more than {max_depth} levels deep"),
+                            )
+                            .with_hint("write the repeated node out, or flatten the document"));
+                        }
+                        Node::Seq(items) => {
+                            work.push(Work::Seq(items.len()));
+                            work.extend(items.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                        }
+                        Node::Map(entries) => {
+                            let (keys, ids): (Vec<String>, Vec<u32>) = entries.into_iter().unzip();
+                            work.push(Work::Map(keys));
+                            work.extend(ids.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                        }
+                    }
+                }
+                Work::Seq(n) => {
+                    let items = out.split_off(out.len() - n);
+                    out.push(Value::Array(items));
+                }
+                Work::Map(keys) => {
+                    let values = out.split_off(out.len() - keys.len());
+                    out.push(Value::Object(keys.into_iter().zip(values).collect::<Map<String, Value>>()));
+                }
+            }
+        }
+        Ok(out.pop().unwrap_or(Value::Null))
     }
 
     fn scalar(&mut self, text: String, style: TScalarStyle, tag: Option<&Tag>, mark: &Marker) -> Option<Value> {
@@ -221,14 +319,16 @@ fn resolve_plain(s: &str) -> Plain {
 
 fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Diagnostic>> {
     let mut parser = Parser::new_from_str(text);
+    let locate_only = want.is_some();
     let mut b = Builder {
         stack: Vec::new(),
+        nodes: Vec::new(),
         anchors: HashMap::new(),
         alias_nodes: 0,
         root: None,
         diags: Vec::new(),
-
         want,
+        locate_only,
     };
     let mut documents = 0usize;
     loop {
@@ -270,10 +370,13 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     continue;
                 }
                 b.record_position(&mark);
-                let value = b.scalar(text, style, tag.as_ref(), &mark).unwrap_or(Value::Null);
-                if b.push_value(value, 1, anchor, &mark).is_err() {
-                    return Err(b.diags);
-                }
+                let value = if b.locate_only {
+                    Value::Null
+                } else {
+                    b.scalar(text, style, tag.as_ref(), &mark).unwrap_or(Value::Null)
+                };
+                let node = b.alloc(Node::Scalar(value));
+                b.push_node(node, 1, anchor, &mark);
             }
             Event::Alias(id) => {
                 if b.expecting_key() {
@@ -286,7 +389,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     return Err(b.diags);
                 }
                 b.record_position(&mark);
-                let Some(size) = b.anchors.get(&id).map(|(_, size)| *size) else {
+                let Some(&(node, size)) = b.anchors.get(&id) else {
                     b.error(
                         Code::Syntax,
                         &mark,
@@ -295,7 +398,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     );
                     return Err(b.diags);
                 };
-                // Checked before the copy is made: an alias bomb stops here, not in the allocator.
+                // Charged before anything is copied: an alias bomb stops here, not in the allocator.
                 b.alias_nodes = b.alias_nodes.saturating_add(size);
                 if b.alias_nodes > limits.max_alias_nodes {
                     let message = format!(
@@ -305,13 +408,9 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     b.error(Code::Limit, &mark, message, "remove the aliases that repeat large nodes, or raise the alias limit (Limits::max_alias_nodes, --max-alias-nodes)");
                     return Err(b.diags);
                 }
-                let value = b.anchors.get(&id).map(|(v, _)| v.clone()).unwrap_or(Value::Null);
-                if b.push_value(value, size, 0, &mark).is_err() {
-                    return Err(b.diags);
-                }
+                b.push_node(node, size, 0, &mark);
             }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) if b.expecting_key() => {
-                let _ = (anchor, tag);
+            Event::SequenceStart(..) | Event::MappingStart(..) if b.expecting_key() => {
                 b.error(
                     Code::Type,
                     &mark,
@@ -322,10 +421,10 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 b.record_position(&mark);
-                if b.stack.len() >= limits.max_depth {
+                if b.stack.len() >= limits.depth() {
                     let message = format!(
                         "sequences and mappings are nested more than {} levels deep",
-                        limits.max_depth
+                        limits.depth()
                     );
                     b.error(Code::Limit, &mark, message, "flatten the document");
                     return Err(b.diags);
@@ -338,7 +437,8 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     }
                 } else {
                     Frame::Map {
-                        map: Map::new(),
+                        entries: Vec::new(),
+                        keys: HashSet::new(),
                         key: None,
                         anchor,
                         size: 1,
@@ -347,21 +447,29 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                 b.start_collection(frame, tag.as_ref(), &mark);
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (value, anchor, size) = match b.stack.pop() {
-                    Some(Frame::Seq { items, anchor, size }) => (Value::Array(items), anchor, size),
-                    Some(Frame::Map { map, anchor, size, .. }) => (Value::Object(map), anchor, size),
+                let (node, anchor, size) = match b.stack.pop() {
+                    Some(Frame::Seq { items, anchor, size }) => (Node::Seq(items), anchor, size),
+                    Some(Frame::Map {
+                        entries, anchor, size, ..
+                    }) => (Node::Map(entries), anchor, size),
                     None => continue,
                 };
-                if b.push_value(value, size, anchor, &mark).is_err() {
-                    return Err(b.diags);
-                }
+                let node = b.alloc(node);
+                b.push_node(node, size, anchor, &mark);
             }
         }
     }
     if !b.diags.is_empty() {
         return Err(b.diags);
     }
-    Ok(b.root.unwrap_or(Value::Null))
+    match b.root {
+        None => Ok(Value::Null),
+        Some(_) if b.locate_only => Ok(Value::Null),
+        Some(root) => {
+            let max_depth = limits.depth();
+            b.into_value(root, max_depth).map_err(|d| vec![d])
+        }
+    }
 }
 
 /// Parses YAML text into a JSON value.

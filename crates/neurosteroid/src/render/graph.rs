@@ -28,7 +28,14 @@ fn mermaid_text(s: &str) -> String {
             '<' => "#lt;".to_owned(),
             '>' => "#gt;".to_owned(),
             '#' => "#35;".to_owned(),
+            // `%%{init: ...}%%` directives are honoured anywhere in the text, and backticks
+            // start Markdown strings: neither may come from the data.
+            '%' => "#37;".to_owned(),
+            '`' => "#96;".to_owned(),
+            '{' => "#123;".to_owned(),
+            '}' => "#125;".to_owned(),
             '\n' | '\r' => " ".to_owned(),
+            c if c.is_control() => String::new(),
             c => c.to_string(),
         })
         .collect()
@@ -54,6 +61,7 @@ fn dot_text(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -135,6 +143,8 @@ pub fn xml_escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && c != '\n' && c != '\t' => {}
+            // Not characters in XML 1.0: a parser must reject a document holding them.
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }

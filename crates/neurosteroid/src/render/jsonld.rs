@@ -155,12 +155,16 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
             mentions.push(drug(kb, t));
         }
     }
+    // Conditions that a claim on the sheet is about: one pass over the sheet's claims, then
+    // one over the conditions (linear in both, whatever the size of the sheet).
+    let on_sheet: rustc_hash::FxHashSet<&str> = view
+        .sections
+        .iter()
+        .flat_map(|s| s.claims.iter())
+        .flat_map(|v| [v.claim.subject.as_str(), v.claim.object.as_str()])
+        .collect();
     for c in &kb.document().conditions {
-        if kb.claims_about(c.id.as_str()).iter().any(|cl| {
-            view.sections
-                .iter()
-                .any(|s| s.claims.iter().any(|v| v.claim.id == cl.id))
-        }) {
+        if on_sheet.contains(c.id.as_str()) {
             mentions.push(condition(c));
         }
     }
@@ -195,4 +199,26 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
         "citation": citations,
         "disclaimer": super::NOTICE,
     })
+}
+
+/// JSON-LD text that is safe to paste inside `<script type="application/ld+json">`: `<`,
+/// `>` and `&` (which JSON allows raw, and which let a name such as `</script>` end the
+/// script element) and the JavaScript line separators U+2028/U+2029 are written as
+/// `\uXXXX` escapes. They can only occur inside JSON strings, where the escape means the
+/// same character, so the data is unchanged for every JSON reader.
+pub fn to_text(value: &Value) -> String {
+    let raw = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
 }

@@ -9,8 +9,19 @@ use crate::model::Therapy;
 /// Escapes text for Markdown: characters that Markdown or HTML would interpret become a
 /// backslash escape or an entity; line breaks become spaces.
 pub fn escape(text: &str) -> String {
+    // Leading blanks would make indented code at the start of a line.
+    let text = text.trim_start();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Digits at the very start: `1.` or `1)` after them would start an ordered list.
+    let mut leading_digits = true;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let at_start = i == 0;
+        let ends_with = |out: &str, word: &str| {
+            out.len() >= word.len()
+                && out.is_char_boundary(out.len() - word.len())
+                && out[out.len() - word.len()..].eq_ignore_ascii_case(word)
+        };
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -21,10 +32,28 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // At the start of a line these begin a list item, a rule or a heading underline.
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if leading_digits && !at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            // GitHub's autolinks: `http://` (any `scheme:/`), `mailto:`, `xmpp:`, `www.` and
+            // e-mail addresses. An escaped colon or dot renders the same and links nothing;
+            // an address is kept from linking by an invisible word joiner after the `@`.
+            ':' if chars.get(i + 1) == Some(&'/') || ends_with(&out, "mailto") || ends_with(&out, "xmpp") => {
+                out.push_str("\\:");
+            }
+            '.' if ends_with(&out, "www") => out.push_str("\\."),
+            '@' => out.push_str("@\u{2060}"),
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
+        leading_digits = leading_digits && c.is_ascii_digit();
     }
     out
 }

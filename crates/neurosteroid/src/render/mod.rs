@@ -3,6 +3,7 @@
 
 pub mod graph;
 pub mod html;
+pub mod escape;
 pub mod jsonld;
 pub mod markdown;
 mod sheet;
@@ -102,11 +103,7 @@ impl KnowledgeBase {
         Ok(match format {
             SheetFormat::Markdown => markdown::render(&view),
             SheetFormat::Html => html::render(&view),
-            SheetFormat::JsonLd => {
-                let mut s = serde_json::to_string_pretty(&jsonld::render(self, &view)).unwrap_or_default();
-                s.push('\n');
-                s
-            }
+            SheetFormat::JsonLd => jsonld::to_text(&jsonld::render(self, &view)),
         })
     }
 
@@ -134,11 +131,7 @@ impl KnowledgeBase {
                         doc
                     })
                     .collect();
-                let mut s =
-                    serde_json::to_string_pretty(&serde_json::json!({"@context": jsonld::context(), "@graph": graph}))
-                        .unwrap_or_default();
-                s.push('\n');
-                s
+                jsonld::to_text(&serde_json::json!({"@context": jsonld::context(), "@graph": graph}))
             }
         })
     }

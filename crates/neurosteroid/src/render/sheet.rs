@@ -372,14 +372,17 @@ impl KnowledgeBase {
     pub fn sheet_view<'a>(&'a self, sheet: &'a FactSheet) -> Result<SheetView<'a>> {
         let subject = self.require(sheet.subject.as_str())?;
         let mut references: Vec<&Source> = Vec::new();
-        let number = |id: &Id, references: &mut Vec<&'a Source>| -> Option<usize> {
+        // Numbered in order of first citation; the map keeps numbering linear in citations.
+        let mut numbers: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let mut number = |id: &Id, references: &mut Vec<&'a Source>| -> Option<usize> {
             let EntityRef::Source(s) = self.get(id.as_str())? else {
                 return None;
             };
-            if let Some(i) = references.iter().position(|r| r.id == s.id) {
-                return Some(i + 1);
+            if let Some(&n) = numbers.get(s.id.as_str()) {
+                return Some(n);
             }
             references.push(s);
+            numbers.insert(s.id.as_str(), references.len());
             Some(references.len())
         };
         let mut sections = Vec::new();

@@ -22,7 +22,42 @@ fn date(d: &Date, at: String, as_of: &Date, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Largest dose amount accepted in any unit: no dose of anything is a billion units.
+pub const MAX_DOSE: f64 = 1e9;
+
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    check_with_today(doc, &Date::today_utc(), diags);
+}
+
+/// The rules, with "today" given (tests fix it).
+pub(super) fn check_with_today(doc: &Document, today: &Date, diags: &mut Vec<Diagnostic>) {
+    // `as_of` says when the content was checked: a later date would switch every
+    // future-date check off.
+    if doc.as_of.is_valid() && &doc.as_of > today {
+        diags.push(
+            Diagnostic::error(
+                Code::FutureDate,
+                "/as_of",
+                format!("as_of {} is after today ({today})", doc.as_of),
+            )
+            .with_hint("set `as_of` to the date the content was last checked"),
+        );
+    }
+    let as_of_year = doc.as_of.parts().0;
+    for (i, s) in doc.sources.iter().enumerate() {
+        if let Some(y) = s.year {
+            if doc.as_of.is_valid() && y.get() > as_of_year {
+                diags.push(
+                    Diagnostic::error(
+                        Code::FutureDate,
+                        format!("/sources/{i}/year"),
+                        format!("year {} is after the document's as_of year {as_of_year}", y.get()),
+                    )
+                    .with_hint("check the publication year"),
+                );
+            }
+        }
+    }
     if !doc.as_of.is_valid() {
         diags.push(
             Diagnostic::error(
@@ -59,6 +94,18 @@ pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
         }
         for (j, d) in t.doses.iter().enumerate() {
             let at = format!("/therapies/{i}/doses/{j}");
+            for (field, v) in [("min", Some(d.min)), ("max", d.max)] {
+                if let Some(v) = v.filter(|v| v.get() > MAX_DOSE) {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::Range,
+                            format!("{at}/{field}"),
+                            format!("a dose of {v} {} is more than {MAX_DOSE:e} of any unit", d.unit),
+                        )
+                        .with_hint("check the amount and the unit (a smaller unit?)"),
+                    );
+                }
+            }
             if let Some(max) = d.max {
                 if max < d.min {
                     diags.push(

@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap as HashMap;
 use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Curie, Document, EntityKind, EntityRef};
-use crate::resolve::normalize;
 
 pub(crate) fn pointer(kind: EntityKind, index: usize) -> String {
     format!("/{}/{index}", kind.collection())
@@ -37,7 +36,8 @@ pub(super) fn index_ids<'a>(doc: &'a Document, diags: &mut Vec<Diagnostic>) -> I
 }
 
 pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&Curie, (EntityKind, usize, &str)> = HashMap::default();
+    // Keyed by canonical form, so `CHEBI:050169` and `CHEBI:50169` are one identifier.
+    let mut seen: HashMap<Curie, (EntityKind, usize, &str)> = HashMap::default();
     for (kind, i, e) in doc.entities() {
         for (j, curie) in e.identifiers().iter().enumerate() {
             let at = || format!("{}/identifiers/{j}", pointer(kind, i));
@@ -47,14 +47,15 @@ pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
                         .with_hint("re-copy the number from its registry; a digit is wrong or two are swapped"),
                 );
             }
-            match seen.get(curie) {
+            let canonical = curie.canonical();
+            match seen.get(&canonical) {
                 Some(&(k, n, other_id)) if other_id != e.id().as_str() => diags.push(
                     Diagnostic::error(Code::DuplicateIdentifier, at(), format!("`{curie}` also identifies `{other_id}` ({})", pointer(k, n)))
                         .with_hint("one identifier names one thing: check which entity it really belongs to (stereoisomers are a common trap)"),
                 ),
                 Some(_) => {}
                 None => {
-                    seen.insert(curie, (kind, i, e.id().as_str()));
+                    seen.insert(canonical, (kind, i, e.id().as_str()));
                 }
             }
         }
@@ -84,7 +85,7 @@ pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
     for (kind, i, e) in doc.entities().filter(|(k, ..)| named(*k)) {
         let names = std::iter::once((true, e.name())).chain(e.other_names().into_iter().map(|n| (false, n)));
         for (is_name, name) in names {
-            let key = normalize(name);
+            let key = crate::names::lookalike_key(name);
             if key.is_empty() {
                 continue;
             }

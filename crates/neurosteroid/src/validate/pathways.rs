@@ -54,7 +54,7 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
             );
             continue;
         }
-        let mut visited: Vec<&str> = Vec::new();
+        let mut visited: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut previous: Option<&crate::model::Reaction> = None;
         for (j, step) in pw.steps.iter().enumerate() {
             let Some(r) = reactions.get(step.as_str()) else {
@@ -79,10 +79,10 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                     );
                 }
             } else {
-                visited.push(r.substrate.as_str());
+                visited.insert(r.substrate.as_str());
             }
             // A break in the chain is reported once, not again as a loop.
-            if connected && visited.contains(&r.product.as_str()) {
+            if connected && visited.contains(r.product.as_str()) {
                 diags.push(
                     Diagnostic::error(
                         Code::PathwayCycle,
@@ -92,7 +92,7 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
                     .with_hint("a pathway is a route, not a cycle: remove the step that loops back"),
                 );
             }
-            visited.push(r.product.as_str());
+            visited.insert(r.product.as_str());
             previous = Some(r);
         }
     }

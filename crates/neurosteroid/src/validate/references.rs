@@ -9,7 +9,13 @@ struct Checker<'a, 'd> {
     diags: &'a mut Vec<Diagnostic>,
     /// Every id, sorted (for "did you mean" hints); made on the first dangling reference.
     ids: Option<Vec<&'d str>>,
+    /// "Did you mean" hints still to compute: each one compares with every id, so a
+    /// document with thousands of dangling references gets hints for the first ones only.
+    hints_left: usize,
 }
+
+/// Dangling references that get a "did you mean" hint; the rest get the plain hint.
+pub(crate) const MAX_SUGGESTIONS: usize = 100;
 
 impl Checker<'_, '_> {
     fn sorted_ids(&mut self) -> &[&str] {
@@ -31,7 +37,13 @@ impl Checker<'_, '_> {
         let at = at();
         match found {
             None => {
-                let hint = crate::resolve::closest(id.as_str(), self.sorted_ids().iter().copied()).map_or_else(
+                let suggestion = if self.hints_left > 0 {
+                    self.hints_left -= 1;
+                    crate::names::closest(id.as_str(), self.sorted_ids().iter().copied())
+                } else {
+                    None
+                };
+                let hint = suggestion.map_or_else(
                     || "add the entity, or fix the id".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
@@ -69,6 +81,20 @@ impl Checker<'_, '_> {
     }
 }
 
+/// The kinds a fact sheet may be about.
+pub(crate) const SHEET_SUBJECTS: &[K] = &[
+    K::Compound,
+    K::Therapy,
+    K::Condition,
+    K::Receptor,
+    K::GeneProduct,
+    K::Enzyme,
+    K::Pathway,
+    K::Effect,
+    K::Site,
+    K::Strategy,
+];
+
 /// What a predicate relates: allowed subject kinds and object kinds.
 pub(crate) fn predicate_kinds(p: Predicate) -> (&'static [K], &'static [K]) {
     match p {
@@ -91,6 +117,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         index,
         diags,
         ids: None,
+        hints_left: MAX_SUGGESTIONS,
     };
     let src = &[K::Source];
     macro_rules! sources {
@@ -164,9 +191,21 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         let (subjects, objects) = predicate_kinds(cl.predicate);
         c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
         c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
+        if cl.subject == cl.object {
+            c.diags.push(
+                Diagnostic::error(
+                    Code::SelfClaim,
+                    format!("/claims/{i}/object"),
+                    format!("the claim relates `{}` to itself", cl.subject),
+                )
+                .with_hint("a claim links two different entities: fix the subject or the object"),
+            );
+        }
     }
     for (i, fs) in doc.fact_sheets.iter().enumerate() {
-        c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, &[]);
+        // A fact sheet is about something a reader looks up, not a source, claim,
+        // reaction or another sheet.
+        c.one(|| format!("/fact_sheets/{i}/subject"), &fs.subject, SHEET_SUBJECTS);
         for (j, s) in fs.sections.iter().enumerate() {
             c.many(
                 || format!("/fact_sheets/{i}/sections/{j}/claims"),

@@ -4,7 +4,7 @@
 /// Metric atoms that take SI prefixes.
 const METRIC: &[&str] = &["g", "L", "l", "m", "mol", "s", "[iU]", "[IU]", "eq", "U"];
 /// Atoms that take no prefix.
-const NON_METRIC: &[&str] = &["min", "h", "d", "wk", "mo", "a", "%", "[drp]", "[tab_us]", "1"];
+const NON_METRIC: &[&str] = &["min", "h", "d", "wk", "mo", "a", "%", "[drp]", "[tab_us]", "1", "10*", "10^"];
 /// SI prefixes, longest first so that `da` wins over `d`.
 const PREFIXES: &[&str] = &[
     "da", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m", "u", "n", "p", "f", "a", "z", "y",
@@ -64,7 +64,16 @@ fn component(c: &str) -> Result<(), String> {
     if c.chars().all(|ch| ch.is_ascii_digit()) {
         return Ok(()); // a number factor such as `10*3` base or `1`
     }
-    let atom_part = c.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '-' || ch == '+');
+    // An exponent is an optional sign followed by digits (`s-1`, `m2`); a sign alone is not.
+    let without_digits = c.trim_end_matches(|ch: char| ch.is_ascii_digit());
+    let atom_part = if without_digits.len() < c.len() {
+        without_digits.strip_suffix(['-', '+']).unwrap_or(without_digits)
+    } else {
+        without_digits
+    };
+    if atom_part.ends_with(['-', '+']) {
+        return Err(format!("`{c}` has a sign but no exponent"));
+    }
     if atom_part.is_empty() {
         return Err(format!("`{c}` has an exponent but no unit"));
     }
@@ -97,6 +106,9 @@ mod tests {
             "[IU]",
             "mg{total}",
             "/d",
+            "10*3/uL",
+            "s-1",
+            "m2",
         ] {
             assert!(check_ucum(u).is_ok(), "{u}");
         }
@@ -104,7 +116,7 @@ mod tests {
 
     #[test]
     fn rejects_non_ucum() {
-        for u in ["mcg", "MG", "mg//kg", "kg.", "µg", "{open"] {
+        for u in ["mcg", "MG", "mg//kg", "kg.", "µg", "{open", "mg-", "mg+", "10*-"] {
             assert!(check_ucum(u).is_err(), "{u}");
         }
     }

@@ -1,0 +1,124 @@
+//! Writing output files safely: all or nothing, never through a planted link, never
+//! replacing something that is not a regular file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` so that readers see the old file or the new one, never half of
+/// either:
+///
+/// - a regular file (or a missing one) is replaced through a temporary file created in
+///   the same directory with an unpredictable name, exclusively (`O_EXCL`, so a link
+///   planted in advance is never followed), then renamed over the target; the target's
+///   permissions are kept; the temporary file is removed on every failure path (a
+///   `kill -9` between creation and rename can still leave one `.NAME.*.tmp` file);
+/// - a symbolic link to a regular file has its target replaced the same way, and stays a
+///   link;
+/// - anything else that exists (`/dev/null`, a FIFO, a terminal) is opened and written
+///   directly, never replaced by a regular file.
+///
+/// # Errors
+/// Any I/O error, with nothing left behind.
+pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    match fs::metadata(&target) {
+        Ok(m) if !m.is_file() => {
+            if m.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a directory; give a file name",
+                ));
+            }
+            let mut f = OpenOptions::new().write(true).open(&target)?;
+            f.write_all(bytes)?;
+            f.flush()
+        }
+        existing => replace(&target, bytes, existing.ok().map(|m| m.permissions())),
+    }
+}
+
+fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> io::Result<()> {
+    let dir: PathBuf = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets the usual 0666 less the umask, like `File::create`.
+        permissions.clone().unwrap_or_else(|| fs::Permissions::from_mode(0o666))
+    };
+    #[cfg(unix)]
+    builder.permissions(mode);
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    // On failure the temporary file is dropped, which removes it.
+    tmp.persist(target).map_err(|e| e.error)?;
+    // Make the rename itself durable where the platform allows it.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_a_file_and_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        fs::write(&p, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_file(&p, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_device_and_keeps_links() {
+        write_file(Path::new("/dev/null"), b"x").unwrap();
+        assert!(!fs::metadata("/dev/null").unwrap().is_file(), "/dev/null is still a device");
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_file(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_directory_is_refused_and_nothing_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_file(dir.path(), b"x").is_err());
+        let missing = dir.path().join("no/such/dir/out.txt");
+        assert!(write_file(&missing, b"x").is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

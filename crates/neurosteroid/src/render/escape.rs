@@ -1,0 +1,45 @@
+//! Making text from a document safe for the place it is shown: a terminal here; each
+//! markup renderer escapes for its own language.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// True for characters that a terminal would act on or that reorder what is shown: C0
+/// controls other than newline and tab, DEL, C1 controls (among them CSI and OSC, which set
+/// window titles, clear screens and write clipboards), and Unicode bidirectional overrides,
+/// embeddings and isolates (which can make text read differently from what it is).
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}')
+}
+
+/// Text as a terminal should show it: every character of [`is_unsafe_for_terminal`] is
+/// replaced by its visible escape (`\u{1b}`), so data can not drive the terminal.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_for_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_for_terminal(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible_escapes() {
+        assert_eq!(terminal("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(terminal("a\u{1b}]0;pwned\u{7}b"), "a\\u{1b}]0;pwned\\u{7}b");
+        assert_eq!(terminal("\u{9b}2J\u{202e}x"), "\\u{9b}2J\\u{202e}x");
+        assert!(!terminal("\u{1b}[2J\r").chars().any(is_unsafe_for_terminal));
+    }
+}
