@@ -44,7 +44,10 @@ impl LimitArgs {
         Limits {
             max_bytes: self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes),
             max_depth: self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth),
-            max_alias_nodes: self.max_alias_nodes.or(outer.max_alias_nodes).unwrap_or(d.max_alias_nodes),
+            max_alias_nodes: self
+                .max_alias_nodes
+                .or(outer.max_alias_nodes)
+                .unwrap_or(d.max_alias_nodes),
         }
     }
 }

@@ -87,7 +87,10 @@ fn input_format_overrides_the_file_name() {
     let o = run(&["validate", t]);
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o);
-    assert!(out.contains("--input-format yaml"), "the hint should name --input-format: {out}");
+    assert!(
+        out.contains("--input-format yaml"),
+        "the hint should name --input-format: {out}"
+    );
     assert!(!out.contains("fix the JSON syntax"), "{out}");
     let o = run(&["validate", "--input-format", "yaml", t]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
@@ -136,7 +139,10 @@ fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter()
     let o = run(&["search", "progesteron"]);
     let out = text(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("score") && lines[0].contains("kind") && lines[0].contains("id"), "{out}");
+    assert!(
+        lines[0].starts_with("score") && lines[0].contains("kind") && lines[0].contains("id"),
+        "{out}"
+    );
     let top3: Vec<&str> = lines[1..4]
         .iter()
         .map(|l| l.split_whitespace().nth(2).unwrap())
@@ -146,7 +152,10 @@ fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter()
     // Columns line up: the name column starts at the same place on every row.
     let name_col = lines[0].find("name").unwrap();
     for l in &lines[1..] {
-        assert!(l.is_char_boundary(name_col) && !l[..name_col].ends_with(|c: char| !c.is_whitespace()), "{l}");
+        assert!(
+            l.is_char_boundary(name_col) && !l[..name_col].ends_with(|c: char| !c.is_whitespace()),
+            "{l}"
+        );
     }
     // For the same match quality, no claim or source comes before an entity (an exact or
     // prefix match of an entity is never after a claim or source of that quality).
@@ -170,7 +179,12 @@ fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter()
     }
     let o = run(&["search", "progesteron", "--kind", "therapy"]);
     let out = text(&o);
-    assert!(out.lines().skip(1).all(|l| l.split_whitespace().nth(1) == Some("therapy")), "{out}");
+    assert!(
+        out.lines()
+            .skip(1)
+            .all(|l| l.split_whitespace().nth(1) == Some("therapy")),
+        "{out}"
+    );
     assert_eq!(run(&["search", "x", "--kind", "bogus"]).status.code(), Some(2));
 }
 
@@ -210,5 +224,8 @@ fn validate_reports_structural_and_semantic_problems_in_one_run() {
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
-    assert!(codes.contains(&"unknown-field") && codes.contains(&"dangling-reference"), "{codes:?}");
+    assert!(
+        codes.contains(&"unknown-field") && codes.contains(&"dangling-reference"),
+        "{codes:?}"
+    );
 }

@@ -521,12 +521,6 @@ fn kind_rank(kind: EntityKind) -> u8 {
 /// `tetrahydroprogesterone`.
 fn word_start(name: &str, normalized_query: &str) -> bool {
     name.char_indices()
-        .filter(|&(i, _)| {
-            i == 0
-                || name[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| !p.is_alphanumeric())
-        })
+        .filter(|&(i, _)| i == 0 || name[..i].chars().next_back().is_some_and(|p| !p.is_alphanumeric()))
         .any(|(i, _)| crate::resolve::normalize(&name[i..]).starts_with(normalized_query))
 }

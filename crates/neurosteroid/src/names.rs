@@ -186,7 +186,18 @@ mod tests {
 
     #[test]
     fn bounded_distance_matches_the_unbounded_one_within_the_bound() {
-        let words = ["", "a", "ab", "ba", "abc", "kitten", "sitting", "allopregnanolone", "alloprengnanolone", "pregnanolone"];
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "kitten",
+            "sitting",
+            "allopregnanolone",
+            "alloprengnanolone",
+            "pregnanolone",
+        ];
         for a in words {
             for b in words {
                 let full = strsim::osa_distance(a, b);
@@ -211,7 +222,11 @@ mod tests {
         assert_eq!(lookalike_key("allopregn\u{430}nolone"), k, "Cyrillic a");
         assert_eq!(lookalike_key("ａｌｌｏpregnanolone"), k, "fullwidth");
         assert_eq!(lookalike_key("Caf\u{e9}"), lookalike_key("Cafe\u{301}"), "NFC and NFD");
-        assert_eq!(lookalike_key("\u{fb01}nasteride"), lookalike_key("finasteride"), "ligature");
+        assert_eq!(
+            lookalike_key("\u{fb01}nasteride"),
+            lookalike_key("finasteride"),
+            "ligature"
+        );
         assert_ne!(lookalike_key("5α-DHP"), lookalike_key("5β-DHP"));
         assert_ne!(lookalike_key("pregnanolone"), k);
     }

@@ -46,7 +46,10 @@ fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) ->
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -102,7 +105,10 @@ mod tests {
     #[test]
     fn writes_through_a_device_and_keeps_links() {
         write_file(Path::new("/dev/null"), b"x").unwrap();
-        assert!(!fs::metadata("/dev/null").unwrap().is_file(), "/dev/null is still a device");
+        assert!(
+            !fs::metadata("/dev/null").unwrap().is_file(),
+            "/dev/null is still a device"
+        );
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.txt");
         fs::write(&real, "old").unwrap();

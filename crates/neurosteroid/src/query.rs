@@ -190,7 +190,11 @@ pub struct Linked<'a> {
 impl<'a> Linked<'a> {
     fn new(entity: EntityRef<'a>, mut claims: Vec<&'a Claim>, indicated: bool) -> Self {
         claims.sort_by(|a, b| {
-            (support_rank(a.direction), a.grade, a.id.as_str()).cmp(&(support_rank(b.direction), b.grade, b.id.as_str()))
+            (support_rank(a.direction), a.grade, a.id.as_str()).cmp(&(
+                support_rank(b.direction),
+                b.grade,
+                b.id.as_str(),
+            ))
         });
         Linked {
             entity,

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::model::{Curie, EntityKind};
 
-pub use crate::names::{closest, normalize};
 use crate::names::{MAX_FUZZY_CHARS, similarity_at_least, stereo_signature};
+pub use crate::names::{closest, normalize};
 
 /// How a query matched an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -113,7 +113,10 @@ impl NameIndex {
                     Some((0.8 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Prefix))
                 } else if q.len() >= 3 && n.contains(&q) {
                     Some((0.6 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Substring))
-                } else if q.len() >= 4 && n.len().abs_diff(q.len()) <= 3 && q_signature.as_deref() == Some(stereo_signature(n).as_str()) {
+                } else if q.len() >= 4
+                    && n.len().abs_diff(q.len()) <= 3
+                    && q_signature.as_deref() == Some(stereo_signature(n).as_str())
+                {
                     // Typos are forgiven only between names with the same locants and
                     // stereodescriptors: 5α and 5β are different compounds.
                     similarity_at_least(&q, n, 0.75).map(|sim| (sim * 0.75, MatchKind::Fuzzy))

@@ -18,7 +18,12 @@ fn base() -> Value {
 }
 
 fn kb(doc: &Value) -> KnowledgeBase {
-    KnowledgeBase::from_slice(doc.to_string().as_bytes(), Format::Json, neurosteroid::LoadOptions::default()).unwrap()
+    KnowledgeBase::from_slice(
+        doc.to_string().as_bytes(),
+        Format::Json,
+        neurosteroid::LoadOptions::default(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -42,7 +47,10 @@ fn a_compound_without_a_fact_sheet_gets_a_default_one() {
     }
     // Not a compound: still an error, in good English.
     let e = kb.render("receptor-r", SheetFormat::Markdown).unwrap_err().to_string();
-    assert!(e.contains("is a receptor, but an entity with a fact sheet is needed"), "{e}");
+    assert!(
+        e.contains("is a receptor, but an entity with a fact sheet is needed"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -51,7 +59,10 @@ fn a_hand_written_fact_sheet_overrides_the_default() {
     let kb = kb(&doc);
     let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
     let title = doc["fact_sheets"][0]["title"].as_str().unwrap();
-    assert!(md.starts_with(&format!("# {}", neurosteroid::render::markdown::escape(title))), "{md}");
+    assert!(
+        md.starts_with(&format!("# {}", neurosteroid::render::markdown::escape(title))),
+        "{md}"
+    );
 }
 
 #[test]
@@ -83,7 +94,11 @@ fn wrong_reference_kind_reads_as_english() {
     doc["reactions"][0]["substrate"] = doc["effects"][0]["id"].clone();
     let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
     let d = diags.iter().find(|d| d.code == Code::WrongReferenceKind).unwrap();
-    assert!(d.message.contains("is an effect, but a compound is expected"), "{}", d.message);
+    assert!(
+        d.message.contains("is an effect, but a compound is expected"),
+        "{}",
+        d.message
+    );
     let hint = d.hint.as_deref().unwrap();
     assert_ne!(hint, d.message);
     assert!(hint.contains("the id of a compound"), "{hint}");
@@ -102,18 +117,31 @@ fn status_is_per_regulator_and_label_changes_are_history() {
     // label change is not a status.
     let z = therapy("zuranolone-therapy");
     let fda = z.status(Regulator::Fda).unwrap();
-    assert_eq!((fda.status, fda.date.as_str()), (RegulatoryStatus::Approved, "2023-08-04"));
+    assert_eq!(
+        (fda.status, fda.date.as_str()),
+        (RegulatoryStatus::Approved, "2023-08-04")
+    );
     assert_eq!(z.status(Regulator::Pmda).unwrap().status, RegulatoryStatus::Approved);
     let all: Vec<(Regulator, RegulatoryStatus)> = z.statuses().iter().map(|e| (e.regulator, e.status)).collect();
     assert_eq!(
         all,
-        [(Regulator::Fda, RegulatoryStatus::Approved), (Regulator::Pmda, RegulatoryStatus::Approved)]
+        [
+            (Regulator::Fda, RegulatoryStatus::Approved),
+            (Regulator::Pmda, RegulatoryStatus::Approved)
+        ]
     );
-    assert!(z.status_history.iter().any(|e| e.status == RegulatoryStatus::LabelChange));
+    assert!(
+        z.status_history
+            .iter()
+            .any(|e| e.status == RegulatoryStatus::LabelChange)
+    );
     // Finasteride's only event is a label change: no status at all.
     assert!(therapy("finasteride-therapy").statuses().is_empty());
     let md = kb.render("allopregnanolone", SheetFormat::Markdown).unwrap();
-    assert!(md.contains("Current status: FDA approved (2023-08-04); PMDA approved (2025-12-22)"), "{md}");
+    assert!(
+        md.contains("Current status: FDA approved (2023-08-04); PMDA approved (2025-12-22)"),
+        "{md}"
+    );
 }
 
 /// The rule, for every medicine in the data: its INN (any name it shares with an active
@@ -124,11 +152,7 @@ fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
     let kb = KnowledgeBase::embedded().unwrap();
     let mut inns = 0;
     for t in &kb.document().therapies {
-        let actives: Vec<EntityRef<'_>> = t
-            .active_compounds
-            .iter()
-            .filter_map(|c| kb.get(c.as_str()))
-            .collect();
+        let actives: Vec<EntityRef<'_>> = t.active_compounds.iter().filter_map(|c| kb.get(c.as_str())).collect();
         let mut names: Vec<String> = vec![t.id.to_string(), t.name.to_string()];
         names.extend(t.brand_names.iter().map(ToString::to_string));
         for c in &actives {
@@ -136,9 +160,7 @@ fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
             let shared = std::iter::once(c.id().to_string())
                 .chain(c.other_names().iter().map(|n| n.to_string()))
                 .chain(std::iter::once(c.name().to_owned()))
-                .filter(|n| {
-                    n.eq_ignore_ascii_case(t.name.as_str()) || n.eq_ignore_ascii_case(t.id.as_str())
-                })
+                .filter(|n| n.eq_ignore_ascii_case(t.name.as_str()) || n.eq_ignore_ascii_case(t.id.as_str()))
                 .collect::<Vec<_>>();
             inns += shared.len();
             names.extend(shared);
@@ -147,7 +169,11 @@ fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
             let r = kb.resolve(&n).unwrap();
             assert_eq!(r.entity.id(), &t.id, "`{n}` should name the medicine `{}`", t.id);
             for c in &actives {
-                assert!(r.related.iter().any(|x| x.id() == c.id()), "`{n}`: {} not related", c.id());
+                assert!(
+                    r.related.iter().any(|x| x.id() == c.id()),
+                    "`{n}`: {} not related",
+                    c.id()
+                );
             }
         }
     }

@@ -47,11 +47,17 @@ fn every_answer_is_grouped_ordered_and_states_its_direction() {
         ids.dedup();
         assert_eq!(before, ids.len(), "{query}: an entity is listed twice");
         let ranks: Vec<u8> = links.iter().map(|l| rank(l.direction())).collect();
-        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{query}: not ordered by support: {ranks:?}");
+        assert!(
+            ranks.windows(2).all(|w| w[0] <= w[1]),
+            "{query}: not ordered by support: {ranks:?}"
+        );
         for l in &links {
             links_seen += 1;
             let text = l.to_string();
-            assert!(text.contains(direction_name(l.direction())), "{query}: `{text}` does not state its direction");
+            assert!(
+                text.contains(direction_name(l.direction())),
+                "{query}: `{text}` does not state its direction"
+            );
             assert_eq!(l.to_json()["direction"], direction_name(l.direction()));
             // No contradicting claim is ever presented as support.
             if l.direction() == EvidenceDirection::Supports {
@@ -71,7 +77,10 @@ fn every_answer_is_grouped_ordered_and_states_its_direction() {
                 assert_eq!(l.direction(), EvidenceDirection::Contradicts, "{query}: {text}");
             }
             let directions: Vec<u8> = l.claims.iter().map(|c| rank(c.direction.unwrap())).collect();
-            assert!(directions.windows(2).all(|w| w[0] <= w[1]), "{query}: {text}: claims not ordered");
+            assert!(
+                directions.windows(2).all(|w| w[0] <= w[1]),
+                "{query}: {text}: claims not ordered"
+            );
             if let Some(s) = l.clone().supporting() {
                 assert!(s.is_supported(), "{query}: supporting() kept {s}");
                 assert!(
@@ -81,7 +90,10 @@ fn every_answer_is_grouped_ordered_and_states_its_direction() {
                     "{query}: supporting() kept a claim that is not supported"
                 );
             } else {
-                assert!(!l.is_supported() || l.direction() == EvidenceDirection::Mixed, "{query}: {text}");
+                assert!(
+                    !l.is_supported() || l.direction() == EvidenceDirection::Mixed,
+                    "{query}: {text}"
+                );
             }
         }
     }
@@ -120,14 +132,24 @@ fn pmdd_is_one_entry_with_both_claims_and_the_contradicted_one_is_marked() {
 fn a_medicine_that_failed_its_trial_is_not_listed_as_a_therapy_for_it() {
     let kb = KnowledgeBase::embedded().unwrap();
     let ptsd = kb.therapies_for("PTSD").unwrap();
-    let ganaxolone = ptsd.iter().find(|l| l.entity.id().as_str() == "ganaxolone-therapy").unwrap();
+    let ganaxolone = ptsd
+        .iter()
+        .find(|l| l.entity.id().as_str() == "ganaxolone-therapy")
+        .unwrap();
     assert_eq!(ganaxolone.direction(), EvidenceDirection::Contradicts);
     assert!(!ganaxolone.indicated);
     assert!(ganaxolone.to_string().contains("contradicts"), "{ganaxolone}");
-    assert!(ptsd.into_iter().filter_map(Linked::supporting).all(|l| l.entity.id().as_str() != "ganaxolone-therapy"));
+    assert!(
+        ptsd.into_iter()
+            .filter_map(Linked::supporting)
+            .all(|l| l.entity.id().as_str() != "ganaxolone-therapy")
+    );
     // An approved indication is supported and marked as such.
     let cdd = kb.therapies_for("CDKL5 deficiency disorder").unwrap();
-    let g = cdd.iter().find(|l| l.entity.id().as_str() == "ganaxolone-therapy").unwrap();
+    let g = cdd
+        .iter()
+        .find(|l| l.entity.id().as_str() == "ganaxolone-therapy")
+        .unwrap();
     assert!(g.indicated && g.is_supported(), "{g}");
 }
 

@@ -134,10 +134,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
                 (
                     Code::Limit,
                     p,
-                    format!(
-                        "arrays and objects are nested more than {} levels deep",
-                        limits.depth()
-                    ),
+                    format!("arrays and objects are nested more than {} levels deep", limits.depth()),
                     "flatten the document; knowledge-base documents need fewer than 10 levels".to_owned(),
                 )
             } else if e.to_string().contains("recursion limit") {

@@ -147,7 +147,9 @@ impl Builder<'_> {
             let mut seen = vec![0u8; self.nodes.len()];
             for n in &self.nodes {
                 match n {
-                    Node::Seq(items) => items.iter().for_each(|&i| seen[i as usize] = seen[i as usize].saturating_add(1)),
+                    Node::Seq(items) => items
+                        .iter()
+                        .for_each(|&i| seen[i as usize] = seen[i as usize].saturating_add(1)),
                     Node::Map(entries) => entries
                         .iter()
                         .for_each(|&(_, i)| seen[i as usize] = seen[i as usize].saturating_add(1)),
@@ -177,7 +179,9 @@ impl Builder<'_> {
                             return Err(Diagnostic::error(
                                 Code::Limit,
                                 "",
-                                format!("expanding the YAML aliases nests collections more than {max_depth} levels deep"),
+                                format!(
+                                    "expanding the YAML aliases nests collections more than {max_depth} levels deep"
+                                ),
                             )
                             .with_hint("write the repeated node out, or flatten the document"));
                         }
@@ -198,7 +202,9 @@ impl Builder<'_> {
                 }
                 Work::Map(keys) => {
                     let values = out.split_off(out.len() - keys.len());
-                    out.push(Value::Object(keys.into_iter().zip(values).collect::<Map<String, Value>>()));
+                    out.push(Value::Object(
+                        keys.into_iter().zip(values).collect::<Map<String, Value>>(),
+                    ));
                 }
             }
         }

@@ -59,7 +59,9 @@ fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>]) {
     out.push_str("<ul class=\"claims\">");
     for c in claims {
         let direction = match c.claim.direction {
-            Some(EvidenceDirection::Contradicts) => " <span class=\"direction\">(the evidence points the other way)</span>",
+            Some(EvidenceDirection::Contradicts) => {
+                " <span class=\"direction\">(the evidence points the other way)</span>"
+            }
             Some(EvidenceDirection::Mixed) => " <span class=\"direction\">(mixed evidence)</span>",
             Some(EvidenceDirection::Insufficient) => " <span class=\"direction\">(too little evidence)</span>",
             _ => "",

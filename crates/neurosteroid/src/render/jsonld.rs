@@ -131,7 +131,14 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
     let statuses: Vec<String> = t
         .statuses()
         .iter()
-        .map(|cur| format!("{} {} on {}", wire_name(&cur.regulator), wire_name(&cur.status), cur.date))
+        .map(|cur| {
+            format!(
+                "{} {} on {}",
+                wire_name(&cur.regulator),
+                wire_name(&cur.status),
+                cur.date
+            )
+        })
         .collect();
     if !statuses.is_empty() {
         m.insert("legalStatus".into(), json!(statuses.join("; ")));

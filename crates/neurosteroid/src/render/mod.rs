@@ -1,17 +1,17 @@
 //! Renderers: plain-text summaries (the CLI's `show`), Markdown and HTML fact sheets,
 //! schema.org JSON-LD, and pathway diagrams (Mermaid, Graphviz DOT, node-link JSON).
 
+pub mod escape;
 pub mod graph;
 pub mod html;
-pub mod escape;
 pub mod jsonld;
 pub mod markdown;
 mod sheet;
 mod text;
 
 pub use sheet::{
-    ClaimView, Fact, NOTICE, SectionView, SheetView, citation, dose_range, grade_label, regulator_word, route_word,
-    UNSUPPORTED_HEADING, is_unsupported, source_link, status_word, therapy_facts,
+    ClaimView, Fact, NOTICE, SectionView, SheetView, UNSUPPORTED_HEADING, citation, dose_range, grade_label,
+    is_unsupported, regulator_word, route_word, source_link, status_word, therapy_facts,
 };
 pub use text::summary;
 

@@ -303,8 +303,7 @@ impl KnowledgeBase {
             })
             .collect();
         let therapy_claims: Vec<Id> = claims_where(&|c| {
-            therapies.iter().any(|t| t.id == c.subject)
-                && (c.object.as_str() == id || c.predicate == P::Treats)
+            therapies.iter().any(|t| t.id == c.subject) && (c.object.as_str() == id || c.predicate == P::Treats)
         });
         let support = claims_where(&|c| {
             c.object.as_str() == id
@@ -325,7 +324,12 @@ impl KnowledgeBase {
         let mut sections = Vec::new();
         let biosynthesis = claims_where(&about(&[P::PrecursorOf, P::SynthesisedIn]));
         if has_route || !biosynthesis.is_empty() {
-            sections.push(section("How it is made", SectionKind::Biosynthesis, biosynthesis, vec![]));
+            sections.push(section(
+                "How it is made",
+                SectionKind::Biosynthesis,
+                biosynthesis,
+                vec![],
+            ));
         }
         for (heading, kind, preds) in [
             ("How it acts", SectionKind::Mechanism, &[P::ActsOn][..]),
@@ -336,9 +340,7 @@ impl KnowledgeBase {
                 &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
             ),
         ] {
-            let claims = claims_where(&|c: &Claim| {
-                preds.contains(&c.predicate) && c.subject.as_str() == id
-            });
+            let claims = claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id);
             if !claims.is_empty() {
                 sections.push(section(heading, kind, claims, vec![]));
             }
@@ -348,12 +350,19 @@ impl KnowledgeBase {
             sections.push(section("Medicines", SectionKind::Therapies, therapy_claims, ids));
         }
         if !support.is_empty() {
-            sections.push(section("Other factors said to change its level", SectionKind::Support, support, vec![]));
+            sections.push(section(
+                "Other factors said to change its level",
+                SectionKind::Support,
+                support,
+                vec![],
+            ));
         }
-        let summary = compound
-            .description
-            .clone()
-            .or_else(|| text(&format!("What this knowledge base records about {}, with the evidence for each claim.", compound.name)))?;
+        let summary = compound.description.clone().or_else(|| {
+            text(&format!(
+                "What this knowledge base records about {}, with the evidence for each claim.",
+                compound.name
+            ))
+        })?;
         Some(FactSheet {
             id: Id::new(&format!("{id}-sheet")).or_else(|| Id::new(id))?,
             subject: compound.id.clone(),

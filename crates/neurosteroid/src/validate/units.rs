@@ -4,7 +4,9 @@
 /// Metric atoms that take SI prefixes.
 const METRIC: &[&str] = &["g", "L", "l", "m", "mol", "s", "[iU]", "[IU]", "eq", "U"];
 /// Atoms that take no prefix.
-const NON_METRIC: &[&str] = &["min", "h", "d", "wk", "mo", "a", "%", "[drp]", "[tab_us]", "1", "10*", "10^"];
+const NON_METRIC: &[&str] = &[
+    "min", "h", "d", "wk", "mo", "a", "%", "[drp]", "[tab_us]", "1", "10*", "10^",
+];
 /// SI prefixes, longest first so that `da` wins over `d`.
 const PREFIXES: &[&str] = &[
     "da", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m", "u", "n", "p", "f", "a", "z", "y",
