@@ -33,7 +33,7 @@ pub fn validate(input: &[u8], format: Format, level: Level) -> Vec<Diagnostic> {
     )
 }
 
-/// [`validate`] with explicit limits.
+/// [`validate()`] with explicit limits.
 pub fn validate_with(input: &[u8], format: Format, options: LoadOptions) -> Vec<Diagnostic> {
     match KnowledgeBase::from_slice(input, format, options) {
         Ok(kb) => kb.warnings().to_vec(),

@@ -116,7 +116,7 @@ pub fn parse_value(input: &[u8], format: Format, limits: &Limits) -> Result<Valu
 }
 
 /// Parses and structurally validates a document, adding line and column to every diagnostic.
-/// Semantic rules are not run here (see [`crate::validate`]).
+/// Semantic rules are not run here (see [`crate::validate`](mod@crate::validate)).
 pub fn parse_document(input: &[u8], format: Format, limits: &Limits) -> Result<Document, Vec<Diagnostic>> {
     // Fast path for JSON: typed straight from the bytes. It accepts exactly what the slow
     // path accepts (the shape scan rules out serde's leniencies; a struct's duplicate field
