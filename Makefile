@@ -5,14 +5,15 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python venv develop schema vectors fuzz bench
+.PHONY: demo test lint test-rust test-python test-node node node-types venv develop schema vectors fuzz bench
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
 	cargo run -q -- pathway allopregnanolone
 
-## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types.
-test: lint test-rust test-python
+## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
+## and the Node.js binding.
+test: lint test-rust test-python test-node
 
 lint: venv
 	cargo fmt --all -- --check
@@ -21,7 +22,7 @@ lint: venv
 test-rust:
 	cargo test --workspace --exclude neurosteroid-py
 	# Every benchmark once, at the smallest size, so that none can rot (no timing is checked).
-	NS_BENCH_SIZES=200 cargo bench -q -p neurosteroid-bench -- --test
+	NS_BENCH_SIZES=200 NS_HOSTILE_SCALE=1 cargo bench -q -p neurosteroid-bench -- --test
 
 ## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
 bench:
@@ -43,6 +44,28 @@ test-python: develop
 	$(PY) -m pytest -q
 	$(PY) -m mypy.stubtest neurosteroid --allowlist python/stubtest-allowlist.txt
 	$(PY) -m mypy --strict python/neurosteroid python/examples
+
+## The Node.js binding (bindings/node): its build tools (@napi-rs/cli, TypeScript) come from
+## the lockfile into bindings/node/node_modules (ignored, kept between runs). `napi build`
+## builds the addon (debug) and generates index.js and index.d.ts into target/node; the addon is
+## copied next to the committed loader, and a test fails when the committed files drift.
+NODE_DIR := bindings/node
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: $(NODE_DIR)/node_modules/.installed
+	cd $(NODE_DIR) && npx napi build --platform --manifest-path ../../crates/neurosteroid-node/Cargo.toml --output-dir ../../target/node
+	cp target/node/neurosteroid.*.node $(NODE_DIR)/
+
+## Regenerate the committed loader and TypeScript declarations from the Rust side.
+node-types: node
+	cp target/node/index.js target/node/index.d.ts $(NODE_DIR)/
+
+## The binding's tests compare its diagnostics with the CLI's, so the CLI is built too.
+test-node: node
+	cargo build -q -p neurosteroid-cli
+	cd $(NODE_DIR) && npx tsc -p examples && node --test test/
 
 ## Regenerate the committed schema files and the Python value classes from the Rust types.
 schema:

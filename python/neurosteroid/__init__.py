@@ -265,10 +265,11 @@ class KnowledgeBase:
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
-    __slots__ = ("_kb", "_cache", "__weakref__")
+    __slots__ = ("_kb", "_cache", "_coverage", "__weakref__")
 
     _kb: _native.NativeKnowledgeBase
     _cache: dict[tuple[str, int], Any]
+    _coverage: tuple[CoverageEntry, ...] | None
 
     def __init__(self, native: Any = None) -> None:
         if not isinstance(native, _native.NativeKnowledgeBase):
@@ -279,6 +280,7 @@ class KnowledgeBase:
         object.__setattr__(self, "_kb", native)
         # Entities are immutable, so each is made once, when first touched.
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_coverage", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("KnowledgeBase is immutable")
@@ -370,7 +372,11 @@ class KnowledgeBase:
     @property
     def coverage(self) -> tuple[CoverageEntry, ...]:
         """For each statement of a source article, what represents it."""
-        return tuple(CoverageEntry.from_dict(c) for c in self.to_dict().get("coverage", []))
+        # Made once, from the coverage table alone (not the whole document).
+        if self._coverage is None:
+            entries = tuple(CoverageEntry.from_dict(c) for c in json.loads(self._kb.coverage_json()))
+            object.__setattr__(self, "_coverage", entries)
+        return self._coverage  # type: ignore[return-value]
 
     @property
     def as_of(self) -> datetime.date:
@@ -530,7 +536,9 @@ class KnowledgeBase:
         return hash(self._kb.to_json())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (loads, (self._kb.to_json(),))
+        # Loaded again at the level it was loaded at: a document accepted at `schema`
+        # level may not pass `full`.
+        return (_restore, (self._kb.to_json(), self._kb.level()))
 
     def __copy__(self) -> KnowledgeBase:
         return self
@@ -540,7 +548,8 @@ class KnowledgeBase:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={self._kb.count(n)}" for n in _COLLECTIONS if self._kb.count(n))
-        return f"<KnowledgeBase as_of={self.as_of.isoformat()} {counts}>"
+        # The date as written: at level `schema` it may be one that does not exist.
+        return f"<KnowledgeBase as_of={self._kb.header()[0]} {counts}>"
 
 
 _default: KnowledgeBase | None = None
@@ -555,6 +564,10 @@ def default_kb() -> KnowledgeBase:
             if _default is None:
                 _default = KnowledgeBase(_native.NativeKnowledgeBase.embedded())
     return _default
+
+
+def _restore(data: str, level: Level) -> KnowledgeBase:
+    return loads(data, level=level)
 
 
 def _detect(text: bytes) -> Format:
@@ -625,8 +638,18 @@ def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[by
     if isinstance(document, plain_data):
         # Plain data: a dict is a document; any other JSON value gets its `type` diagnostic.
         problems: list[Diagnostic] = []
-        plain = _plain(document, "", problems)
-        return json.dumps(plain, allow_nan=True).encode(), "json", problems
+        try:
+            plain = _plain(document, "", problems)
+            return json.dumps(plain, allow_nan=True).encode(), "json", problems
+        except RecursionError:
+            deep = Diagnostic(
+                "limit",
+                "error",
+                "",
+                "the document is nested too deeply to be written as JSON",
+                "flatten the document; knowledge-base documents need fewer than 10 levels",
+            )
+            return b"", "json", [deep]
     raise TypeError(
         f"{what}() takes a document as str, bytes, a dict or a pathlib.Path, not {type(document).__name__}"
     )

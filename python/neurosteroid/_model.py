@@ -36,7 +36,7 @@ Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric
 Predicate: TypeAlias = Literal["precursor-of", "synthesised-in", "acts-on", "has-effect", "low-levels-associated-with", "altered-signalling-associated-with", "raises-level-of", "lowers-level-of", "treats"]
 """What a claim says about its subject and object."""
 
-Regulator: TypeAlias = Literal["FDA", "EMA", "PMDA", "DEA", "manufacturer"]
+Regulator: TypeAlias = Literal["FDA", "EMA", "PMDA", "DEA", "MHRA", "manufacturer"]
 """A regulator."""
 
 RegulatoryStatus: TypeAlias = Literal["approved", "label-change", "scheduled", "refused", "discontinued", "withdrawn"]
@@ -638,12 +638,22 @@ class Reaction:
     """Where the step happens (organelle, tissue)."""
     notes: str | None = None
     """Notes for readers."""
+    participants: tuple[str, ...] = ()
+    """ChEBI ids of the other participants of the Rhea equation: cofactors, O2, water,
+protons (format 1.1). The substrate and product are the compounds above."""
     rate_limiting: bool = False
     """True for the rate-limiting step of its route."""
     regulators: tuple[str, ...] = ()
     """Gene-product ids of proteins that control the step without catalysing it (StAR, TSPO)."""
     reversible: bool = False
     """True when the step runs both ways in cells."""
+    rhea_direction: str | None = None
+    """The Rhea id of the direction that runs in cells: the master's left-to-right or
+right-to-left id, e.g. `rhea:43925` (format 1.1)."""
+    rhea_master: str | None = None
+    """The Rhea master id of the reaction (direction-free), e.g. `rhea:43924` (format 1.1).
+Rhea gives every reaction a group of four ids: the master, then its left-to-right,
+right-to-left and bidirectional ids."""
     sources: tuple[str, ...] = ()
     """Source ids."""
 
@@ -670,9 +680,12 @@ class Reaction:
             isoforms=tuple(data.get('isoforms', ())),
             locations=tuple(data.get('locations', ())),
             notes=data.get('notes'),
+            participants=tuple(data.get('participants', ())),
             rate_limiting=data.get('rate_limiting', False),
             regulators=tuple(data.get('regulators', ())),
             reversible=data.get('reversible', False),
+            rhea_direction=data.get('rhea_direction'),
+            rhea_master=data.get('rhea_master'),
             sources=tuple(data.get('sources', ())),
         )
 
@@ -697,6 +710,9 @@ class Receptor:
     """How compounds act on it."""
     sources: tuple[str, ...] = ()
     """Source ids."""
+    subunits: tuple[str, ...] = ()
+    """Gene-product ids of the subunits the receptor (or the subtype described) is built from
+(format 1.1)."""
     synonyms: tuple[str, ...] = ()
     """Other names (`GABAA receptor`)."""
 
@@ -720,6 +736,7 @@ class Receptor:
             identifiers=tuple(data.get('identifiers', ())),
             mechanisms=tuple(Mechanism.from_dict(x) for x in data.get('mechanisms', ())),
             sources=tuple(data.get('sources', ())),
+            subunits=tuple(data.get('subunits', ())),
             synonyms=tuple(data.get('synonyms', ())),
         )
 

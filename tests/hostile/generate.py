@@ -48,6 +48,21 @@ def large(out: pathlib.Path) -> None:
         "long-name.json": (json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "α" * 5_000_000}]}), "valid"),
         "many-synonyms.json": (json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "synonyms": [f"synonym {i}" for i in range(100_000)]}]}), "valid"),
     }
+    # Anchors at every level of deep mappings, and no alias at all: each anchor used to be
+    # deep-copied into the anchor table (4 MB of YAML reached 3.9 GB).
+    block = "".join(f"{{a{d}: &n{{k}}x{d} " for d in range(60)) + "1" + "}" * 60
+    nested = 'schema_version: "1.0.0"\nas_of: "2026-01-31"\njunk:\n' + "".join(
+        "  - " + block.replace("{k}", str(k)) + "\n" for k in range(1_500)
+    )
+    cases["nested-anchors.yaml"] = (nested, "unknown-field")
+    # 200,000 wrong entries: as many checks, but diagnostics capped per code, located
+    # in one pass over the text.
+    cases["many-errors.json"] = ('{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [' + ",".join(["1"] * 200_000) + "]}", "type")
+    # Many dangling references, each wanting a "did you mean" among many ids.
+    many_ids = {"schema_version": "1.0.0", "as_of": "2026-01-31",
+                "sites": [{"id": f"site-{i}", "name": f"Site {i}"} for i in range(5_000)],
+                "reactions": [{"id": f"r-{i}", "name": f"R {i}", "substrate": f"missing-a-{i}", "product": f"missing-b-{i}", "enzyme": f"missing-e-{i}"} for i in range(1_250)]}
+    cases["many-dangling.json"] = (json.dumps(many_ids), "dangling-reference")
     laughs = 'schema_version: "1.0.0"\nas_of: "2026-01-31"\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n'
     for i in range(1, 10):
         laughs += f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]\n"

@@ -247,6 +247,46 @@ INVALID = {
                                   [("wrong-reference-kind", "/fact_sheets/0/subject")]),
 }
 
+# A format 1.1 document with the fields 1.1 added: Rhea reference and ChEBI participants on a
+# reaction, receptor subunits, the MHRA regulator, MONDO and Rhea prefixes. The Rhea entry
+# (43924: pregnenolone + NAD+ = pregn-5-ene-3,20-dione + NADH + H+) is one of the vendored
+# snapshot's, so the compounds carry the ChEBI ids of its two sides.
+GROUNDED = copy.deepcopy(BASE)
+GROUNDED["schema_version"] = "1.1.0"
+GROUNDED["compounds"][0]["identifiers"] = ["cas:50-00-0", "CHEBI:16581"]
+GROUNDED["compounds"][1]["identifiers"] = ["CHEBI:63837"]
+GROUNDED["reactions"][0]["rhea_master"] = "rhea:43924"
+GROUNDED["reactions"][0]["rhea_direction"] = "rhea:43925"
+GROUNDED["reactions"][0]["participants"] = ["CHEBI:57540", "CHEBI:57945", "CHEBI:15378"]
+GROUNDED["gene_products"].append({"id": "gene-r1", "name": "Receptor R subunit 1", "symbol": "GENER1",
+                                  "identifiers": ["hgnc:2"], "direction": "not-applicable"})
+GROUNDED["receptors"][0]["subunits"] = ["gene-r1"]
+GROUNDED["conditions"][0]["identifiers"].append("MONDO:0000001")
+GROUNDED["therapies"][0]["status_history"].insert(1, {"date": "2020-01-02", "regulator": "MHRA", "status": "approved",
+                                                      "condition": "condition-k", "source": "src-paper"})
+
+# Rule vectors on the grounded document: name: (description, mutation, [(code, path)]).
+GROUNDED_INVALID = {
+    "rhea-direction": ("a Rhea direction id that belongs to no direction of its master (master + 3 is the bidirectional id)",
+                       setitem(["reactions", 0, "rhea_direction"], "rhea:43927"),
+                       [("rhea-direction", "/reactions/0/rhea_direction")]),
+    "rhea-direction-wrong-prefix": ("a Rhea reference that is not a Rhea id",
+                                    setitem(["reactions", 0, "rhea_master"], "CHEBI:16581"),
+                                    [("rhea-direction", "/reactions/0/rhea_master")]),
+    "rhea-participants": ("the right-to-left direction puts the substrate on the product side",
+                          setitem(["reactions", 0, "rhea_direction"], "rhea:43926"),
+                          [("rhea-participants", "/reactions/0/substrate"), ("rhea-participants", "/reactions/0/product")]),
+    "rhea-participant-not-in-equation": ("a participant that the Rhea equation does not name",
+                                         setitem(["reactions", 0, "participants"], ["CHEBI:57783"]),
+                                         [("rhea-participants", "/reactions/0/participants/0")]),
+    "rhea-direction-without-master": ("a Rhea direction without its master",
+                                      delitem(["reactions", 0, "rhea_master"]),
+                                      [("rhea-direction", "/reactions/0")]),
+    "dangling-subunit": ("a receptor subunit that is not a gene product",
+                         setitem(["receptors", 0, "subunits"], ["site-s"]),
+                         [("wrong-reference-kind", "/receptors/0/subunits/0")]),
+}
+
 # Documents that are not JSON at all: no schema validator sees them; the parser must.
 RAW_INVALID = {
     "syntax-error": ("a truncated document", '{"schema_version": "1.0.0", "as_of": ', [("syntax", "")]),
@@ -277,6 +317,14 @@ def main():
     for name, (description, fn, schema_valid, errors) in INVALID.items():
         write(invalid / f"{name}.json", json.dumps(mutate(fn), indent=2, ensure_ascii=False) + "\n")
         expected = {"description": description, "schema_valid": schema_valid,
+                    "errors": [{"code": c, "path": p} for c, p in errors]}
+        write(invalid / f"{name}.expected.json", json.dumps(expected, indent=2) + "\n")
+    write(valid / "grounded-1-1.json", json.dumps(GROUNDED, indent=2, ensure_ascii=False) + "\n")
+    for name, (description, fn, errors) in GROUNDED_INVALID.items():
+        doc = copy.deepcopy(GROUNDED)
+        fn(doc)
+        write(invalid / f"{name}.json", json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        expected = {"description": description, "schema_valid": True,
                     "errors": [{"code": c, "path": p} for c, p in errors]}
         write(invalid / f"{name}.expected.json", json.dumps(expected, indent=2) + "\n")
     for name, (description, text, errors) in RAW_INVALID.items():

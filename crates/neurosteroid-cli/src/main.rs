@@ -192,6 +192,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ValidateFormat::Human)]
         format: ValidateFormat,
     },
+    /// Start the language server over standard input and output (for editors): the
+    /// diagnostics of `validate --level full` as you type, completion of entity ids,
+    /// hover and go-to-definition on references.
+    #[command(
+        after_help = "Editors start it themselves; see the README's editor set-up for VS Code, Neovim and Helix.\nExample (Helix languages.toml):\n  [language-server.neurosteroid]\n  command = \"neurosteroid\"\n  args = [\"lsp\"]"
+    )]
+    Lsp {
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the knowledge-base JSON Schema, or write every schema file into a directory.
     #[command(
         after_help = "Examples:\n  neurosteroid schema > knowledge-base.schema.json\n  neurosteroid schema --out schema"
@@ -331,6 +341,10 @@ impl From<neurosteroid::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Lsp { limits } = cli.command {
+        // Before stdout is locked below: the server's writer thread owns stdout.
+        return lsp(&cli, limits);
+    }
     let mut out = std::io::stdout().lock();
     match run(cli, &mut out) {
         Ok(code) => ExitCode::from(code),
@@ -338,6 +352,28 @@ fn main() -> ExitCode {
             let _ = out.flush();
             eprintln!("error: {}", terminal(&f.message));
             ExitCode::from(f.code)
+        }
+    }
+}
+
+fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
+    let defaults = neurosteroid_lsp::Options::default();
+    // The command line's default size limit is meant for batch runs; as you type, a
+    // smaller one applies unless `--max-bytes` says otherwise.
+    let given = limits.resolve(cli.input.limits);
+    let max_bytes = limits
+        .max_bytes
+        .or(cli.input.limits.max_bytes)
+        .unwrap_or(defaults.limits.max_bytes);
+    let options = neurosteroid_lsp::Options {
+        limits: Limits { max_bytes, ..given },
+        ..defaults
+    };
+    match neurosteroid_lsp::run_stdio(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -565,6 +601,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             };
             return validate(&files, LoadOptions { level, limits }, style, out);
         }
+        // Started from `main`, before standard output is locked.
+        Command::Lsp { .. } => return Ok(0),
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),

@@ -74,9 +74,10 @@ fn diagnostics_to_py<'py>(py: Python<'py>, diagnostics: &[Diagnostic]) -> PyResu
         .collect()
 }
 
-/// Runs `f`, turning a panic into `NeurosteroidError` instead of `PanicException`.
-fn guard<T>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error>) -> PyResult<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+/// Runs `f` without holding the GIL (other Python threads run meanwhile; every path it
+/// takes is bounded), turning a panic into `NeurosteroidError` instead of `PanicException`.
+fn guard<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
+    match py.detach(move || catch_unwind(AssertUnwindSafe(f))) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(to_py_err(py, e)),
         Err(panic) => {
@@ -122,18 +123,31 @@ fn parse_kind(kind: &str) -> PyResult<EntityKind> {
 
 /// Loads without holding the GIL (other Python threads run meanwhile), a panic becoming
 /// `NeurosteroidError`.
-fn load_detached(py: Python<'_>, load: impl FnOnce() -> Result<Kb, Error> + Send) -> PyResult<NativeKnowledgeBase> {
-    let result = py.detach(move || catch_unwind(AssertUnwindSafe(load)));
-    guard(py, || match result {
-        Ok(r) => r.map(|kb| NativeKnowledgeBase { kb: Arc::new(kb) }),
-        Err(_) => Err(Error::Invalid {
-            diagnostics: vec![Diagnostic::error(
-                neurosteroid::Code::Syntax,
-                "",
-                "internal error while parsing (please report)",
-            )],
-        }),
+fn load_detached(
+    py: Python<'_>,
+    level: Level,
+    load: impl FnOnce() -> Result<Kb, Error> + Send,
+) -> PyResult<NativeKnowledgeBase> {
+    guard(py, || {
+        load().map(|kb| NativeKnowledgeBase {
+            kb: Arc::new(kb),
+            level,
+        })
     })
+}
+
+/// The collection and position of an entity. Ids are unique at level `full`; a document
+/// loaded at level `schema` may repeat one across kinds, so the id's first holder is used
+/// only when it is of the entity's own kind.
+fn position_of(kb: &Kb, e: &neurosteroid::EntityRef<'_>) -> Option<(&'static str, usize)> {
+    let kind = e.kind();
+    match kb.position(e.id().as_str()) {
+        Some((k, i)) if k == kind => Some((k.collection(), i)),
+        _ => kb
+            .entities(kind)
+            .position(|x| x.id() == e.id())
+            .map(|i| (kind.collection(), i)),
+    }
 }
 
 /// `(collection, index, matched_by, related (collection, index) pairs)`.
@@ -143,6 +157,8 @@ type ResolvedTuple = (&'static str, usize, String, Vec<(&'static str, usize)>);
 #[pyclass(frozen, module = "neurosteroid._native", name = "NativeKnowledgeBase")]
 struct NativeKnowledgeBase {
     kb: Arc<Kb>,
+    /// The level it was validated at, so that a pickled copy is loaded the same way.
+    level: Level,
 }
 
 #[pymethods]
@@ -153,6 +169,7 @@ impl NativeKnowledgeBase {
         guard(py, || {
             Kb::embedded().map(|kb| NativeKnowledgeBase {
                 kb: Arc::new(kb.clone()),
+                level: Level::Full,
             })
         })
     }
@@ -162,7 +179,7 @@ impl NativeKnowledgeBase {
     fn parse(py: Python<'_>, data: PyBackedBytes, format: &str, level: &str) -> PyResult<Self> {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
         // Borrowed, not copied: the bytes object stays alive and immutable meanwhile.
-        load_detached(py, move || {
+        load_detached(py, level, move || {
             Kb::from_slice(
                 &data,
                 format,
@@ -178,7 +195,7 @@ impl NativeKnowledgeBase {
     #[staticmethod]
     fn load_path(py: Python<'_>, path: std::path::PathBuf, level: &str) -> PyResult<Self> {
         let level = parse_level(level)?;
-        load_detached(py, move || {
+        load_detached(py, level, move || {
             Kb::from_path(
                 &path,
                 LoadOptions {
@@ -212,19 +229,32 @@ impl NativeKnowledgeBase {
 
     /// `(collection, index, matched_by, [(collection, index)...])`.
     fn resolve(&self, py: Python<'_>, text: &str) -> PyResult<ResolvedTuple> {
+        let kb = &*self.kb;
         guard(py, || {
-            let r = self.kb.resolve(text)?;
+            let r = kb.resolve(text)?;
             let how = neurosteroid::model::wire_name(&r.matched_by);
-            let at =
-                |e: &neurosteroid::EntityRef<'_>| self.kb.position(e.id().as_str()).map(|(k, i)| (k.collection(), i));
+            let at = |e: &neurosteroid::EntityRef<'_>| position_of(kb, e);
             let (collection, index) = at(&r.entity).unwrap_or((r.entity.kind().collection(), 0));
             Ok((collection, index, how, r.related.iter().filter_map(at).collect()))
         })
     }
 
     /// Ranked search hits as JSON.
-    fn search_json(&self, text: &str, limit: usize) -> String {
-        serde_json::to_string(&self.kb.search(text, limit)).unwrap_or_default()
+    fn search_json(&self, py: Python<'_>, text: &str, limit: usize) -> PyResult<String> {
+        let kb = &*self.kb;
+        guard(py, || {
+            Ok(serde_json::to_string(&kb.search(text, limit)).unwrap_or_default())
+        })
+    }
+
+    /// The coverage table as JSON (without serialising the rest of the document).
+    fn coverage_json(&self) -> String {
+        serde_json::to_string(&self.kb.document().coverage).unwrap_or_default()
+    }
+
+    /// The validation level the knowledge base was loaded at (`schema` or `full`).
+    fn level(&self) -> &'static str {
+        self.level.as_str()
     }
 
     /// The biosynthesis route as JSON.
@@ -337,13 +367,8 @@ impl NativeKnowledgeBase {
 fn validate<'py>(py: Python<'py>, data: PyBackedBytes, format: &str, level: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
     let (format, level) = (parse_format(format)?, parse_level(level)?);
     let bytes = data;
-    let diags = py.detach(move || catch_unwind(AssertUnwindSafe(|| neurosteroid::validate(&bytes, format, level))));
-    match diags {
-        Ok(d) => diagnostics_to_py(py, &d),
-        Err(_) => guard(py, || -> Result<Vec<Bound<'py, PyDict>>, Error> {
-            Err(Error::Invalid { diagnostics: vec![] })
-        }),
-    }
+    let diags = guard(py, move || Ok(neurosteroid::validate(&bytes, format, level)))?;
+    diagnostics_to_py(py, &diags)
 }
 
 /// The knowledge-base JSON Schema, as JSON text.

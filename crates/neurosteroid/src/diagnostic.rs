@@ -125,6 +125,15 @@ codes! {
     EmptyCoverage = "empty-coverage",
     /// A fact-sheet section that references nothing and says nothing.
     EmptySection = "empty-section",
+    /// A reaction's Rhea direction id is not the left-to-right or right-to-left id of its
+    /// Rhea master (or an id there is not a Rhea id).
+    RheaDirection = "rhea-direction",
+    /// A reaction's substrate, product or participants are not on the sides of the Rhea
+    /// equation (in the vendored snapshot) that its direction gives them.
+    RheaParticipants = "rhea-participants",
+    /// A reaction cites a Rhea master that the vendored Rhea snapshot does not hold, so its
+    /// participants cannot be checked.
+    RheaUnknown = "rhea-unknown",
 }
 
 impl fmt::Display for Code {
@@ -265,14 +274,17 @@ pub const MAX_PER_CODE: usize = 1000;
 /// the first one's path.
 #[derive(Debug, Default)]
 pub(crate) struct Overflow {
+    /// How many of the list's diagnostics have been counted.
+    upto: usize,
     kept: std::collections::BTreeMap<Code, usize>,
     dropped: std::collections::BTreeMap<Code, (usize, Severity, String)>,
 }
 
 impl Overflow {
-    /// Keeps at most [`MAX_PER_CODE`] diagnostics of each code among `diags[from..]`
-    /// (counting those kept by earlier calls), remembering the rest as counts.
-    pub(crate) fn compact(&mut self, diags: &mut Vec<Diagnostic>, from: usize) {
+    /// Keeps at most [`MAX_PER_CODE`] diagnostics of each code among those added since the
+    /// last call (counting those kept by earlier calls), remembering the rest as counts.
+    pub(crate) fn compact(&mut self, diags: &mut Vec<Diagnostic>) {
+        let from = self.upto.min(diags.len());
         let mut i = from;
         let mut out = from;
         while i < diags.len() {
@@ -294,11 +306,17 @@ impl Overflow {
             i += 1;
         }
         diags.truncate(out);
+        self.upto = diags.len();
     }
 
-    /// Compacts what is new since `from` and appends one summary per code that overflowed.
-    pub(crate) fn finish(mut self, diags: &mut Vec<Diagnostic>, from: usize) {
-        self.compact(diags, from);
+    /// Whether enough has been added since the last compaction to make one worthwhile.
+    pub(crate) fn due(&self, diags: &[Diagnostic]) -> bool {
+        diags.len() >= self.upto + 4 * MAX_PER_CODE
+    }
+
+    /// Compacts what is new and appends one summary per code that overflowed.
+    pub(crate) fn finish(mut self, diags: &mut Vec<Diagnostic>) {
+        self.compact(diags);
         for (code, (count, severity, path)) in self.dropped {
             let total = count + MAX_PER_CODE;
             diags.push(Diagnostic {
@@ -318,7 +336,7 @@ impl Overflow {
 /// Caps a list of diagnostics at [`MAX_PER_CODE`] per code, with a summary for each code
 /// that had more.
 pub fn cap(diags: &mut Vec<Diagnostic>) {
-    Overflow::default().finish(diags, 0);
+    Overflow::default().finish(diags);
 }
 
 /// A noun phrase with its indefinite article: `an effect`, `a compound`, `an entity with a

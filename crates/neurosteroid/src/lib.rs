@@ -10,6 +10,7 @@ pub mod parse;
 mod query;
 pub mod render;
 pub mod resolve;
+pub mod rhea;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};

@@ -89,10 +89,13 @@ fn every_hostile_case_gets_its_diagnostic() {
 fn adversarial_valid_documents_query_and_render_safely() {
     for name in ["long-name.json", "many-synonyms.json"] {
         let kb = KnowledgeBase::from_path(generated().join(name), LoadOptions::default()).unwrap();
-        let _ = kb.search("synonym 99999", 5);
-        let _ = kb.search(&"α".repeat(1000), 5);
-        assert!(kb.resolve("synonym 12345").is_ok() || name == "long-name.json");
-        let _ = kb.biosynthesis("a");
+        assert!(kb.search("synonym 99999", 5).len() <= 5);
+        // A 1000-character query is never compared by edit distance; it still finds the
+        // name that contains it.
+        let long = kb.search(&"α".repeat(1000), 5);
+        assert_eq!(long.len(), usize::from(name == "long-name.json"), "{name}");
+        assert_eq!(kb.resolve("synonym 12345").is_ok(), name == "many-synonyms.json");
+        assert!(kb.biosynthesis("a").unwrap().steps.is_empty());
     }
     // Script in a name loads as plain text; the default fact sheet built for the compound
     // shows it escaped (the escaping of every field is tested in tests/render.rs).
@@ -133,4 +136,104 @@ fn limits_can_be_raised_and_lowered() {
     // Within the default depth the same document is merely structurally wrong (`x` is unknown).
     let e = KnowledgeBase::from_slice(nested.as_bytes(), Format::Json, LoadOptions::default()).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, neurosteroid::Code::UnknownField);
+}
+
+#[test]
+fn a_flood_of_errors_is_capped_with_a_summary_and_located() {
+    let doc = generated().join("many-errors.json");
+    let bytes = std::fs::read(&doc).unwrap();
+    let diags = neurosteroid::validate(&bytes, Format::Json, Level::Full);
+    let kept = diags.iter().filter(|d| d.code == neurosteroid::Code::Type).count();
+    assert_eq!(
+        kept,
+        neurosteroid::diagnostic::MAX_PER_CODE + 1,
+        "the cap plus one summary"
+    );
+    let summary = diags.last().unwrap();
+    assert!(
+        summary.message.starts_with("199000 more `type` problems"),
+        "{}",
+        summary.message
+    );
+    // Every kept diagnostic is located, on line 1, at its own element.
+    let first = &diags[0];
+    assert_eq!(first.path, "/compounds/0");
+    let loc = first.location.unwrap();
+    assert_eq!((loc.line, loc.column), (1, 66));
+    assert_eq!(diags[1].location.unwrap().column, 68);
+}
+
+#[test]
+fn raising_max_depth_is_clamped_and_never_overflows_a_small_stack() {
+    let deep_yaml = "[".repeat(100_000) + &"]".repeat(100_000);
+    let deep_json = deep_yaml.clone();
+    let options = LoadOptions {
+        limits: Limits {
+            max_depth: usize::MAX,
+            ..Limits::default()
+        },
+        ..LoadOptions::default()
+    };
+    assert_eq!(options.limits.depth(), Limits::DEPTH_CEILING);
+    // 256 KiB is far below any platform's default thread stack.
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let y = KnowledgeBase::from_slice(deep_yaml.as_bytes(), Format::Yaml, options).unwrap_err();
+            let j = KnowledgeBase::from_slice(deep_json.as_bytes(), Format::Json, options).unwrap_err();
+            // The deepest document the ceiling allows parses and drops within that stack too.
+            let ok = "[".repeat(Limits::DEPTH_CEILING - 1) + &"]".repeat(Limits::DEPTH_CEILING - 1);
+            let o = KnowledgeBase::from_slice(ok.as_bytes(), Format::Yaml, options).unwrap_err();
+            (
+                y.diagnostics()[0].code,
+                j.diagnostics()[0].code,
+                o.diagnostics()[0].code,
+            )
+        })
+        .unwrap();
+    let (y, j, o) = handle.join().unwrap();
+    assert_eq!((y, j), (neurosteroid::Code::Limit, neurosteroid::Code::Limit));
+    assert_eq!(
+        o,
+        neurosteroid::Code::Type,
+        "an array is not a knowledge base, but it parses"
+    );
+}
+
+#[test]
+fn aliases_are_charged_and_expanded_aliases_respect_the_depth_limit() {
+    // No alias: anchors cost nothing extra, and the tree is built as written.
+    let v = neurosteroid::parse::parse_value(b"a: &x {b: &y {c: 1}}\n", Format::Yaml, &Limits::default()).unwrap();
+    assert_eq!(v, serde_json::json!({"a": {"b": {"c": 1}}}));
+    // An alias copies its node: `b` holds the same mapping as `a`.
+    let v = neurosteroid::parse::parse_value(b"a: &x {k: [1, 2]}\nb: *x\n", Format::Yaml, &Limits::default()).unwrap();
+    assert_eq!(v["b"], v["a"]);
+    // A chain of aliases, each nesting the previous one, can not build a tree deeper than
+    // the limit.
+    let mut doc = String::from("l0: &l0 [1]\n");
+    for i in 1..200 {
+        doc.push_str(&format!("l{i}: &l{i} [*l{}]\n", i - 1));
+    }
+    let e = neurosteroid::parse::parse_value(doc.as_bytes(), Format::Yaml, &Limits::default()).unwrap_err();
+    assert_eq!(e[0].code, neurosteroid::Code::Limit);
+}
+
+#[test]
+fn typo_tolerance_never_crosses_a_stereodescriptor_or_locant() {
+    let kb = KnowledgeBase::embedded().unwrap();
+    let five_alpha = kb.resolve("5α-dihydroprogesterone").unwrap().entity.id().to_string();
+    for other in ["5β-dihydroprogesterone", "20α-dihydroprogesterone", "5beta-DHP"] {
+        match kb.resolve(other) {
+            Ok(r) => assert_ne!(r.entity.id().as_str(), five_alpha, "{other} resolved to 5α-DHP"),
+            Err(neurosteroid::Error::NotFound { suggestions, .. }) => {
+                // Offered as a suggestion, never silently chosen.
+                assert!(suggestions.len() <= 3, "{other}");
+            }
+            Err(e) => panic!("{other}: {e}"),
+        }
+    }
+    // An ordinary typo is still forgiven, and says it was a guess.
+    let r = kb.resolve("allopregnanlone").unwrap();
+    assert_eq!(r.entity.id().as_str(), "allopregnanolone");
+    assert_eq!(r.matched_by, neurosteroid::resolve::MatchKind::Fuzzy);
 }

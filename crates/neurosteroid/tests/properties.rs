@@ -66,11 +66,19 @@ fn yaml_and_json_give_the_same_knowledge_base() {
     assert_eq!(json, yaml);
 }
 
+/// Within format 1 no field changes: migrating a 1.0.0 document only sets the version, the
+/// result loads, and migrating a current document is the identity.
 #[test]
-fn migrate_is_the_identity_for_format_1() {
+fn migrate_within_format_1_only_sets_the_version() {
     let doc: Value = serde_json::from_str(&base_text()).unwrap();
+    assert_eq!(doc["schema_version"], "1.0.0");
     let migrated = neurosteroid::migrate(doc.clone()).unwrap();
-    assert_eq!(migrated, doc);
+    assert_eq!(migrated["schema_version"], neurosteroid::model::CURRENT_SCHEMA_VERSION);
+    let mut expected = doc.clone();
+    expected["schema_version"] = json!(neurosteroid::model::CURRENT_SCHEMA_VERSION);
+    assert_eq!(migrated, expected);
+    KnowledgeBase::from_json(&migrated.to_string()).unwrap();
+    assert_eq!(neurosteroid::migrate(migrated.clone()).unwrap(), migrated);
     let old = json!({"schema_version": "0.9.0", "as_of": "2020-01-01"});
     assert_eq!(
         neurosteroid::migrate(old).unwrap_err().code,

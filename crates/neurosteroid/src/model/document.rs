@@ -8,7 +8,11 @@ use super::{
 };
 
 /// The format version this library writes.
-pub const CURRENT_SCHEMA_VERSION: &str = "1.0.0";
+///
+/// 1.1.0 added optional fields: a reaction's `rhea_master`, `rhea_direction` and ChEBI `participants`, a
+/// receptor's `subunits`, the `MHRA` regulator and the `rhea` and `mondo` identifier prefixes.
+/// Every 1.0 document is a valid 1.1 document.
+pub const CURRENT_SCHEMA_VERSION: &str = "1.1.0";
 
 /// Base of the schema `$id`s; the version and file name follow.
 pub const SCHEMA_ID_BASE: &str = "https://neurosteroid.invalid/schema";

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Text, entity};
+use super::{Curie, Id, Text, entity};
 
 /// One conversion step: substrate to product, catalysed by an enzyme activity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,6 +28,19 @@ pub struct Reaction {
     /// Cofactors and electron partners.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cofactors: Vec<Text>,
+    /// The Rhea master id of the reaction (direction-free), e.g. `rhea:43924` (format 1.1).
+    /// Rhea gives every reaction a group of four ids: the master, then its left-to-right,
+    /// right-to-left and bidirectional ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhea_master: Option<Curie>,
+    /// The Rhea id of the direction that runs in cells: the master's left-to-right or
+    /// right-to-left id, e.g. `rhea:43925` (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhea_direction: Option<Curie>,
+    /// ChEBI ids of the other participants of the Rhea equation: cofactors, O2, water,
+    /// protons (format 1.1). The substrate and product are the compounds above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Curie>,
     /// Where the step happens (organelle, tissue).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locations: Vec<Text>,

@@ -62,6 +62,10 @@ pub struct Receptor {
     /// A short description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// Gene-product ids of the subunits the receptor (or the subtype described) is built from
+    /// (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subunits: Vec<Id>,
     /// How compounds act on it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mechanisms: Vec<Mechanism>,

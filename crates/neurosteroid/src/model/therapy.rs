@@ -52,6 +52,9 @@ pub enum Regulator {
     /// US Drug Enforcement Administration (scheduling).
     #[serde(rename = "DEA")]
     Dea,
+    /// UK Medicines and Healthcare products Regulatory Agency.
+    #[serde(rename = "MHRA")]
+    Mhra,
     /// The company holding the authorisation (marketing decisions).
     #[serde(rename = "manufacturer")]
     Manufacturer,

@@ -141,8 +141,8 @@ pub fn parse_document(input: &[u8], format: Format, limits: &Limits) -> Result<D
     // The tree is dropped before the text is scanned again for locations, so the two never
     // coexist: peak memory stays one tree plus the input.
     drop(value);
+    // `document_from_value` caps its diagnostics itself (as it makes them).
     result.map_err(|mut diags| {
-        crate::diagnostic::cap(&mut diags);
         add_locations(input, format, &mut diags);
         diags
     })

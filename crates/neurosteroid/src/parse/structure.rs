@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, MAX_PER_CODE, Overflow, pointer_push};
+use crate::diagnostic::{Code, Diagnostic, Overflow, pointer_push};
 use crate::model::{Document, EntityKind};
 
 const SCALAR_FIELDS: [&str; 3] = ["$schema", "schema_version", "as_of"];
@@ -129,10 +129,11 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     if let Some(v) = map.get("as_of") {
         check::<crate::model::Date>(v, "/as_of", &mut diags);
     }
+    let mut overflow = Overflow::default();
     macro_rules! collection {
         ($key:expr, $ty:ty) => {
             if let Some(v) = map.get($key) {
-                check_array::<$ty>(v, $key, &mut diags);
+                check_array::<$ty>(v, $key, &mut diags, &mut overflow);
             }
         };
     }
@@ -156,6 +157,7 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     let shaped: std::collections::HashSet<&str> = shape.iter().map(|d| d.path.as_str()).collect();
     diags.retain(|d| !pointer_prefixes(&d.path).any(|p| shaped.contains(p)));
     diags.extend(shape);
+    overflow.finish(&mut diags);
     if diags.is_empty() {
         // Every part passed on its own, so the whole should too; report it if not.
         check::<Document>(value, "", &mut diags);
@@ -170,7 +172,7 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     Err(diags)
 }
 
-fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagnostic>) {
+fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagnostic>, overflow: &mut Overflow) {
     let base = pointer_push("", key);
     let Value::Array(items) = v else {
         diags.push(
@@ -183,20 +185,14 @@ fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagno
         );
         return;
     };
-    // Kept per collection at most `MAX_PER_CODE` per code, so that a million bad entries
-    // cost a million checks but not a million diagnostics in memory.
-    let mut local = Vec::new();
-    let mut overflow = Overflow::default();
-    let mut counted = 0;
+    // At most `MAX_PER_CODE` kept per code, so that a million bad entries cost a million
+    // checks but not a million diagnostics in memory.
     for (i, item) in items.iter().enumerate() {
-        check::<T>(item, &pointer_push(&base, &i.to_string()), &mut local);
-        if local.len() >= counted + 4 * MAX_PER_CODE {
-            overflow.compact(&mut local, counted);
-            counted = local.len();
+        check::<T>(item, &pointer_push(&base, &i.to_string()), diags);
+        if overflow.due(diags) {
+            overflow.compact(diags);
         }
     }
-    overflow.finish(&mut local, counted);
-    diags.extend(local);
 }
 
 /// Deserialises one value; on failure, records the error, removes the offending field

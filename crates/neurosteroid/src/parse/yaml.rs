@@ -139,7 +139,9 @@ impl Builder<'_> {
     /// tree nor a long alias chain can exhaust the stack.
     fn into_value(mut self, root: u32, max_depth: usize) -> Result<Value, Diagnostic> {
         enum Work {
-            Visit(u32, usize),
+            /// A node, its depth, and whether it is reached through an aliased node (and so
+            /// must be copied, since it will be reached again).
+            Visit(u32, usize, bool),
             Seq(usize),
             Map(Vec<String>),
         }
@@ -158,12 +160,13 @@ impl Builder<'_> {
             }
             seen.into_iter().map(|c| c > 1).collect()
         };
-        let mut work = vec![Work::Visit(root, 0)];
+        let mut work = vec![Work::Visit(root, 0, false)];
         let mut out: Vec<Value> = Vec::new();
         while let Some(w) = work.pop() {
             match w {
-                Work::Visit(i, depth) => {
-                    let node = if shared[i as usize] {
+                Work::Visit(i, depth, inside_shared) => {
+                    let copy = inside_shared || shared[i as usize];
+                    let node = if copy {
                         // Aliased: leave it for the next reference.
                         match &self.nodes[i as usize] {
                             Node::Scalar(v) => Node::Scalar(v.clone()),
@@ -187,12 +190,12 @@ impl Builder<'_> {
                         }
                         Node::Seq(items) => {
                             work.push(Work::Seq(items.len()));
-                            work.extend(items.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                            work.extend(items.into_iter().rev().map(|i| Work::Visit(i, depth + 1, copy)));
                         }
                         Node::Map(entries) => {
                             let (keys, ids): (Vec<String>, Vec<u32>) = entries.into_iter().unzip();
                             work.push(Work::Map(keys));
-                            work.extend(ids.into_iter().rev().map(|i| Work::Visit(i, depth + 1)));
+                            work.extend(ids.into_iter().rev().map(|i| Work::Visit(i, depth + 1, copy)));
                         }
                     }
                 }
@@ -500,6 +503,27 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
         .collect();
     let mut found = HashMap::new();
     let _ = run(text, &Limits::default(), Some((&wanted, &mut found)));
+    // The parser's marks count characters; callers want byte offsets (they differ after
+    // the first non-ASCII character). One pass over the text converts them all.
+    if !text.is_ascii() {
+        let mut marks: Vec<usize> = found.values().copied().collect();
+        marks.sort_unstable();
+        marks.dedup();
+        let mut bytes = HashMap::new();
+        let mut chars = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .enumerate();
+        for m in marks {
+            if let Some((_, b)) = chars.find(|&(c, _)| c == m) {
+                bytes.insert(m, b);
+            }
+        }
+        for at in found.values_mut() {
+            *at = bytes.get(at).copied().unwrap_or(text.len());
+        }
+    }
     pointers
         .iter()
         .map(|p| {
@@ -520,6 +544,13 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locations_are_byte_offsets_after_non_ascii_text() {
+        let text = "a: \"5α-β\"\nb: [x, 𝛼, y]\n";
+        let got = locate(text, &["/b/2", "/a"]);
+        assert_eq!(got, vec![text.find('y'), text.find('"')]);
+    }
 
     #[test]
     fn core_schema_scalars() {

@@ -184,6 +184,7 @@ pub fn regulator_word(r: crate::model::Regulator) -> &'static str {
         R::Ema => "EMA",
         R::Pmda => "PMDA",
         R::Dea => "DEA",
+        R::Mhra => "MHRA",
         R::Manufacturer => "manufacturer",
     }
 }

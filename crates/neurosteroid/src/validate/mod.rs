@@ -3,15 +3,17 @@
 
 mod clinical;
 mod evidence;
+mod grounding;
 mod identity;
 mod partial;
 mod pathways;
-mod references;
+pub mod references;
 mod units;
 
 use rustc_hash::FxHashMap as HashMap;
 
 pub use partial::semantic_of_partial;
+pub use references::{REFERENCE_SLOTS, ReferenceSlot, reference_kinds, reference_slot};
 pub use units::check_ucum;
 
 use crate::diagnostic::Diagnostic;
@@ -70,6 +72,7 @@ pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
     let index = identity::index_ids(doc, &mut diags);
     references::check(doc, &index, &mut diags);
     pathways::check(doc, &index, &mut diags);
+    grounding::check(doc, &mut diags);
     evidence::check(doc, &index, &mut diags);
     clinical::check(doc, &mut diags);
     identity::check_identifiers(doc, &mut diags);

@@ -12,6 +12,10 @@ struct Checker<'a, 'd> {
     /// "Did you mean" hints still to compute: each one compares with every id, so a
     /// document with thousands of dangling references gets hints for the first ones only.
     hints_left: usize,
+    /// When set, every reference visited (pointer, expected kinds) instead of checking:
+    /// how the test proves that [`REFERENCE_SLOTS`] lists exactly what is checked here.
+    #[cfg(test)]
+    visited: Option<Vec<(String, Vec<K>)>>,
 }
 
 /// Dangling references that get a "did you mean" hint; the rest get the plain hint.
@@ -30,6 +34,11 @@ impl Checker<'_, '_> {
     /// Checks one reference; `expected` empty means any kind. The pointer is made only
     /// when there is something to report.
     fn one(&mut self, at: impl FnOnce() -> String, id: &Id, expected: &[K]) {
+        #[cfg(test)]
+        if let Some(v) = &mut self.visited {
+            v.push((at(), expected.to_vec()));
+            return;
+        }
         let found = self.index.kind(id.as_str());
         if found.is_some_and(|k| expected.is_empty() || expected.contains(&k)) {
             return;
@@ -118,7 +127,13 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         diags,
         ids: None,
         hints_left: MAX_SUGGESTIONS,
+        #[cfg(test)]
+        visited: None,
     };
+    visit(doc, &mut c);
+}
+
+fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
     let src = &[K::Source];
     macro_rules! sources {
         ($field:ident) => {
@@ -154,6 +169,7 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
         c.many(|| format!("/pathways/{i}/steps"), &pw.steps, &[K::Reaction]);
     }
     for (i, r) in doc.receptors.iter().enumerate() {
+        c.many(|| format!("/receptors/{i}/subunits"), &r.subunits, &[K::GeneProduct]);
         for (j, m) in r.mechanisms.iter().enumerate() {
             let p = || format!("/receptors/{i}/mechanisms/{j}");
             c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
@@ -218,5 +234,202 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
     for (i, cv) in doc.coverage.iter().enumerate() {
         c.one(|| format!("/coverage/{i}/source"), &cv.source, src);
         c.many(|| format!("/coverage/{i}/represented_by"), &cv.represented_by, &[]);
+    }
+}
+
+/// A place where a document refers to another entity by id, and the kinds it may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceSlot {
+    /// A JSON Pointer in which `*` stands for any array index: `/reactions/*/substrate`.
+    pub pattern: &'static str,
+    /// The kinds the id may name; empty means any kind. A claim's `subject` and `object`
+    /// list every kind some predicate allows (see [`reference_kinds`] for one claim's).
+    pub kinds: &'static [K],
+}
+
+macro_rules! slots {
+    ($( $pattern:literal => $kinds:expr, )*) => {
+        /// Every place a document refers to an entity by id: exactly the references that the
+        /// `full` level checks (a test proves it), for editors (completion, go-to-definition).
+        pub const REFERENCE_SLOTS: &[ReferenceSlot] = &[
+            $( ReferenceSlot { pattern: $pattern, kinds: $kinds }, )*
+        ];
+    };
+}
+
+slots! {
+    "/compounds/*/sources/*" => &[K::Source],
+    "/enzymes/*/sources/*" => &[K::Source],
+    "/gene_products/*/sources/*" => &[K::Source],
+    "/reactions/*/sources/*" => &[K::Source],
+    "/pathways/*/sources/*" => &[K::Source],
+    "/receptors/*/sources/*" => &[K::Source],
+    "/sites/*/sources/*" => &[K::Source],
+    "/effects/*/sources/*" => &[K::Source],
+    "/conditions/*/sources/*" => &[K::Source],
+    "/therapies/*/sources/*" => &[K::Source],
+    "/strategies/*/sources/*" => &[K::Source],
+    "/claims/*/sources/*" => &[K::Source],
+    "/gene_products/*/activities/*" => &[K::Enzyme],
+    "/reactions/*/substrate" => &[K::Compound],
+    "/reactions/*/product" => &[K::Compound],
+    "/reactions/*/enzyme" => &[K::Enzyme],
+    "/reactions/*/isoforms/*" => &[K::GeneProduct],
+    "/reactions/*/regulators/*" => &[K::GeneProduct],
+    "/pathways/*/steps/*" => &[K::Reaction],
+    "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
+    "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
+    "/therapies/*/active_compounds/*" => &[K::Compound],
+    "/therapies/*/indications/*" => &[K::Condition],
+    "/therapies/*/doses/*/source" => &[K::Source],
+    "/therapies/*/status_history/*/source" => &[K::Source],
+    "/therapies/*/status_history/*/condition" => &[K::Condition],
+    "/strategies/*/therapy" => &[K::Therapy],
+    "/claims/*/subject" => &[K::Compound, K::Condition, K::Therapy, K::Strategy],
+    "/claims/*/object" => &[K::Compound, K::Receptor, K::Site, K::Effect, K::Condition],
+    "/fact_sheets/*/subject" => SHEET_SUBJECTS,
+    "/fact_sheets/*/sections/*/claims/*" => &[K::Claim],
+    "/fact_sheets/*/sections/*/entities/*" => &[],
+    "/coverage/*/source" => &[K::Source],
+    "/coverage/*/represented_by/*" => &[],
+}
+
+/// The reference slot at a JSON Pointer (with real indices, `/reactions/0/substrate`), if
+/// the value there is a reference.
+pub fn reference_slot(pointer: &str) -> Option<&'static ReferenceSlot> {
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    REFERENCE_SLOTS.iter().find(|slot| {
+        let pattern: Vec<&str> = slot.pattern.split('/').skip(1).collect();
+        pattern.len() == tokens.len()
+            && pattern.iter().zip(&tokens).all(|(p, t)| {
+                if *p == "*" {
+                    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+                } else {
+                    p == t
+                }
+            })
+    })
+}
+
+/// The kinds an id at this pointer of a (possibly invalid) document may name: `None` when
+/// the value there is no reference, an empty list when any kind will do. A claim's subject
+/// and object are narrowed by the claim's predicate when it has a known one.
+pub fn reference_kinds(document: &serde_json::Value, pointer: &str) -> Option<Vec<K>> {
+    let slot = reference_slot(pointer)?;
+    let claim_role = pointer
+        .strip_prefix("/claims/")
+        .and_then(|rest| rest.split_once('/'))
+        .filter(|(_, field)| matches!(*field, "subject" | "object"));
+    if let Some((index, field)) = claim_role {
+        let predicate = document
+            .pointer(&format!("/claims/{index}/predicate"))
+            .cloned()
+            .and_then(|p| serde_json::from_value::<Predicate>(p).ok());
+        if let Some(p) = predicate {
+            let (subjects, objects) = predicate_kinds(p);
+            return Some(if field == "subject" { subjects } else { objects }.to_vec());
+        }
+    }
+    Some(slot.kinds.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+
+    /// Every reference the checker visits, in the embedded data and the shared valid vectors.
+    fn visited() -> Vec<(String, Vec<K>, serde_json::Value)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid");
+        let mut texts = vec![crate::EMBEDDED_JSON.to_owned()];
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "json") && !path.to_string_lossy().ends_with(".expected.json") {
+                texts.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+        let mut out = Vec::new();
+        for text in texts {
+            let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&text) else {
+                continue;
+            };
+            // Cite a source from the first entity of every kind, so that each `sources`
+            // slot is exercised even where the data happens to cite none.
+            let first_source = value.pointer("/sources/0/id").cloned();
+            if let (Some(src), Some(obj)) = (first_source, value.as_object_mut()) {
+                for (key, entities) in obj.iter_mut() {
+                    let cites = key != "sources"
+                        && REFERENCE_SLOTS
+                            .iter()
+                            .any(|s| s.pattern == format!("/{key}/*/sources/*"));
+                    if let Some(first) = entities
+                        .pointer_mut("/0")
+                        .and_then(|e| e.as_object_mut())
+                        .filter(|_| cites)
+                    {
+                        first
+                            .entry("sources")
+                            .or_insert_with(|| serde_json::json!([src.clone()]));
+                    }
+                }
+            }
+            let Ok(doc) = serde_json::from_value::<Document>(value.clone()) else {
+                continue;
+            };
+            let mut diags = Vec::new();
+            let index = super::super::identity::index_ids(&doc, &mut diags);
+            let mut c = Checker {
+                index: &index,
+                diags: &mut diags,
+                ids: None,
+                hints_left: MAX_SUGGESTIONS,
+                visited: Some(Vec::new()),
+            };
+            visit(&doc, &mut c);
+            for (pointer, kinds) in c.visited.unwrap_or_default() {
+                out.push((pointer, kinds, value.clone()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn reference_slots_list_exactly_what_is_checked() {
+        let visited = visited();
+        assert!(visited.len() > 100, "too few references visited: {}", visited.len());
+        let sorted = |mut v: Vec<K>| {
+            v.sort();
+            v
+        };
+        for (pointer, kinds, value) in &visited {
+            let slot = reference_slot(pointer).unwrap_or_else(|| panic!("{pointer} is checked but in no slot"));
+            let listed = reference_kinds(value, pointer).unwrap_or_default();
+            assert_eq!(sorted(listed), sorted(kinds.clone()), "kinds at {pointer}");
+            assert!(kinds.iter().all(|k| slot.kinds.contains(k)) || slot.kinds.is_empty());
+        }
+        // Every slot is a place the checker visits (no slot listed that is never checked).
+        let unseen: Vec<&str> = REFERENCE_SLOTS
+            .iter()
+            .filter(|slot| !visited.iter().any(|(p, ..)| reference_slot(p) == Some(*slot)))
+            .map(|slot| slot.pattern)
+            .collect();
+        assert!(unseen.is_empty(), "slots that no document exercises: {unseen:?}");
+        // Claims: the slot lists the union of what the predicates allow.
+        for (field, slot) in [("subject", "/claims/*/subject"), ("object", "/claims/*/object")] {
+            let slot = REFERENCE_SLOTS.iter().find(|s| s.pattern == slot).map(|s| s.kinds);
+            let mut union: Vec<K> = Vec::new();
+            for k in EntityKind::ALL {
+                let any = visited
+                    .iter()
+                    .any(|(p, kinds, _)| p.starts_with("/claims/") && p.ends_with(field) && kinds.contains(&k));
+                if any {
+                    union.push(k);
+                }
+            }
+            assert!(
+                union.iter().all(|k| slot.unwrap_or_default().contains(k)),
+                "{field}: {union:?}"
+            );
+        }
     }
 }
