@@ -5,15 +5,15 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node node node-types venv develop schema vectors fuzz bench
+.PHONY: demo test lint test-rust test-python test-node test-interop node node-types venv develop schema vectors fuzz bench
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
 	cargo run -q -- pathway allopregnanolone
 
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
-## and the Node.js binding.
-test: lint test-rust test-python test-node
+## the Node.js binding, and the community validators over the exports.
+test: lint test-rust test-python test-node test-interop
 
 lint: venv
 	cargo fmt --all -- --check
@@ -23,6 +23,11 @@ test-rust:
 	cargo test --workspace --exclude neurosteroid-py
 	# Every benchmark once, at the smallest size, so that none can rot (no timing is checked).
 	NS_BENCH_SIZES=200 NS_HOSTILE_SCALE=1 cargo bench -q -p neurosteroid-bench -- --test
+
+## The exports (KGX, RDF + SHACL, SBML, SSSOM) judged by kgx, rdflib, pyshacl, libsbml, cobra
+## and sssom, installed pinned into .cache/judges-venv (tools/judges/requirements.txt).
+test-interop:
+	bash tools/judges/run.sh
 
 ## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
 bench:

@@ -20,6 +20,7 @@ OUT = ROOT / "python" / "neurosteroid" / "_model.py"
 SCALARS = {
     "Id": "str", "Text": "str", "Curie": "str", "Formula": "str", "Url": "str", "Symbol": "str",
     "Unit": "str", "SchemaVersion": "str", "Positive": "float", "Year": "int", "Date": "datetime.date",
+    "EvidenceKind": "str",
 }
 # Entity classes: definition name -> (collection, kind).
 ENTITIES = {

@@ -101,6 +101,7 @@ Level: TypeAlias = Literal["schema", "full"]
 Format: TypeAlias = Literal["json", "yaml"]
 SheetFormat: TypeAlias = Literal["markdown", "html", "jsonld"]
 DiagramFormat: TypeAlias = Literal["text", "json", "mermaid", "dot", "node-link", "svg"]
+ExportFormat: TypeAlias = Literal["kgx", "turtle", "ntriples", "shacl", "sbml", "sssom"]
 
 E = TypeVar("E")
 
@@ -497,6 +498,17 @@ class KnowledgeBase:
     def render_all(self, format: SheetFormat = "markdown") -> str:
         """Every fact sheet of the knowledge base, rendered into one document."""
         return self._kb.render_all(format)
+
+    @overload
+    def export(self, format: Literal["kgx", "sbml"]) -> dict[str, str]: ...
+    @overload
+    def export(self, format: Literal["turtle", "ntriples", "shacl", "sssom"]) -> str: ...
+    def export(self, format: ExportFormat) -> str | dict[str, str]:
+        """The whole knowledge base in an interchange format: `kgx` (Biolink KGX: a dict of
+        `nodes.jsonl`, `edges.jsonl`, `nodes.tsv`, `edges.tsv`), `turtle`, `ntriples`,
+        `shacl` (the shapes of the RDF), `sbml` (a dict: one SBML model per pathway) or
+        `sssom` (the curated cross-references)."""
+        return self._kb.export(format)
 
     def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid") -> str:
         """The biosynthesis route drawn as text, JSON, Mermaid, Graphviz DOT, a node-link

@@ -12,13 +12,16 @@ from typing import Any, ClassVar, Literal, TypeAlias
 
 from ._convert import _date, _opt, _status, _statuses, to_dict
 
-__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
+__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
 
 AdministrationRoute: TypeAlias = Literal["oral", "intravenous", "intramuscular", "transdermal", "vaginal", "topical"]
 """Route of administration."""
 
 CompoundRole: TypeAlias = Literal["endogenous-neurosteroid", "hormone", "precursor", "intermediate", "related-steroid", "synthetic-analogue", "drug", "enzyme-inhibitor"]
 """What a compound is, in this knowledge base. A compound may have several roles."""
+
+Consensus: TypeAlias = Literal["established", "supported", "debated", "contradicted"]
+"""How settled a claim is, whatever its clinical grade."""
 
 Direction: TypeAlias = Literal["reductive", "oxidative", "bidirectional", "not-applicable"]
 """Which way a gene product mainly runs the reaction it catalyses."""
@@ -27,7 +30,7 @@ EvidenceDirection: TypeAlias = Literal["supports", "mixed", "contradicts", "insu
 """Whether the evidence found supports the statement as the source made it."""
 
 Grade: TypeAlias = Literal["regulatory", "systematic-review", "clinical-trial", "clinical-observational", "preclinical", "expert-opinion", "unsupported"]
-"""Evidence grade, strongest first (see CONTENT.md). The order of the variants is the order
+"""Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
 of strength: `Grade::Regulatory < Grade::Unsupported`."""
 
 Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric-modulation", "direct-activation", "agonism", "antagonism"]
@@ -114,6 +117,33 @@ class Dose:
             duration=data.get('duration'),
             max=data.get('max'),
             timing=data.get('timing'),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the object, exactly as the schema describes it."""
+        return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A short verbatim quotation from one of a claim's sources, with where it stands."""
+
+    locator: str
+    """Where in the source: `abstract`, `abstract, conclusions`, `label, section 1`, ..."""
+    source: str
+    """The source quoted; one of the claim's sources."""
+    text: str
+    """The words, verbatim: a sentence or a clause, at most 300 characters."""
+
+    _RENAME: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Excerpt:
+        """Builds the object from its JSON shape (as in the schema)."""
+        return cls(
+            locator=data['locator'],
+            source=data['source'],
+            text=data['text'],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -242,8 +272,15 @@ class Claim:
     """The statement, in the curators' words."""
     subject: str
     """Entity id of the subject."""
+    consensus: Consensus | None = None
+    """How settled the claim is (format 1.1)."""
     direction: EvidenceDirection | None = None
     """Whether the evidence supports the statement as its source made it."""
+    evidence_kind: str | None = None
+    """The kind of evidence behind the claim, as an ECO term (format 1.1)."""
+    excerpts: tuple[Excerpt, ...] = ()
+    """Short verbatim quotations from the cited sources that show why they support the
+claim (format 1.1)."""
     notes: str | None = None
     """What a reader should know about the evidence (animal only, mixed, contrary)."""
     sources: tuple[str, ...] = ()
@@ -270,7 +307,10 @@ class Claim:
             predicate=data['predicate'],
             statement=data['statement'],
             subject=data['subject'],
+            consensus=data.get('consensus'),
             direction=data.get('direction'),
+            evidence_kind=data.get('evidence_kind'),
+            excerpts=tuple(Excerpt.from_dict(x) for x in data.get('excerpts', ())),
             notes=data.get('notes'),
             sources=tuple(data.get('sources', ())),
         )

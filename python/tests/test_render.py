@@ -78,3 +78,15 @@ def test_embedded_fact_sheet_renders_everywhere() -> None:
         for fmt in ("markdown", "html", "jsonld"):
             assert kb.render(sheet.id, format=fmt)  # type: ignore[arg-type]
     json.loads(kb.render_all("jsonld"))
+
+
+def test_export_formats_are_text_or_files() -> None:
+    kb = ns.default_kb()
+    kgx = kb.export("kgx")
+    assert sorted(kgx) == ["edges.jsonl", "edges.tsv", "nodes.jsonl", "nodes.tsv"]
+    assert all(line.startswith("{") for line in kgx["edges.jsonl"].splitlines())
+    assert list(kb.export("sbml")) == ["allopregnanolone-biosynthesis.xml"]
+    for text_format in ("turtle", "ntriples", "shacl", "sssom"):
+        assert isinstance(kb.export(text_format), str)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="expected one of kgx, turtle"):
+        kb.export("owl")  # type: ignore[arg-type]

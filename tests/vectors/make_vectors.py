@@ -13,7 +13,7 @@ import pathlib
 HERE = pathlib.Path(__file__).parent
 
 BASE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "as_of": "2026-01-31",
     "sources": [
         {"id": "src-article", "kind": "consumer-article", "title": "A test article"},
@@ -61,9 +61,12 @@ BASE = {
     "strategies": [{"id": "strategy-z", "name": "Strategy Z", "kind": "lifestyle"}],
     "claims": [
         {"id": "c-acts-on-r", "statement": "C modulates R.", "subject": "compound-c", "predicate": "acts-on",
-         "object": "receptor-r", "grade": "preclinical", "sources": ["src-article", "src-paper"]},
+         "object": "receptor-r", "grade": "preclinical", "evidence_kind": "ECO:0006006", "consensus": "established",
+         "sources": ["src-article", "src-paper"],
+         "excerpts": [{"source": "src-paper", "text": "C potentiates R.", "locator": "abstract"}]},
         {"id": "z-raises-c", "statement": "Z raises C.", "subject": "strategy-z", "predicate": "raises-level-of",
-         "object": "compound-c", "grade": "unsupported", "direction": "insufficient", "sources": ["src-article"]},
+         "object": "compound-c", "grade": "unsupported", "direction": "insufficient", "evidence_kind": "ECO:0000303",
+         "consensus": "debated", "sources": ["src-article"]},
     ],
     "fact_sheets": [
         {"id": "c-sheet", "subject": "compound-c", "title": "Compound C", "summary": "About C.",
@@ -196,7 +199,8 @@ INVALID = {
     "missing-source": ("a claim without sources", setitem(["claims", 1, "sources"], []), True,
                        [("missing-source", "/claims/1/sources")]),
     "insufficient-evidence": ("a claim graded clinical-trial on a consumer article alone",
-                              setitem(["claims", 1, "grade"], "clinical-trial"), True,
+                              chain(setitem(["claims", 1, "grade"], "clinical-trial"),
+                                    setitem(["claims", 1, "evidence_kind"], "ECO:0007121")), True,
                               [("insufficient-evidence", "/claims/1/grade")]),
     "dose-range-order": ("a dose range whose maximum is below its minimum",
                          setitem(["therapies", 0, "doses", 0, "max"], 50), True,
@@ -219,6 +223,30 @@ INVALID = {
     "duplicate-name": ("a synonym that names another compound (Greek letters normalised)",
                        setitem(["compounds", 2, "synonyms"], ["5alpha-CA"]), True,
                        [("duplicate-name", "/compounds/2")]),
+    "bad-evidence-kind": ("an evidence kind that is not an ECO term", setitem(["claims", 0, "evidence_kind"], "CHEBI:0006006"),
+                          False, [("pattern", "/claims/0/evidence_kind")]),
+    "unknown-consensus": ("a consensus level outside the vocabulary", setitem(["claims", 0, "consensus"], "settled"),
+                          False, [("unknown-variant", "/claims/0/consensus")]),
+    "evidence-kind-grade": ("a clinical-trial grade resting on an in-vitro assay",
+                            chain(setitem(["claims", 0, "grade"], "clinical-trial"),
+                                  setitem(["claims", 0, "evidence_kind"], "ECO:0007122")), True,
+                            [("evidence-kind-grade", "/claims/0/evidence_kind")]),
+    "consensus-direction": ("a claim called established whose evidence is mixed",
+                            setitem(["claims", 0, "direction"], "mixed"), True,
+                            [("consensus-direction", "/claims/0/consensus")]),
+    "excerpt-too-long": ("an excerpt longer than a short quotation", setitem(["claims", 0, "excerpts", 0, "text"], ("C potentiates R. " * 20).strip()),
+                         True, [("excerpt-too-long", "/claims/0/excerpts/0/text")]),
+    "excerpt-source-not-cited": ("an excerpt quoting a source the claim does not cite",
+                                 setitem(["claims", 1, "excerpts"], [{"source": "src-paper", "text": "Z does not raise C.", "locator": "abstract"}]),
+                                 True, [("excerpt-source-not-cited", "/claims/1/excerpts/0/source")]),
+    "excerpt-dangling-source": ("an excerpt quoting a source that does not exist",
+                                setitem(["claims", 0, "excerpts", 0, "source"], "src-papper"), True,
+                                [("dangling-reference", "/claims/0/excerpts/0/source")]),
+    # The paper's identifier is one whose abstract the library ships (the ganaxolone PTSD trial,
+    # pubmed:28667510); the quoted words are not in it.
+    "excerpt-not-found": ("an excerpt that does not occur in the shipped text of the source it quotes",
+                          setitem(["sources", 1, "identifiers"], ["pubmed:28667510"]), True,
+                          [("excerpt-not-found", "/claims/0/excerpts/0/text")]),
     "empty-coverage": ("a coverage entry that points at nothing", setitem(["coverage", 0, "represented_by"], []),
                        True, [("empty-coverage", "/coverage/0/represented_by")]),
     # Found by the second hostile-input review.
@@ -311,6 +339,13 @@ def main():
     write(valid / "base.json", json.dumps(BASE, indent=2, ensure_ascii=False) + "\n")
     write(valid / "base.yaml", to_yaml(BASE) + "\n")
     write(valid / "minimal.json", json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31"}) + "\n")
+    # A document written for format 1.0 (no evidence kinds, consensus or excerpts) still loads.
+    v1_0 = copy.deepcopy(BASE)
+    v1_0["schema_version"] = "1.0.0"
+    for c in v1_0["claims"]:
+        for field in ("evidence_kind", "consensus", "excerpts"):
+            c.pop(field, None)
+    write(valid / "format-1-0.json", json.dumps(v1_0, indent=2, ensure_ascii=False) + "\n")
     editor = dict(BASE)
     editor = {"$schema": "../../../schema/knowledge-base.schema.json", **editor}
     write(valid / "with-schema-key.json", json.dumps(editor, indent=2, ensure_ascii=False) + "\n")

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::export::{ExportFormat as Graph, Exported};
 use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Diagnostic, Format, KnowledgeBase, Level, Limits, LoadOptions};
@@ -211,10 +212,11 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Export the whole knowledge base: the document (JSON), or every fact sheet
-    /// (Markdown, HTML, JSON-LD).
+    /// Export the whole knowledge base: the document (JSON), every fact sheet (Markdown,
+    /// HTML, JSON-LD), a Biolink knowledge graph (KGX), RDF (Turtle, N-Triples) and its SHACL
+    /// shapes, SBML models of the pathways, or SSSOM cross-references.
     #[command(
-        after_help = "Examples:\n  neurosteroid export > kb.json\n  neurosteroid export --format jsonld -o kb.jsonld"
+        after_help = "Examples:\n  neurosteroid export > kb.json\n  neurosteroid export --format jsonld -o kb.jsonld\n  neurosteroid export --format kgx -o kgx/      (nodes/edges .jsonl and .tsv)\n  neurosteroid export --format turtle -o kb.ttl\n  neurosteroid export --format sbml -o sbml/    (one model per pathway)"
     )]
     Export {
         #[command(flatten)]
@@ -222,8 +224,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
+        /// Write to this file (atomically) instead of standard output; for `kgx` and `sbml`,
+        /// which write several files, a directory (created if missing; required).
+        #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
 }
@@ -292,6 +295,12 @@ enum ExportFormat {
     Jsonld,
     Markdown,
     Html,
+    Kgx,
+    Turtle,
+    Ntriples,
+    Shacl,
+    Sbml,
+    Sssom,
 }
 
 /// A clap parser that lists the names the core defines and parses with the core's `FromStr`,
@@ -620,13 +629,37 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
         }
         Command::Export { format, output, input } => {
             let kb = input.load(&cli.input)?;
-            let text = match format {
-                ExportFormat::Json => kb.to_json_pretty(),
-                ExportFormat::Jsonld => kb.render_all(SheetFormat::JsonLd)?,
-                ExportFormat::Markdown => kb.render_all(SheetFormat::Markdown)?,
-                ExportFormat::Html => kb.render_all(SheetFormat::Html)?,
+            let graph = |f: Graph| kb.export(f);
+            let exported = match format {
+                ExportFormat::Json => Exported::Text(kb.to_json_pretty()),
+                ExportFormat::Jsonld => Exported::Text(kb.render_all(SheetFormat::JsonLd)?),
+                ExportFormat::Markdown => Exported::Text(kb.render_all(SheetFormat::Markdown)?),
+                ExportFormat::Html => Exported::Text(kb.render_all(SheetFormat::Html)?),
+                ExportFormat::Kgx => graph(Graph::Kgx)?,
+                ExportFormat::Turtle => graph(Graph::Turtle)?,
+                ExportFormat::Ntriples => graph(Graph::NTriples)?,
+                ExportFormat::Shacl => graph(Graph::Shacl)?,
+                ExportFormat::Sbml => graph(Graph::Sbml)?,
+                ExportFormat::Sssom => graph(Graph::Sssom)?,
             };
-            deliver(out, output.as_deref(), &text, cli.quiet)?;
+            match exported {
+                Exported::Text(text) => deliver(out, output.as_deref(), &text, cli.quiet)?,
+                Exported::Files(files) => {
+                    let Some(dir) = output else {
+                        return Err(Failure {
+                            code: 2,
+                            message: "this format writes several files: give a directory with -o DIR".into(),
+                        });
+                    };
+                    std::fs::create_dir_all(&dir).map_err(|e| Failure {
+                        code: 2,
+                        message: format!("{}: {e}", dir.display()),
+                    })?;
+                    for (name, text) in files {
+                        deliver(out, Some(&dir.join(name)), &text, cli.quiet)?;
+                    }
+                }
+            }
         }
     }
     Ok(0)

@@ -335,6 +335,22 @@ impl NativeKnowledgeBase {
         guard(py, || self.kb.pathway_diagram(compound, format))
     }
 
+    /// The whole knowledge base exported: `kgx` and `sbml` give a dict of file name to text,
+    /// `turtle`, `ntriples`, `shacl` and `sssom` a text.
+    fn export<'py>(&self, py: Python<'py>, format: &str) -> PyResult<Bound<'py, PyAny>> {
+        let format: neurosteroid::export::ExportFormat = format.parse().map_err(PyValueError::new_err)?;
+        match guard(py, || self.kb.export(format))? {
+            neurosteroid::export::Exported::Text(text) => Ok(text.into_pyobject(py)?.into_any()),
+            neurosteroid::export::Exported::Files(files) => {
+                let dict = PyDict::new(py);
+                for (name, text) in files {
+                    dict.set_item(name, text)?;
+                }
+                Ok(dict.into_any())
+            }
+        }
+    }
+
     /// Warnings found at load time, as dicts.
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         diagnostics_to_py(py, self.kb.warnings())

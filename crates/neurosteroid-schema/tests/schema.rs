@@ -25,6 +25,17 @@ fn committed_schema_matches_the_model() {
     }
 }
 
+/// The core embeds the committed document schema to derive RDF and SHACL from; it must be
+/// the one the model generates (one source of truth).
+#[test]
+fn core_exports_use_the_generated_schema() {
+    assert_eq!(
+        neurosteroid::export::document_schema(),
+        neurosteroid_schema::document_schema(),
+        "the schema the core embeds for RDF/SHACL is out of date: run `make schema`"
+    );
+}
+
 #[test]
 fn schemas_are_valid_draft_2020_12() {
     assert_eq!(neurosteroid_schema::meta_errors(), Vec::<String>::new());

@@ -101,6 +101,19 @@ codes! {
     MissingSource = "missing-source",
     /// A claim graded above `unsupported` whose only sources are consumer articles.
     InsufficientEvidence = "insufficient-evidence",
+    /// An evidence kind (ECO term) that can not stand behind the claim's grade (an in-vitro
+    /// assay behind a clinical-trial grade).
+    EvidenceKindGrade = "evidence-kind-grade",
+    /// An ECO term outside the project's table of evidence kinds: its fit with the grade is not checked.
+    UnknownEvidenceKind = "unknown-evidence-kind",
+    /// A consensus level that contradicts the claim's direction (`established` on mixed evidence).
+    ConsensusDirection = "consensus-direction",
+    /// An excerpt longer than a short quotation allows.
+    ExcerptTooLong = "excerpt-too-long",
+    /// An excerpt that does not occur in the shipped text of the source it quotes.
+    ExcerptNotFound = "excerpt-not-found",
+    /// An excerpt quoting a source that the claim does not cite.
+    ExcerptSourceNotCited = "excerpt-source-not-cited",
     /// A dose range whose minimum exceeds its maximum.
     DoseRangeOrder = "dose-range-order",
     /// A unit that is not valid UCUM.

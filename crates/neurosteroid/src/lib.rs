@@ -2,6 +2,7 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 mod kb;
 pub mod model;
 pub mod names;
@@ -11,6 +12,7 @@ mod query;
 pub mod render;
 pub mod resolve;
 pub mod rhea;
+pub mod source_texts;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
@@ -19,6 +21,7 @@ pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, r
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep, direction_name};
+pub use source_texts::{SourceText, SourceTexts};
 pub use validate::Level;
 
 /// Validates a document given as bytes and returns every diagnostic (errors and warnings).
@@ -44,8 +47,10 @@ pub fn validate_with(input: &[u8], format: Format, options: LoadOptions) -> Vec<
 
 /// Upgrades a document written for an older format version to the current one.
 ///
-/// Format 1.x documents need no change today, so this only sets `schema_version`; a future
-/// breaking version adds its steps here, one per version, each with a test.
+/// Format 1.x documents need no change today, so this only sets `schema_version`: 1.1 added
+/// only optional fields (a claim's `evidence_kind`, `consensus` and `excerpts`), so a 1.0
+/// document is a valid 1.1 document as it is. A future breaking version adds its steps here,
+/// one per version, each with a test.
 pub fn migrate(mut value: serde_json::Value) -> std::result::Result<serde_json::Value, Diagnostic> {
     let version = value.get("schema_version").and_then(|v| v.as_str()).unwrap_or("");
     let major = version.split('.').next().unwrap_or("");

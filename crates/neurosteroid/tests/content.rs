@@ -280,3 +280,68 @@ fn every_reaction_is_grounded_in_rhea_without_warnings() {
     }
     assert!(kb.warnings().is_empty(), "{:#?}", kb.warnings());
 }
+
+/// Every claim carries both evidence axes; the claims graded `clinical-trial` or stronger
+/// carry an excerpt, and every excerpt is checked against a shipped passage of its source
+/// (not merely skipped because the cache lacks that source).
+#[test]
+fn every_claim_has_an_evidence_kind_and_consensus_and_strong_claims_quote_their_source() {
+    let texts = neurosteroid::SourceTexts::from_json(neurosteroid::source_texts::EMBEDDED_SOURCE_TEXTS).unwrap();
+    assert!(!texts.texts.is_empty());
+    assert_eq!(&texts, neurosteroid::SourceTexts::embedded());
+    for c in &kb().document().claims {
+        let kind = c
+            .evidence_kind
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no evidence kind", c.id));
+        assert!(kind.term().is_some(), "{}: {kind} is not in the table", c.id);
+        assert!(c.consensus.is_some(), "{}: no consensus level", c.id);
+        if c.grade <= Grade::ClinicalTrial {
+            assert!(
+                !c.excerpts.is_empty(),
+                "{}: graded {} without an excerpt",
+                c.id,
+                c.grade.as_str()
+            );
+        }
+        for e in &c.excerpts {
+            let Some(EntityRef::Source(s)) = kb().get(e.source.as_str()) else {
+                panic!("{}: excerpt source {}", c.id, e.source)
+            };
+            assert_eq!(texts.contains(s, e.text.as_str()), Some(true), "{}: {}", c.id, e.text);
+        }
+    }
+    // Every cached passage belongs to a source of the knowledge base and says where it was read.
+    for t in &texts.texts {
+        let source = t.source.as_deref().and_then(|id| kb().get(id));
+        let Some(EntityRef::Source(s)) = source else {
+            panic!("{}: no such source", t.key)
+        };
+        assert!(
+            texts.passages(s).any(|p| p == t),
+            "{}: key is not an identifier or URL of {}",
+            t.key,
+            s.id
+        );
+        assert!(t.read_from.starts_with("http"), "{}", t.key);
+    }
+}
+
+/// Biolink's knowledge level and agent type follow from the evidence axes.
+#[test]
+fn biolink_provenance_follows_the_evidence_kind() {
+    use neurosteroid::model::biolink_provenance;
+    let claim = |id: &str| match kb().get(id) {
+        Some(EntityRef::Claim(c)) => c,
+        _ => panic!("{id}"),
+    };
+    let step = biolink_provenance(claim("cholesterol-precursor-of-pregnenolone"));
+    assert_eq!(
+        (step.knowledge_level, step.agent_type),
+        ("knowledge_assertion", "manual_agent")
+    );
+    let association = biolink_provenance(claim("low-allo-ptsd"));
+    assert_eq!(association.knowledge_level, "statistical_association");
+    let unsupported = biolink_provenance(claim("healthy-fats-raise-allo"));
+    assert_eq!(unsupported.knowledge_level, "not_provided");
+}

@@ -45,6 +45,7 @@ fn hostile() -> KnowledgeBase {
                             | "brand_names"
                             | "subtitle"
                             | "text"
+                            | "locator"
                             | "authors"
                     )
                 ) {
@@ -101,7 +102,14 @@ fn markdown_sheet_carries_grades_references_notice_and_date() {
     assert!(md.starts_with("# Compound C\n"));
     assert!(md.contains("Not medical advice"));
     assert!(md.contains("2026-01-31"));
-    assert!(md.contains("C modulates R. **[animal / lab only]** [1][2]"), "{md}");
+    // An established receptor action resting on electrophysiology reads as established
+    // pharmacology with its kind of evidence, not with the clinical grade `preclinical`.
+    assert!(
+        md.contains("C modulates R. **[established pharmacology · electrophysiology]** [1][2]"),
+        "{md}"
+    );
+    assert!(md.contains("  - > “C potentiates R.” [2], abstract"), "{md}");
+    assert!(md.contains(neurosteroid::render::EVIDENCE_LEGEND));
     assert!(md.contains("Compound A → Compound B → Compound C"));
     assert!(md.contains("1. A test article"));
     assert!(
@@ -155,4 +163,90 @@ fn diagram_labels_are_escaped() {
     assert!(!mermaid.contains("<script"));
     let svg = kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap();
     assert!(!svg.contains("<script") && svg.starts_with("<svg"));
+}
+
+/// The same claim under each renderer: Markdown, HTML and JSON-LD show the same badge.
+#[test]
+fn markdown_html_and_jsonld_agree_on_every_badge() {
+    let kb = KnowledgeBase::embedded().unwrap();
+    let md = kb.render("allopregnanolone", SheetFormat::Markdown).unwrap();
+    let html = kb.render("allopregnanolone", SheetFormat::Html).unwrap();
+    let ld: Value = serde_json::from_str(&kb.render("allopregnanolone", SheetFormat::JsonLd).unwrap()).unwrap();
+    let parts = ld["hasPart"].as_array().unwrap();
+    let view = kb.fact_sheet("allopregnanolone").unwrap();
+    let claims: Vec<_> = view.sections.iter().flat_map(|s| s.claims.iter()).collect();
+    assert_eq!(parts.len(), claims.len());
+    for (c, part) in claims.iter().zip(parts) {
+        let badge = neurosteroid::render::evidence_badge(c.claim);
+        assert!(md.contains(&format!("**[{}]**", badge.label)), "{}", c.claim.id);
+        assert!(html.contains(&format!(">{}</span>", badge.label)), "{}", c.claim.id);
+        assert_eq!(part["name"], badge.label.as_str(), "{}", c.claim.id);
+        assert_eq!(part["@id"], format!("#claim-{}", c.claim.id));
+        if let Some(k) = &c.claim.evidence_kind {
+            assert!(part["evidenceOrigin"].as_str().unwrap().contains(&k.to_string()));
+        }
+    }
+}
+
+/// Issue 20's acceptance: enzyme steps read as established biochemistry with their kind of
+/// evidence; no established fact resting on laboratory evidence carries the `animal / lab
+/// only` badge; clinical claims keep their grade badges; JSON-LD levels fit the grade.
+#[test]
+fn established_biochemistry_is_not_badged_as_animal_data() {
+    use neurosteroid::model::{Consensus, Grade, Predicate};
+    let kb = KnowledgeBase::embedded().unwrap();
+    let view = kb.fact_sheet("allopregnanolone").unwrap();
+    let mut steps = 0;
+    for s in &view.sections {
+        for c in &s.claims {
+            let badge = neurosteroid::render::evidence_badge(c.claim);
+            let term = c.claim.evidence_kind.as_ref().and_then(|k| k.term()).unwrap();
+            if c.claim.consensus == Some(Consensus::Established) && !term.basis.is_clinical() {
+                assert_ne!(badge.label, "animal / lab only", "{}", c.claim.id);
+                assert!(badge.label.starts_with("established"), "{}", c.claim.id);
+                assert!(badge.label.ends_with(term.words), "{}", c.claim.id);
+            }
+            if c.claim.predicate == Predicate::PrecursorOf && c.claim.grade == Grade::Preclinical {
+                steps += 1;
+                assert_eq!(
+                    badge.label, "established biochemistry · enzyme assays",
+                    "{}",
+                    c.claim.id
+                );
+            }
+            if term.basis.is_clinical() {
+                assert_eq!(
+                    badge.label,
+                    neurosteroid::render::grade_label(c.claim.grade),
+                    "{}",
+                    c.claim.id
+                );
+            }
+        }
+    }
+    assert!(steps >= 4, "the enzyme steps of the route are on the sheet");
+    let ld: Value = serde_json::from_str(&kb.render("allopregnanolone", SheetFormat::JsonLd).unwrap()).unwrap();
+    let by_id = |id: &str| {
+        ld["hasPart"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["@id"] == format!("#claim-{id}"))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(by_id("omp-sleep")["evidenceLevel"], "https://schema.org/EvidenceLevelA");
+    assert_eq!(
+        by_id("allo-memory")["evidenceLevel"],
+        "https://schema.org/EvidenceLevelB"
+    );
+    assert!(
+        by_id("cholesterol-precursor-of-pregnenolone")
+            .get("evidenceLevel")
+            .is_none()
+    );
+    assert_eq!(
+        by_id("cholesterol-precursor-of-pregnenolone")["isBasedOn"],
+        "http://purl.obolibrary.org/obo/ECO_0005801"
+    );
 }

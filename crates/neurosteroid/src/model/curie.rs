@@ -187,6 +187,14 @@ pub const PREFIXES: &[Prefix] = &[
         title: "Mondo Disease Ontology",
     },
     Prefix {
+        key: "eco",
+        preferred: "ECO",
+        synonyms: &[],
+        pattern: "^[0-9]{7}$",
+        uri_format: "http://purl.obolibrary.org/obo/ECO_$1",
+        title: "Evidence and Conclusion Ontology",
+    },
+    Prefix {
         key: "pubmed",
         preferred: "pubmed",
         synonyms: &["pmid"],
@@ -216,18 +224,29 @@ static LOCAL_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 pub fn curie_pattern() -> String {
     let mut alts = Vec::new();
     for p in PREFIXES {
-        let mut spellings: Vec<String> = vec![p.key.to_ascii_lowercase()];
-        for s in std::iter::once(&p.preferred).chain(p.synonyms) {
-            let s = s.to_ascii_lowercase();
-            if !spellings.contains(&s) {
-                spellings.push(s);
-            }
-        }
-        let prefix_alts: Vec<String> = spellings.iter().map(|s| case_insensitive(s)).collect();
-        let local = &p.pattern[1..p.pattern.len() - 1];
-        alts.push(format!("(?:{}):(?:{})", prefix_alts.join("|"), local));
+        alts.push(prefix_alternative(p));
     }
     format!("^(?:{})$", alts.join("|"))
+}
+
+/// One regular expression (ECMA-262 compatible) for the CURIEs of one prefix (its key, e.g.
+/// `eco`): any accepted spelling of that prefix in any letter case, a colon, a valid local part.
+pub fn curie_pattern_for(key: &str) -> Option<String> {
+    let p = PREFIXES.iter().find(|p| p.key == key)?;
+    Some(format!("^{}$", prefix_alternative(p)))
+}
+
+fn prefix_alternative(p: &Prefix) -> String {
+    let mut spellings: Vec<String> = vec![p.key.to_ascii_lowercase()];
+    for s in std::iter::once(&p.preferred).chain(p.synonyms) {
+        let s = s.to_ascii_lowercase();
+        if !spellings.contains(&s) {
+            spellings.push(s);
+        }
+    }
+    let prefix_alts: Vec<String> = spellings.iter().map(|s| case_insensitive(s)).collect();
+    let local = &p.pattern[1..p.pattern.len() - 1];
+    format!("(?:{}):(?:{})", prefix_alts.join("|"), local)
 }
 
 fn case_insensitive(s: &str) -> String {

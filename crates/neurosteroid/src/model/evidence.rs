@@ -2,9 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curie, Date, Id, Text, Url, Year};
+use super::{Consensus, Curie, Date, EvidenceKind, Id, Text, Url, Year};
 
-/// Evidence grade, strongest first (see CONTENT.md). The order of the variants is the order
+/// The longest excerpt a claim may quote, in characters: a sentence of an abstract or a
+/// label (fair quotation), not a reproduction of the text.
+pub const EXCERPT_MAX_CHARS: usize = 300;
+
+/// Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
 /// of strength: `Grade::Regulatory < Grade::Unsupported`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -129,13 +133,36 @@ pub struct Claim {
     /// Whether the evidence supports the statement as its source made it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<EvidenceDirection>,
+    /// The kind of evidence behind the claim, as an ECO term (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_kind: Option<EvidenceKind>,
+    /// How settled the claim is (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<Consensus>,
     /// Source ids; at least one, and one other than a consumer article when graded above
     /// `unsupported`.
     #[serde(default)]
     pub sources: Vec<Id>,
+    /// Short verbatim quotations from the cited sources that show why they support the
+    /// claim (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excerpts: Vec<Excerpt>,
     /// What a reader should know about the evidence (animal only, mixed, contrary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
+}
+
+/// A short verbatim quotation from one of a claim's sources, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Excerpt {
+    /// The source quoted; one of the claim's sources.
+    pub source: Id,
+    /// The words, verbatim: a sentence or a clause, at most 300 characters.
+    pub text: Text,
+    /// Where in the source: `abstract`, `abstract, conclusions`, `label, section 1`, ...
+    pub locator: Text,
 }
 
 impl super::Entity for Claim {

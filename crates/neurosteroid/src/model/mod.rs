@@ -8,6 +8,7 @@ mod chemistry;
 mod clinical;
 mod curie;
 mod document;
+mod eco;
 mod enzyme;
 mod evidence;
 mod factsheet;
@@ -18,10 +19,16 @@ mod therapy;
 
 pub use chemistry::{Compound, CompoundRole};
 pub use clinical::{Condition, Effect, Site};
-pub use curie::{Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, find_prefix};
+pub use curie::{
+    Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, curie_pattern_for, find_prefix,
+};
 pub use document::{CURRENT_SCHEMA_VERSION, Document, SCHEMA_ID_BASE};
+pub use eco::{
+    BiolinkProvenance, Consensus, ECO_TERMS, EcoTerm, EvidenceBasis, EvidenceKind, biolink_provenance, consensus_fits,
+    eco_pattern,
+};
 pub use enzyme::{Direction, EnzymeActivity, GeneProduct};
-pub use evidence::{Claim, EvidenceDirection, Grade, Predicate, Source, SourceKind};
+pub use evidence::{Claim, EXCERPT_MAX_CHARS, EvidenceDirection, Excerpt, Grade, Predicate, Source, SourceKind};
 pub use factsheet::{CoverageEntry, FactSheet, Section, SectionKind};
 pub use primitives::{Date, Formula, Id, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
 pub use reaction::{Pathway, Reaction};

@@ -5,9 +5,10 @@
 use std::fmt::Write;
 
 use super::graph::{svg, xml_escape as esc};
-use super::markdown::grade_meaning;
-use super::sheet::{NOTICE, SheetView, citation, grade_label, source_link};
-use crate::model::{EvidenceDirection, Grade, Therapy};
+use super::sheet::{
+    EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_label, grade_meaning, source_link,
+};
+use crate::model::{Consensus, EvidenceDirection, Grade, Therapy};
 
 const STYLE: &str = "
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --bg: #ffffff; --accent: #2d5fa8; }
@@ -26,6 +27,8 @@ ul.claims { list-style: none; padding: 0; } ul.claims li { margin: .6rem 0; padd
 .grade-preclinical { background: #fdf2e2; color: #7a4a00; border-color: #efc98a; }
 .grade-expert-opinion { background: #f2f2f2; color: #444; border-color: #ccc; }
 .grade-unsupported { background: #fbe9e9; color: #8a1f1f; border-color: #eba9a9; }
+.established { background: #e6f4f1; color: #17534a; border-color: #8fcfc2; }
+blockquote.excerpt { margin: .3rem 0 0 .2rem; padding: .1rem .7rem; border-left: 3px solid var(--line); color: var(--muted); font-size: .9rem; }
 .direction { color: var(--muted); font-style: italic; }
 .note { display: block; color: var(--muted); font-size: .9rem; margin-top: .15rem; }
 sup.refs a { text-decoration: none; } a { color: var(--accent); }
@@ -52,7 +55,7 @@ fn refs(numbers: &[usize]) -> String {
 
 /// Claims as a list: statement, grade badge, the direction of the evidence when it is not
 /// plain support, references and the curators' note.
-fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>]) {
+fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>], number_of: &dyn Fn(&str) -> Option<usize>) {
     if claims.is_empty() {
         return;
     }
@@ -66,16 +69,28 @@ fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>]) {
             Some(EvidenceDirection::Insufficient) => " <span class=\"direction\">(too little evidence)</span>",
             _ => "",
         };
+        let b = evidence_badge(c.claim);
         let _ = write!(
             out,
-            "<li id=\"claim-{}\">{}{}{direction}{}",
+            "<li id=\"claim-{}\">{}<span class=\"badge {}\" title=\"{}\">{}</span>{direction}{}",
             esc(c.claim.id.as_str()),
             esc(c.claim.statement.as_str()),
-            badge(c.claim.grade),
+            esc(&b.class),
+            esc(&b.title),
+            esc(&b.label),
             refs(&c.refs)
         );
         if let Some(n) = &c.claim.notes {
             let _ = write!(out, "<span class=\"note\">{}</span>", esc(n.as_str()));
+        }
+        for e in &c.claim.excerpts {
+            let n = number_of(e.source.as_str()).map(|n| refs(&[n])).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<blockquote class=\"excerpt\">“{}”{n}, {}</blockquote>",
+                esc(e.text.as_str()),
+                esc(e.locator.as_str())
+            );
         }
         out.push_str("</li>");
     }
@@ -179,7 +194,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 out.push_str("</tbody></table>\n");
             }
         }
-        claim_list(&mut out, &s.claims);
+        claim_list(&mut out, &s.claims, &number_of);
         for t in &s.therapies {
             therapy(&mut out, t, &number_of);
         }
@@ -198,7 +213,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 "<h3 class=\"unsupported\">{}</h3>",
                 esc(super::sheet::UNSUPPORTED_HEADING)
             );
-            claim_list(&mut out, &s.unsupported);
+            claim_list(&mut out, &s.unsupported, &number_of);
         }
         out.push_str("</section>\n");
     }
@@ -207,9 +222,17 @@ pub fn render(view: &SheetView<'_>) -> String {
         "<section><h2>Summary</h2><p>{}</p></section>",
         esc(view.sheet.summary.as_str())
     );
-    out.push_str("<section><h2>Evidence grades</h2><ul>");
+    let _ = write!(
+        out,
+        "<section><h2>Evidence grades</h2><p>{}</p><ul>",
+        esc(EVIDENCE_LEGEND)
+    );
     for g in Grade::ALL {
         let _ = write!(out, "<li>{} {}</li>", badge(g), esc(grade_meaning(g)));
+    }
+    out.push_str("</ul><p>How settled a statement is:</p><ul>");
+    for c in Consensus::ALL {
+        let _ = write!(out, "<li><strong>{c}</strong>: {}</li>", esc(c.meaning()));
     }
     out.push_str("</ul></section>\n<section><h2>References</h2><ol class=\"references\">");
     for (i, s) in view.references.iter().enumerate() {

@@ -1,20 +1,80 @@
 //! schema.org JSON-LD for a fact sheet: a `MedicalWebPage` about the compound, mentioning
 //! its medicines (`Drug`, `DoseSchedule`), conditions (`MedicalCondition`, `MedicalCode`)
-//! and therapies (`MedicalTherapy`), with identifiers as `sameAs` IRIs. The context is
-//! inline, so the document expands offline.
+//! and therapies (`MedicalTherapy`), with identifiers as `sameAs` IRIs, and its statements
+//! (`Claim`, as `hasPart`) with the same badge as the other renderers, the kind of evidence as
+//! `evidenceOrigin` and, where a grade fits schema.org's scale, `evidenceLevel`. The context
+//! is inline, so the document expands offline.
 
 use serde_json::{Map, Value, json};
 
 use super::sheet::route_word;
-use super::sheet::{SheetView, citation, source_link};
+use super::sheet::{SheetView, citation, evidence_badge, grade_meaning, source_link};
 use crate::kb::KnowledgeBase;
-use crate::model::{Compound, Condition, Curie, EntityRef, Therapy, wire_name};
+use crate::model::{Claim, Compound, Condition, Curie, EntityRef, EvidenceKind, Grade, Source, Therapy, wire_name};
+
+/// schema.org's `MedicalEvidenceLevel` for a grade, where one fits: level A ("multiple
+/// randomized clinical trials or meta-analyses") for a systematic review, B ("a single
+/// randomized trial, or nonrandomized studies") for trials and observational studies, C
+/// ("consensus opinion of experts") for expert opinion. A regulatory decision, laboratory
+/// evidence and unsupported statements have no level on that scale.
+pub fn evidence_level(g: Grade) -> Option<&'static str> {
+    match g {
+        Grade::SystematicReview => Some("https://schema.org/EvidenceLevelA"),
+        Grade::ClinicalTrial | Grade::ClinicalObservational => Some("https://schema.org/EvidenceLevelB"),
+        Grade::ExpertOpinion => Some("https://schema.org/EvidenceLevelC"),
+        Grade::Regulatory | Grade::Preclinical | Grade::Unsupported => None,
+    }
+}
+
+fn claim(c: &Claim, references: &[&Source]) -> Value {
+    let badge = evidence_badge(c);
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("Claim"));
+    m.insert("@id".into(), json!(format!("#claim-{}", c.id)));
+    m.insert("text".into(), json!(c.statement.as_str()));
+    m.insert("name".into(), json!(badge.label));
+    m.insert("description".into(), json!(badge.title));
+    if let Some(level) = evidence_level(c.grade) {
+        m.insert("evidenceLevel".into(), json!(level));
+    }
+    let origin = match c.evidence_kind.as_ref() {
+        Some(k) => match k.label() {
+            Some(label) => format!("{label} ({k})"),
+            None => k.to_string(),
+        },
+        None => grade_meaning(c.grade).to_owned(),
+    };
+    m.insert("evidenceOrigin".into(), json!(origin));
+    if let Some(k) = c.evidence_kind.as_ref() {
+        m.insert("isBasedOn".into(), json!(EvidenceKind::iri(k)));
+    }
+    let cited: Vec<Value> = c
+        .sources
+        .iter()
+        .filter_map(|id| references.iter().position(|s| &s.id == id))
+        .map(|i| json!(format!("#ref-{}", i + 1)))
+        .collect();
+    m.insert("citation".into(), json!(cited));
+    if !c.excerpts.is_empty() {
+        let quotes: Vec<Value> = c
+            .excerpts
+            .iter()
+            .map(|e| {
+                let at = references.iter().position(|s| s.id == e.source).map(|i| format!("#ref-{}", i + 1));
+                json!({"@type": "Quotation", "text": e.text.as_str(), "description": e.locator.as_str(), "isBasedOn": at})
+            })
+            .collect();
+        m.insert("hasPart".into(), json!(quotes));
+    }
+    Value::Object(m)
+}
 
 /// The JSON-LD context: schema.org as the vocabulary; `sameAs` and `url` are IRIs.
 pub fn context() -> Value {
     json!({
         "@vocab": "https://schema.org/",
         "sameAs": {"@id": "https://schema.org/sameAs", "@type": "@id"},
+        "evidenceLevel": {"@id": "https://schema.org/evidenceLevel", "@type": "@id"},
         "url": {"@id": "https://schema.org/url", "@type": "@id"}
     })
 }
@@ -178,12 +238,20 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     for st in &kb.document().strategies {
         mentions.push(json!({"@type": "MedicalTherapy", "@id": format!("#{}", st.id), "name": st.name.as_str(), "description": st.description.as_ref().map(|d| d.as_str())}));
     }
+    let claims: Vec<Value> = view
+        .sections
+        .iter()
+        .flat_map(|s| s.claims.iter())
+        .map(|c| claim(c.claim, &view.references))
+        .collect();
     let citations: Vec<Value> = view
         .references
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let mut m = Map::new();
             m.insert("@type".into(), json!("CreativeWork"));
+            m.insert("@id".into(), json!(format!("#ref-{}", i + 1)));
             m.insert("name".into(), json!(citation(s)));
             if let Some(l) = source_link(s) {
                 m.insert("url".into(), json!(l));
@@ -203,6 +271,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
         "inLanguage": "en",
         "about": about,
         "mentions": mentions,
+        "hasPart": claims,
         "citation": citations,
         "disclaimer": super::NOTICE,
     })

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::sheet::{NOTICE, SheetView, citation, grade_label, source_link};
+pub use super::sheet::grade_meaning;
+use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_label, source_link};
 use crate::model::Therapy;
 
 /// Escapes text for Markdown: characters that Markdown or HTML would interpret become a
@@ -64,7 +65,7 @@ fn refs(numbers: &[usize]) -> String {
 
 /// Claims as bullets: the statement, its grade, the direction of the evidence when it is
 /// not plain support, the references and the curators' note.
-fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>]) {
+fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>], number_of: &dyn Fn(&str) -> Option<usize>) {
     for c in claims {
         let direction = match c.claim.direction {
             Some(crate::model::EvidenceDirection::Contradicts) => " — the evidence points the other way",
@@ -76,11 +77,22 @@ fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>]) {
             out,
             "- {} **[{}]**{direction} {}",
             escape(c.claim.statement.as_str()),
-            grade_label(c.claim.grade),
+            escape(&evidence_badge(c.claim).label),
             refs(&c.refs)
         );
         if let Some(n) = &c.claim.notes {
             let _ = writeln!(out, "  - {}", escape(n.as_str()));
+        }
+        for e in &c.claim.excerpts {
+            let n = number_of(e.source.as_str())
+                .map(|n| format!(" [{n}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - > “{}”{n}, {}",
+                escape(e.text.as_str()),
+                escape(e.locator.as_str())
+            );
         }
     }
 }
@@ -157,7 +169,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 let _ = writeln!(out);
             }
         }
-        claim_list(&mut out, &s.claims);
+        claim_list(&mut out, &s.claims, &number_of);
         for t in &s.therapies {
             therapy(&mut out, t, &number_of);
         }
@@ -168,14 +180,18 @@ pub fn render(view: &SheetView<'_>) -> String {
         }
         if !s.unsupported.is_empty() {
             let _ = writeln!(out, "\n### {}\n", super::sheet::UNSUPPORTED_HEADING);
-            claim_list(&mut out, &s.unsupported);
+            claim_list(&mut out, &s.unsupported, &number_of);
         }
         let _ = writeln!(out);
     }
     let _ = writeln!(out, "## Summary\n\n{}\n", escape(view.sheet.summary.as_str()));
-    let _ = writeln!(out, "## Evidence grades\n");
+    let _ = writeln!(out, "## Evidence grades\n\n{EVIDENCE_LEGEND}\n");
     for g in crate::model::Grade::ALL {
         let _ = writeln!(out, "- **{}**: {}", grade_label(g), grade_meaning(g));
+    }
+    let _ = writeln!(out, "\nHow settled a statement is:\n");
+    for c in crate::model::Consensus::ALL {
+        let _ = writeln!(out, "- **{c}**: {}", c.meaning());
     }
     let _ = writeln!(out, "\n## References\n");
     for (i, s) in view.references.iter().enumerate() {
@@ -185,18 +201,4 @@ pub fn render(view: &SheetView<'_>) -> String {
         let _ = writeln!(out, "{}. {}{link}", i + 1, escape(&citation(s)));
     }
     out
-}
-
-/// What a grade means, for readers.
-pub fn grade_meaning(g: crate::model::Grade) -> &'static str {
-    use crate::model::Grade as G;
-    match g {
-        G::Regulatory => "a regulator's decision or approved label",
-        G::SystematicReview => "a meta-analysis or systematic review of human studies",
-        G::ClinicalTrial => "at least one randomised controlled trial in humans",
-        G::ClinicalObservational => "human observational, cohort, case-control or biomarker studies",
-        G::Preclinical => "animal or laboratory evidence only",
-        G::ExpertOpinion => "guidelines or reviews without direct evidence",
-        G::Unsupported => "stated by a source, but no supporting evidence was found",
-    }
 }

@@ -10,8 +10,9 @@ mod sheet;
 mod text;
 
 pub use sheet::{
-    ClaimView, Fact, NOTICE, SectionView, SheetView, UNSUPPORTED_HEADING, citation, dose_range, grade_label,
-    is_unsupported, regulator_word, route_word, source_link, status_word, therapy_facts,
+    ClaimView, EVIDENCE_LEGEND, EvidenceBadge, Fact, NOTICE, SectionView, SheetView, UNSUPPORTED_HEADING, citation,
+    dose_range, evidence_badge, grade_label, grade_meaning, is_unsupported, regulator_word, route_word, source_link,
+    status_word, therapy_facts,
 };
 pub use text::summary;
 

@@ -3,7 +3,10 @@
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, EntityRef, FactSheet, Grade, Id, Section, SectionKind, Source, Text, Therapy};
+use crate::model::{
+    Claim, Compound, Consensus, EntityRef, EvidenceKind, FactSheet, Grade, Id, Predicate, Section, SectionKind, Source,
+    Text, Therapy,
+};
 use crate::query::Route;
 
 /// The notice every rendered sheet carries.
@@ -199,6 +202,71 @@ pub fn route_word(r: crate::model::AdministrationRoute) -> &'static str {
         R::Transdermal => "transdermal",
         R::Vaginal => "vaginal",
         R::Topical => "topical",
+    }
+}
+
+/// The legend's paragraph: the two axes of evidence, in a few sentences.
+pub const EVIDENCE_LEGEND: &str = "Statements are read on two axes. The grade says how strong the human evidence is on a clinical question (does it happen, or help, in people?). Biochemical and mechanistic facts also carry the kind of evidence behind them, as an Evidence & Conclusion Ontology term (an enzyme assay, a clinical study), and how settled they are: an enzyme step that reviewed reference databases record from experiments with the human enzyme reads as established biochemistry, not as uncertain laboratory data.";
+
+/// How a claim's evidence is shown: a badge with its words, a style class and a tooltip.
+/// One function for every renderer, so Markdown, HTML and JSON-LD show the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceBadge {
+    /// The words on the badge (`clinical trial`, `established biochemistry · enzyme assays`).
+    pub label: String,
+    /// A style class: `grade-clinical-trial`, ..., or `established`.
+    pub class: String,
+    /// What the badge means, for a tooltip.
+    pub title: String,
+}
+
+/// The badge of a claim. An established fact that rests on laboratory evidence (an enzyme
+/// step, a receptor action) reads as established science with its kind of evidence, since its
+/// clinical grade (`preclinical`) would wrongly suggest doubt; every other claim keeps its
+/// grade badge.
+pub fn evidence_badge(c: &Claim) -> EvidenceBadge {
+    let term = c.evidence_kind.as_ref().and_then(EvidenceKind::term);
+    let laboratory_fact = c.grade >= Grade::Preclinical && !term.is_some_and(|t| t.basis.is_clinical());
+    if c.consensus == Some(Consensus::Established) && laboratory_fact {
+        let what = match c.predicate {
+            Predicate::PrecursorOf | Predicate::SynthesisedIn => "established biochemistry",
+            Predicate::ActsOn => "established pharmacology",
+            _ => "established",
+        };
+        let (label, kind) = match term {
+            Some(t) => (
+                format!("{what} · {}", t.words),
+                format!(
+                    " Evidence: {} ({}).",
+                    t.label,
+                    c.evidence_kind.as_ref().map(ToString::to_string).unwrap_or_default()
+                ),
+            ),
+            None => (what.to_owned(), String::new()),
+        };
+        return EvidenceBadge {
+            label,
+            class: "established".to_owned(),
+            title: format!("Established: {}.{kind}", Consensus::Established.meaning()),
+        };
+    }
+    EvidenceBadge {
+        label: grade_label(c.grade).to_owned(),
+        class: format!("grade-{}", c.grade.as_str()),
+        title: grade_meaning(c.grade).to_owned(),
+    }
+}
+
+/// What a grade means, for readers.
+pub fn grade_meaning(g: Grade) -> &'static str {
+    match g {
+        Grade::Regulatory => "a regulator's decision or approved label",
+        Grade::SystematicReview => "a meta-analysis or systematic review of human studies",
+        Grade::ClinicalTrial => "at least one randomised controlled trial in humans",
+        Grade::ClinicalObservational => "human observational, cohort, case-control or biomarker studies",
+        Grade::Preclinical => "animal or laboratory evidence only",
+        Grade::ExpertOpinion => "guidelines or reviews without direct evidence",
+        Grade::Unsupported => "stated by a source, but no supporting evidence was found",
     }
 }
 

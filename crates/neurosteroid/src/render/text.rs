@@ -109,13 +109,23 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             );
             let _ = writeln!(s, "  grade:       {}", c.grade.as_str());
             if let Some(d) = c.direction {
-                let _ = writeln!(s, "  evidence:    {}", crate::query::direction_name(d));
+                let _ = writeln!(s, "  direction:   {}", crate::query::direction_name(d));
+            }
+            if let Some(k) = &c.evidence_kind {
+                let label = k.label().map(|l| format!(" ({l})")).unwrap_or_default();
+                let _ = writeln!(s, "  evidence:    {k}{label}");
+            }
+            if let Some(consensus) = c.consensus {
+                let _ = writeln!(s, "  consensus:   {consensus}");
             }
             if let Some(n) = &c.notes {
                 let _ = writeln!(s, "  note:        {n}");
             }
             let srcs: Vec<String> = c.sources.iter().map(|x| name_of(kb, x.as_str())).collect();
             let _ = writeln!(s, "  sources:     {}", srcs.join("; "));
+            for e in &c.excerpts {
+                let _ = writeln!(s, "  quote:       “{}” ({}, {})", e.text, e.source, e.locator);
+            }
         }
         EntityRef::Reaction(r) => {
             let _ = writeln!(

@@ -8,6 +8,7 @@ mod identity;
 mod partial;
 mod pathways;
 pub mod references;
+mod support;
 mod units;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -18,6 +19,7 @@ pub use units::check_ucum;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, EntityKind};
+use crate::source_texts::SourceTexts;
 
 /// How much to check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -66,14 +68,21 @@ impl<'a> IdIndex<'a> {
 }
 
 /// Runs every semantic rule on a structurally valid document. Returns all diagnostics
-/// (errors and warnings), in a stable order.
+/// (errors and warnings), in a stable order. Excerpts are checked against the shipped
+/// cache of cited sources' text ([`SourceTexts::embedded`]).
 pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
+    semantic_with(doc, SourceTexts::embedded())
+}
+
+/// [`semantic`], checking excerpts against another cache of sources' text.
+pub fn semantic_with(doc: &Document, texts: &SourceTexts) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let index = identity::index_ids(doc, &mut diags);
     references::check(doc, &index, &mut diags);
     pathways::check(doc, &index, &mut diags);
     grounding::check(doc, &mut diags);
     evidence::check(doc, &index, &mut diags);
+    support::check(doc, texts, &mut diags);
     clinical::check(doc, &mut diags);
     identity::check_identifiers(doc, &mut diags);
     identity::check_names(doc, &mut diags);

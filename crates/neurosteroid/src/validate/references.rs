@@ -207,6 +207,9 @@ fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
         let (subjects, objects) = predicate_kinds(cl.predicate);
         c.one(|| format!("/claims/{i}/subject"), &cl.subject, subjects);
         c.one(|| format!("/claims/{i}/object"), &cl.object, objects);
+        for (j, e) in cl.excerpts.iter().enumerate() {
+            c.one(|| format!("/claims/{i}/excerpts/{j}/source"), &e.source, &[K::Source]);
+        }
         if cl.subject == cl.object {
             c.diags.push(
                 Diagnostic::error(
@@ -279,6 +282,8 @@ slots! {
     "/pathways/*/steps/*" => &[K::Reaction],
     "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
     "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
+    "/receptors/*/subunits/*" => &[K::GeneProduct],
+    "/claims/*/excerpts/*/source" => &[K::Source],
     "/therapies/*/active_compounds/*" => &[K::Compound],
     "/therapies/*/indications/*" => &[K::Condition],
     "/therapies/*/doses/*/source" => &[K::Source],

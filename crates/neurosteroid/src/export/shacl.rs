@@ -1,0 +1,174 @@
+//! SHACL shapes of the RDF export, generated from the document JSON Schema — the schema that
+//! is itself generated from the Rust model — so that the shapes and `--level schema` check
+//! the same things.
+//!
+//! One `sh:NodeShape` per object type of the schema (`v:CompoundShape` targets
+//! `v:Compound`), closed (a field the schema does not know is a violation), with one property
+//! shape per field: `sh:minCount 1` for required fields, `sh:maxCount 1` for single values,
+//! and the value's constraints — `sh:pattern`, `sh:minLength`/`sh:maxLength`, `sh:in` for
+//! enums, `sh:datatype`, numeric bounds, `sh:nodeKind sh:IRI` for identifiers, and
+//! `sh:class` for references (`v:Entity`: the referenced entity must exist) and nested
+//! objects.
+//!
+//! What JSON Schema checks and RDF cannot carry (a single value where an array is needed,
+//! duplicate keys, the document not being an object) and the semantic rules beyond
+//! references (cycles, check digits, dates in the future) are not SHACL's to see.
+
+use serde_json::{Map, Value};
+
+use super::rdf::{TURTLE_PREFIXES, escape_literal};
+use super::vocab::{SH, SHAPES};
+
+fn deref<'a>(defs: Option<&'a Map<String, Value>>, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
+    let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
+    Some((name, defs?.get(name)?))
+}
+
+fn unwrap_optional(schema: &Value) -> &Value {
+    if let Some(alts) = schema.get("anyOf").and_then(Value::as_array) {
+        if let Some(x) = alts
+            .iter()
+            .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))
+        {
+            return x;
+        }
+    }
+    schema
+}
+
+/// Constraints on a scalar value from its schema.
+fn scalar(def: &Value, out: &mut Vec<String>) {
+    if let Some(values) = def.get("enum").and_then(Value::as_array) {
+        let list: Vec<String> = values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| format!("\"{}\"", escape_literal(s)))
+            .collect();
+        out.push(format!("sh:in ( {} )", list.join(" ")));
+        return;
+    }
+    if let Some(one_of) = def.get("oneOf").and_then(Value::as_array) {
+        // schemars writes documented enum variants as `oneOf: [{const: ...}]`.
+        let list: Vec<String> = one_of
+            .iter()
+            .filter_map(|v| v.get("const").or_else(|| v.get("enum").and_then(|e| e.get(0))))
+            .filter_map(Value::as_str)
+            .map(|s| format!("\"{}\"", escape_literal(s)))
+            .collect();
+        if !list.is_empty() {
+            out.push(format!("sh:in ( {} )", list.join(" ")));
+            return;
+        }
+    }
+    match def.get("type").and_then(Value::as_str) {
+        Some("string") => out.push("sh:datatype xsd:string".into()),
+        Some("number") => out.push("sh:datatype xsd:decimal".into()),
+        Some("integer") => out.push("sh:datatype xsd:integer".into()),
+        Some("boolean") => out.push("sh:datatype xsd:boolean".into()),
+        _ => {}
+    }
+    if let Some(p) = def.get("pattern").and_then(Value::as_str) {
+        out.push(format!("sh:pattern \"{}\"", escape_literal(p)));
+    }
+    for (key, sh) in [
+        ("minLength", "sh:minLength"),
+        ("maxLength", "sh:maxLength"),
+        ("minimum", "sh:minInclusive"),
+        ("maximum", "sh:maxInclusive"),
+        ("exclusiveMinimum", "sh:minExclusive"),
+        ("exclusiveMaximum", "sh:maxExclusive"),
+    ] {
+        if let Some(n) = def.get(key).filter(|v| v.is_number()) {
+            let typed = match def.get("type").and_then(Value::as_str) {
+                Some("integer") | Some("string") => n.to_string(),
+                _ => format!("\"{n}\"^^xsd:decimal"),
+            };
+            out.push(format!("{sh} {typed}"));
+        }
+    }
+}
+
+fn property_shape(defs: Option<&Map<String, Value>>, key: &str, schema: &Value, required: bool) -> String {
+    let schema = unwrap_optional(schema);
+    let mut c: Vec<String> = vec![format!("sh:path v:{key}")];
+    let is_array = schema.get("type").and_then(Value::as_str) == Some("array");
+    let value = if is_array {
+        if required {
+            let min = schema.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+            if min > 0 {
+                c.push(format!("sh:minCount {min}"));
+            }
+        }
+        schema.get("items").unwrap_or(&Value::Null)
+    } else {
+        if required {
+            c.push("sh:minCount 1".into());
+        }
+        c.push("sh:maxCount 1".into());
+        schema
+    };
+    match deref(defs, value) {
+        Some(("Id", def)) if key == "id" => scalar(def, &mut c),
+        Some(("Id", _)) => {
+            c.push("sh:nodeKind sh:IRI".into());
+            c.push("sh:class v:Entity".into());
+        }
+        Some(("Curie", _)) => c.push("sh:nodeKind sh:IRI".into()),
+        Some((name, def)) if def.get("properties").is_some() => {
+            c.push("sh:nodeKind sh:IRI".into());
+            c.push(format!("sh:class v:{name}"));
+        }
+        Some((_, def)) => scalar(def, &mut c),
+        None => scalar(value, &mut c),
+    }
+    format!("    sh:property [\n        {}\n    ]", c.join(" ;\n        "))
+}
+
+fn node_shape(defs: Option<&Map<String, Value>>, name: &str, def: &Value) -> Option<String> {
+    let props = def.get("properties")?.as_object()?;
+    let required: Vec<&str> = def
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut parts = vec![
+        "a sh:NodeShape".to_owned(),
+        format!("sh:targetClass v:{name}"),
+        "sh:closed true".to_owned(),
+        "sh:ignoredProperties ( rdf:type rdf:subject rdf:predicate rdf:object )".to_owned(),
+    ];
+    if let Some(d) = def.get("description").and_then(Value::as_str) {
+        parts.push(format!("rdfs:comment \"{}\"", escape_literal(d)));
+    }
+    let mut s = format!("shape:{name}Shape\n    {}", parts.join(" ;\n    "));
+    for (key, schema) in props {
+        if key == "$schema" {
+            continue;
+        }
+        s.push_str(" ;\n");
+        s.push_str(&property_shape(defs, key, schema, required.contains(&key.as_str())));
+    }
+    s.push_str(" .\n");
+    Some(s)
+}
+
+/// The SHACL shapes (Turtle) of the RDF made from documents of `schema`.
+pub fn shapes(schema: &Value) -> String {
+    let defs = schema.get("$defs").and_then(Value::as_object);
+    let mut s = String::new();
+    for (p, ns) in TURTLE_PREFIXES {
+        s.push_str(&format!("@prefix {p}: <{ns}> .\n"));
+    }
+    s.push_str(&format!("@prefix sh: <{SH}> .\n@prefix shape: <{SHAPES}> .\n"));
+    if let Some(shape) = node_shape(defs, "KnowledgeBase", schema) {
+        s.push('\n');
+        s.push_str(&shape);
+    }
+    for (name, def) in defs.into_iter().flatten() {
+        if let Some(shape) = node_shape(defs, name, def) {
+            s.push('\n');
+            s.push_str(&shape);
+        }
+    }
+    s
+}
