@@ -56,9 +56,10 @@ def _statuses(history: Any) -> tuple[Any, ...]:
 
 
 def _status(history: Any, regulator: str) -> Any:
-    """The current status with one regulator (for the medicine as a whole, else for any
-    condition), or `None`."""
+    """The current status with one regulator (for the medicine as a whole; else its latest
+    approval for any condition; else its latest decision), or `None`."""
     mine = [e for e in _statuses(history) if e.regulator == regulator]
     whole = [e for e in mine if e.condition is None]
-    pick = whole or mine
+    approved = [e for e in mine if e.status == "approved"]
+    pick = whole or approved or mine
     return max(pick, key=lambda e: e.date) if pick else None

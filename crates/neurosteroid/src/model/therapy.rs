@@ -199,18 +199,25 @@ impl Therapy {
         latest
     }
 
-    /// The current status with one regulator (its latest status-setting event for the
-    /// medicine as a whole, or else for any condition), if it has decided anything. Label
-    /// changes are not statuses (see [`Therapy::statuses`]).
+    /// The current status with one regulator, if it has decided anything: its latest
+    /// status-setting event for the medicine as a whole; else, when its decisions name
+    /// conditions, the latest approval for any condition; else its latest decision. Label
+    /// changes are not statuses (see [`Therapy::statuses`], which lists every condition).
     pub fn status(&self, regulator: Regulator) -> Option<&StatusEvent> {
-        let with = self.statuses();
-        let of_regulator = with.iter().filter(|e| e.regulator == regulator);
-        of_regulator
-            .clone()
-            .filter(|e| e.condition.is_none())
-            .max_by(|a, b| a.date.cmp(&b.date))
-            .or_else(|| of_regulator.max_by(|a, b| a.date.cmp(&b.date)))
-            .copied()
+        let mine: Vec<&StatusEvent> = self
+            .statuses()
+            .into_iter()
+            .filter(|e| e.regulator == regulator)
+            .collect();
+        let latest = |keep: &dyn Fn(&StatusEvent) -> bool| {
+            mine.iter()
+                .copied()
+                .filter(|e| keep(e))
+                .max_by(|a, b| a.date.cmp(&b.date))
+        };
+        latest(&|e| e.condition.is_none())
+            .or_else(|| latest(&|e| e.status == RegulatoryStatus::Approved))
+            .or_else(|| latest(&|_| true))
     }
 }
 
