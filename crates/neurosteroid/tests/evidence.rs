@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use neurosteroid::model::{EvidenceDirection, Predicate};
+use neurosteroid::model::EvidenceDirection;
 use neurosteroid::render::SheetFormat;
 use neurosteroid::{KnowledgeBase, Linked, direction_name};
 
@@ -100,24 +100,43 @@ fn every_answer_is_grouped_ordered_and_states_its_direction() {
     assert!(links_seen > 30, "{links_seen}");
 }
 
+/// A condition with a supported claim and a contradicted one (panic disorder: levels fall
+/// during attacks, but resting levels are higher, not lower) is one entry with both claims,
+/// the supported first; `supporting()` drops the contradicted one.
 #[test]
-fn pmdd_is_one_entry_with_both_claims_and_the_contradicted_one_is_marked() {
+fn a_condition_with_supported_and_contradicted_claims_is_one_entry_with_both_marked() {
     let kb = KnowledgeBase::embedded().unwrap();
     let links = kb.conditions_linked("allopregnanolone").unwrap();
-    let pmdd: Vec<&Linked<'_>> = links.iter().filter(|l| l.entity.id().as_str() == "pmdd").collect();
-    assert_eq!(pmdd.len(), 1);
-    let pmdd = pmdd[0];
-    assert_eq!(pmdd.claims.len(), 2);
-    let low = pmdd
-        .claims
+    let both: Vec<&Linked<'_>> = links
         .iter()
-        .find(|c| c.predicate == Predicate::LowLevelsAssociatedWith)
-        .unwrap();
-    assert_eq!(low.direction, Some(EvidenceDirection::Contradicts));
-    // The supported claim (altered sensitivity) comes first, the contradicted one after.
-    assert_eq!(pmdd.claims[0].direction, Some(EvidenceDirection::Supports));
-    let supported = pmdd.clone().supporting().unwrap();
-    assert!(supported.claims.iter().all(|c| c.id != low.id));
+        .filter(|l| {
+            l.claims
+                .iter()
+                .any(|c| c.direction == Some(EvidenceDirection::Supports))
+                && l.claims
+                    .iter()
+                    .any(|c| c.direction == Some(EvidenceDirection::Contradicts))
+        })
+        .collect();
+    assert!(
+        !both.is_empty(),
+        "the data has a condition with supported and contradicted claims"
+    );
+    for l in both {
+        assert_eq!(l.claims[0].direction, Some(EvidenceDirection::Supports), "{l}");
+        assert_eq!(
+            l.claims.last().unwrap().direction,
+            Some(EvidenceDirection::Contradicts),
+            "{l}"
+        );
+        let supported = l.clone().supporting().unwrap();
+        assert!(
+            supported
+                .claims
+                .iter()
+                .all(|c| c.direction == Some(EvidenceDirection::Supports))
+        );
+    }
     // Insomnia rests on no human evidence: not supported, so gone from the supporting answer.
     let supporting: Vec<String> = links
         .into_iter()

@@ -227,7 +227,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     let on_sheet: rustc_hash::FxHashSet<&str> = view
         .sections
         .iter()
-        .flat_map(|s| s.claims.iter())
+        .flat_map(|s| s.claims.iter().chain(&s.unsupported))
         .flat_map(|v| [v.claim.subject.as_str(), v.claim.object.as_str()])
         .collect();
     for c in &kb.document().conditions {
@@ -241,7 +241,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     let claims: Vec<Value> = view
         .sections
         .iter()
-        .flat_map(|s| s.claims.iter())
+        .flat_map(|s| s.claims.iter().chain(&s.unsupported))
         .map(|c| claim(c.claim, &view.references))
         .collect();
     let citations: Vec<Value> = view
