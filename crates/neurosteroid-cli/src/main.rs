@@ -875,7 +875,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
                 continue;
             }
         };
-        targets.push(report::Target::new(path, diags));
+        targets.push(report::Target::new(std::path::Path::new(&name), diags));
     }
     let any_invalid = targets.iter().any(|t| !t.valid());
     match format {
