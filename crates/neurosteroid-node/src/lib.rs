@@ -5,8 +5,6 @@
 //! the code, `diagnostics`, `query`, `suggestions`, `candidates`, `id` or `path`. A panic (there
 //! should be none) is caught at the boundary and thrown as `code: 'Internal'`, never an abort.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use napi::bindgen_prelude::{Either, Either3, Function, JsObjectValue, Object, Uint8Array, Unknown};
 use napi::{Env, JsValue, Status, ValueType};
 use napi_derive::napi;
@@ -545,21 +543,5 @@ fn to_js_error(env: &Env, e: CoreError) -> napi::Error {
 /// Runs `f`, mapping its error, and turning a panic into `code: 'Internal'` instead of an
 /// abort of the Node.js process.
 fn guard<T>(env: &Env, f: impl FnOnce() -> Result<T, CoreError>) -> napi::Result<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(to_js_error(env, e)),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(js_error(
-                env,
-                ErrorCode::Internal,
-                format!("internal error (please report): {what}"),
-                |_| Ok(()),
-            ))
-        }
-    }
+    neurosteroid::error::catch_panic(f).map_err(|e| to_js_error(env, e))
 }

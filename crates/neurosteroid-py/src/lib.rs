@@ -1,7 +1,6 @@
 //! The native module `neurosteroid._native`: conversions and error mapping only. The
 //! Python package (`python/neurosteroid`) builds the public API on top of it.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use neurosteroid::{Diagnostic, EntityKind, Error, Format, KnowledgeBase as Kb, Level, LoadOptions};
@@ -78,26 +77,8 @@ fn diagnostics_to_py<'py>(py: Python<'py>, diagnostics: &[Diagnostic]) -> PyResu
 /// Runs `f` without holding the GIL (other Python threads run meanwhile; every path it
 /// takes is bounded), turning a panic into `NeurosteroidError` instead of `PanicException`.
 fn guard<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
-    match py.detach(move || catch_unwind(AssertUnwindSafe(f))) {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(to_py_err(py, e)),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            let class = py
-                .import("neurosteroid._errors")
-                .and_then(|m| m.getattr("NeurosteroidError"));
-            Err(
-                match class.and_then(|c| c.call1((format!("internal error (please report): {what}"),))) {
-                    Ok(obj) => PyErr::from_value(obj),
-                    Err(e) => e,
-                },
-            )
-        }
-    }
+    py.detach(move || neurosteroid::error::catch_panic(f))
+        .map_err(|e| to_py_err(py, e))
 }
 
 fn parse_format(format: &str) -> PyResult<Format> {

@@ -48,6 +48,28 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A failure inside this library (a bug, never bad content); the message says where.
+    #[error("internal error (please report): {message}")]
+    Internal {
+        /// What failed.
+        message: String,
+    },
+}
+
+/// Runs `f`, turning a panic (which no input should cause) into [`Error::Internal`], so that
+/// a binding reports a bug as an error of its language instead of aborting its process.
+///
+/// # Errors
+/// What `f` returns, or [`Error::Internal`] when it panics.
+pub fn catch_panic<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Internal { message })
+    })
 }
 
 fn format_suggestions(suggestions: &[String]) -> String {
