@@ -180,7 +180,8 @@ impl Builder<'_> {
                 Work::Visit(i, depth, inside_shared) => {
                     let copy = inside_shared || shared[i as usize];
                     let node = if copy {
-                        // Aliased: leave it for the next reference.
+                        // Reached more than once (aliased, or inside an aliased node): copy
+                        // it, and leave it in place for the next reference.
                         match &self.nodes[i as usize] {
                             Node::Scalar(v) => Node::Scalar(v.clone()),
                             Node::Seq(items) => Node::Seq(items.clone()),

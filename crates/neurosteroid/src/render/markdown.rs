@@ -18,11 +18,6 @@ pub fn escape(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let at_start = i == 0;
-        let ends_with = |out: &str, word: &str| {
-            out.len() >= word.len()
-                && out.is_char_boundary(out.len() - word.len())
-                && out[out.len() - word.len()..].eq_ignore_ascii_case(word)
-        };
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -45,10 +40,10 @@ pub fn escape(text: &str) -> String {
             // GitHub's autolinks: `http://` (any `scheme:/`), `mailto:`, `xmpp:`, `www.` and
             // e-mail addresses. An escaped colon or dot renders the same and links nothing;
             // an address is kept from linking by an invisible word joiner after the `@`.
-            ':' if chars.get(i + 1) == Some(&'/') || ends_with(&out, "mailto") || ends_with(&out, "xmpp") => {
+            ':' if chars.get(i + 1) == Some(&'/') || ends_with_word(&out, "mailto") || ends_with_word(&out, "xmpp") => {
                 out.push_str("\\:");
             }
-            '.' if ends_with(&out, "www") => out.push_str("\\."),
+            '.' if ends_with_word(&out, "www") => out.push_str("\\."),
             '@' => out.push_str("@\u{2060}"),
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => {}
@@ -57,6 +52,13 @@ pub fn escape(text: &str) -> String {
         leading_digits = leading_digits && c.is_ascii_digit();
     }
     out
+}
+
+/// Whether `out` ends with `word`, in any ASCII case.
+fn ends_with_word(out: &str, word: &str) -> bool {
+    out.len() >= word.len()
+        && out.is_char_boundary(out.len() - word.len())
+        && out[out.len() - word.len()..].eq_ignore_ascii_case(word)
 }
 
 fn refs(numbers: &[usize]) -> String {
