@@ -109,7 +109,7 @@ def main() -> int:
         "from dataclasses import dataclass",
         "from typing import Any, ClassVar, Literal, TypeAlias",
         "",
-        "from ._convert import _date, _opt, to_dict",
+        "from ._convert import _date, _opt, _status, _statuses, to_dict",
         "",
     ]
     enums = sorted(n for n, d in defs.items() if n not in SCALARS and ("enum" in d or "oneOf" in d))
@@ -163,6 +163,19 @@ def main() -> int:
                 f"        return self.{label}",
                 "",
             ]
+        if n == "Therapy":
+            lines += [
+                "    def statuses(self) -> tuple[StatusEvent, ...]:",
+                '        """The current status with each regulator (and condition, where a decision names',
+                "        one): its latest event that sets a status. Label changes are history",
+                '        (`status_history`), not status. Oldest first; the same rule as Rust\'s `Therapy::statuses`."""',
+                "        return _statuses(self.status_history)",
+                "",
+                "    def status(self, regulator: Regulator) -> StatusEvent | None:",
+                '        """The current status with one regulator, or `None` when it has decided nothing."""',
+                "        return _status(self.status_history, regulator)  # type: ignore[no-any-return]",
+                "",
+            ]
         renames = {a: k for a, k in field_names.items() if a != k}
         lines.append(f"    _RENAME: ClassVar[dict[str, str]] = {json.dumps(renames, sort_keys=True)}")
         lines += [
@@ -184,7 +197,7 @@ def main() -> int:
     lines.append('"""Entity class by collection name."""')
     lines.append("")
     names = sorted(enums + all_names) + ["ENTITY_CLASSES"]
-    lines.insert(lines.index("from ._convert import _date, _opt, to_dict") + 1, "\n__all__ = [" + ", ".join(json.dumps(x) for x in names) + "]")
+    lines.insert(lines.index("from ._convert import _date, _opt, _status, _statuses, to_dict") + 1, "\n__all__ = [" + ", ".join(json.dumps(x) for x in names) + "]")
     text = "\n".join(lines).rstrip() + "\n"
     if "--check" in sys.argv:
         current = OUT.read_text() if OUT.exists() else ""

@@ -6,8 +6,8 @@ import neurosteroid as ns
 
 
 def grades_of_linked_conditions(kb: ns.KnowledgeBase, compound: str) -> dict[str, str]:
-    """Condition name -> evidence grade of the claim linking it to low levels."""
-    return {link.entity.label: link.claim.grade for link in kb.conditions_linked(compound)}
+    """Condition name -> the direction and grade of the evidence linking it to the compound."""
+    return {link.entity.label: f"{link.direction} ({link.grade})" for link in kb.conditions_linked(compound)}
 
 
 def isoform_symbols(kb: ns.KnowledgeBase, compound: str) -> list[str]:

@@ -36,8 +36,10 @@ from ._model import (
     CoverageEntry,
     Effect,
     EnzymeActivity,
+    EvidenceDirection,
     FactSheet,
     GeneProduct,
+    Grade,
     Pathway,
     Reaction,
     Receptor,
@@ -60,6 +62,7 @@ __all__ = [
     "Effect",
     "Entity",
     "EnzymeActivity",
+    "EvidenceDirection",
     "FactSheet",
     "GeneProduct",
     "KnowledgeBase",
@@ -120,10 +123,22 @@ class Collection(Sequence[E], Generic[E]):
     @overload
     def __getitem__(self, index: int) -> E: ...
     @overload
+    def __getitem__(self, index: str) -> E: ...
+    @overload
     def __getitem__(self, index: slice) -> list[E]: ...
-    def __getitem__(self, index: int | slice) -> E | list[E]:
+    def __getitem__(self, index: int | str | slice) -> E | list[E]:
+        """By position (`kb.compounds[0]`), slice, or id (`kb.compounds["allopregnanolone"]`,
+        which raises `NotFoundError`, a `KeyError`, when this collection has no such id)."""
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._len))]
+        if isinstance(index, str):
+            i = self._index_of(index)
+            if i is None:
+                kind = self._name.replace("_", " ")
+                raise NotFoundError(f"no entity among the {kind} has the id {index!r}", index, [])
+            return self._kb._at(self._name, i)  # type: ignore[no-any-return]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"{self._name} are indexed by position (int), id (str) or slice, not {type(index).__name__}")
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
@@ -133,6 +148,28 @@ class Collection(Sequence[E], Generic[E]):
     def __iter__(self) -> Iterator[E]:
         for i in range(self._len):
             yield self[i]
+
+    def _index_of(self, id: str) -> int | None:
+        found = self._kb._kb.locate(id)
+        if found is None or found[0] != self._name:
+            return None
+        return found[1]
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The entity of this collection with this id, or `default`."""
+        if not isinstance(id, str):
+            raise TypeError(f"ids are str, got {type(id).__name__}")
+        i = self._index_of(id)
+        return default if i is None else self._kb._at(self._name, i)
+
+    def __contains__(self, item: object) -> bool:
+        """`"allopregnanolone" in kb.compounds`: an id (or an entity) of this collection."""
+        if isinstance(item, str):
+            return self._index_of(item) is not None
+        item_id = getattr(item, "id", None)
+        if isinstance(item_id, str) and (i := self._index_of(item_id)) is not None:
+            return bool(self._kb._at(self._name, i) == item)
+        return False
 
     def __repr__(self) -> str:
         return f"<Collection {self._name} ({self._len} items)>"
@@ -195,10 +232,31 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Linked:
-    """An entity linked to the query by a claim (with its grade and sources)."""
+    """One entity linked to a query, with every claim that links it and what the evidence
+    says overall.
+
+    `direction` is `"supports"`, `"mixed"`, `"insufficient"` or `"contradicts"`: a link the
+    evidence contradicts (levels are *not* low in PMDD) is listed so that a reader knows the
+    claim is made, but never as support. Answers are ordered by strength of support
+    (direction, then grade); pass `supporting_only=True` to a query to keep only supported
+    links and their supporting claims. `claims` are strongest support first; `indicated`
+    is true when the condition is one of a medicine's recorded indications
+    (`therapies_for`)."""
 
     entity: Entity
-    claim: Claim
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    indicated: bool = False
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the link."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
 
 
 _COLLECTIONS = tuple(ENTITY_CLASSES)
@@ -214,7 +272,12 @@ class KnowledgeBase:
     _cache: dict[tuple[str, int], Any]
     _coverage: tuple[CoverageEntry, ...] | None
 
-    def __init__(self, native: _native.NativeKnowledgeBase) -> None:
+    def __init__(self, native: Any = None) -> None:
+        if not isinstance(native, _native.NativeKnowledgeBase):
+            raise TypeError(
+                "KnowledgeBase is not built directly: use neurosteroid.load(path), "
+                "neurosteroid.loads(text_or_dict) or neurosteroid.default_kb()"
+            )
         object.__setattr__(self, "_kb", native)
         # Entities are immutable, so each is made once, when first touched.
         object.__setattr__(self, "_cache", {})
@@ -331,6 +394,8 @@ class KnowledgeBase:
     def get(self, id: str, default: Any = _MISSING) -> Entity:
         """The entity with this id. Raises `NotFoundError` (with suggestions) when there is
         none, unless a default is given."""
+        if not isinstance(id, str):
+            raise TypeError(f"ids are str, got {type(id).__name__}")
         found = self._kb.locate(id)
         if found is None:
             if default is not KnowledgeBase._MISSING:
@@ -351,11 +416,20 @@ class KnowledgeBase:
         """Resolves free text (name, synonym, abbreviation, brand, gene symbol, CURIE in any
         prefix case, Greek letters spelled or not, small typos) to one entity. Raises
         `NotFoundError` or `AmbiguousError`."""
+        if not isinstance(text, str):
+            raise TypeError(f"resolve takes a name or id (str), got {type(text).__name__}")
         collection, index, how, related = self._kb.resolve(text)
         return Resolution(self._at(collection, index), how, tuple(self._at(c, i) for c, i in related))
 
     def search(self, text: str, limit: int = 10) -> list[SearchHit]:
         """Ranked matches over names, synonyms and identifiers, with typo tolerance."""
+        if not isinstance(text, str):
+            raise TypeError(f"search text is a str, got {type(text).__name__}")
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit is an int, got {type(limit).__name__}")
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        limit = min(limit, 2**32)
         return [SearchHit(**h) for h in json.loads(self._kb.search_json(text, limit))]
 
     def biosynthesis(self, compound: str) -> Route:
@@ -377,28 +451,40 @@ class KnowledgeBase:
         pathway = self.get(data["pathway"]["id"]) if data["pathway"] else None
         return Route(self.get(data["target"]["id"]), pathway, steps, text)  # type: ignore[arg-type]
 
-    def _linked(self, query: str, text: str) -> list[Linked]:
-        return [Linked(self.get(other), self.get(claim)) for claim, other in self._kb.linked(query, text)]  # type: ignore[arg-type]
+    def _linked(self, query: str, text: str, supporting_only: bool) -> list[Linked]:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a name or id (str), got {type(text).__name__}")
+        if not isinstance(supporting_only, bool):
+            raise TypeError(f"supporting_only must be a bool, got {type(supporting_only).__name__}")
+        return [
+            Linked(self.get(entity), direction, grade, tuple(self.get(c) for c in claims), indicated, text_)  # type: ignore[arg-type, misc]
+            for entity, direction, grade, indicated, claims, text_ in self._kb.linked(query, text, supporting_only)
+        ]
 
-    def conditions_linked(self, compound: str) -> list[Linked]:
-        """Conditions linked to low or altered levels of a compound, with the claims."""
-        return self._linked("conditions", compound)
+    def conditions_linked(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Conditions linked to low or altered levels of a compound: one `Linked` per
+        condition, with the direction of the evidence, strongest support first."""
+        return self._linked("conditions", compound, supporting_only)
 
-    def effects_of(self, compound: str) -> list[Linked]:
-        """Effects of a compound, with the claims."""
-        return self._linked("effects", compound)
+    def effects_of(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Effects of a compound: one `Linked` per effect, strongest support first."""
+        return self._linked("effects", compound, supporting_only)
 
-    def raised_by(self, compound: str) -> list[Linked]:
-        """Therapies and strategies claimed to raise a compound's level."""
-        return self._linked("raised_by", compound)
+    def raised_by(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Therapies and strategies claimed to raise a compound's level: one `Linked` per
+        medicine or strategy, strongest support first."""
+        return self._linked("raised_by", compound, supporting_only)
 
-    def lowered_by(self, compound: str) -> list[Linked]:
-        """Medicines and factors claimed to lower a compound's level."""
-        return self._linked("lowered_by", compound)
+    def lowered_by(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Medicines and factors claimed to lower a compound's level: one `Linked` each,
+        strongest support first."""
+        return self._linked("lowered_by", compound, supporting_only)
 
-    def therapies_for(self, condition: str) -> list[Therapy]:
-        """Therapies indicated for, or claimed to treat, a condition."""
-        return [self.get(t) for t in self._kb.therapies_for(condition)]  # type: ignore[misc]
+    def therapies_for(self, condition: str, *, supporting_only: bool = False) -> list[Linked]:
+        """Medicines indicated for, or claimed to treat, a condition: one `Linked` per
+        medicine (`indicated` for a recorded indication), strongest support first. A
+        medicine a trial found not to work has the direction `"contradicts"`."""
+        return self._linked("therapies_for", condition, supporting_only)
 
     def summary(self, name: str) -> str:
         """A plain-text summary of an entity (the CLI's `show`)."""
@@ -496,17 +582,102 @@ def _restore(data: str, level: Level) -> KnowledgeBase:
     return loads(data, level=level)
 
 
-def loads(data: str | bytes, *, format: Format = "json", level: Level = "full") -> KnowledgeBase:
-    """Parses and validates a document (JSON, or YAML with `format="yaml"`). Raises
-    `ValidationError` with every diagnostic when it is invalid."""
-    if isinstance(data, str):
-        raw = data.encode("utf-8", "surrogatepass")
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        raw = bytes(data)
-    else:
-        # Never `bytes(n)` of an int: that would allocate n zero bytes before failing.
-        raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}; use load(path) for a file")
-    return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, format, level))
+def _detect(text: bytes) -> Format:
+    """JSON when the text starts with `{` or `[` (after white space and a byte-order mark),
+    YAML otherwise."""
+    head = text.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "json" if head in (b"{", b"[") else "yaml"
+
+
+def _plain(value: Any, path: str, problems: list[Diagnostic]) -> Any:
+    """A copy of `value` as plain JSON data: dates become ISO 8601 strings (what YAML
+    loaders give for `as_of: 2026-11-27`); anything else that JSON can not represent is a
+    `type` diagnostic at its own path."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            problems.append(Diagnostic("type", "error", path, f"{value!r} is not a JSON number", "use a finite number"))
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                problems.append(Diagnostic("type", "error", path, f"the key {k!r} is a {type(k).__name__}, not a string", "use string keys"))
+                continue
+            out[k] = _plain(v, f"{path}/{k.replace('~', '~0').replace('/', '~1')}", problems)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}/{i}", problems) for i, v in enumerate(value)]
+    problems.append(
+        Diagnostic(
+            "type",
+            "error",
+            path,
+            f"a {type(value).__name__} can not be part of a document",
+            "use dicts, lists, strings, numbers, booleans, None and dates only",
+        )
+    )
+    return None
+
+
+def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[bytes, Format, list[Diagnostic]]:
+    """The bytes and format of a document given as str, bytes, dict or Path."""
+    if isinstance(document, os.PathLike):
+        path = os.fspath(document)
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            raise NeurosteroidIOError(f"{path}: {e.strerror or e}") from e
+        suffix = os.path.splitext(str(path))[1].lower()
+        return raw, format or ("yaml" if suffix in (".yaml", ".yml") else "json"), []
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        raw = bytes(document)
+        return raw, format or _detect(raw), []
+    if isinstance(document, str):
+        stripped = document.strip()
+        if stripped and "\n" not in stripped and os.path.splitext(stripped)[1].lower() in (".json", ".yaml", ".yml") and ": " not in stripped:
+            raise TypeError(
+                f"{what}() got the str {stripped!r}, which looks like a file name: "
+                f"pass pathlib.Path({stripped!r}) (or use neurosteroid.load) to read a file"
+            )
+        raw = document.encode("utf-8", "surrogatepass")
+        return raw, format or _detect(raw), []
+    plain_data = (dict, list, tuple, int, float, type(None)) if what == "validate" else (dict,)
+    if isinstance(document, plain_data):
+        # Plain data: a dict is a document; any other JSON value gets its `type` diagnostic.
+        problems: list[Diagnostic] = []
+        try:
+            plain = _plain(document, "", problems)
+            return json.dumps(plain, allow_nan=True).encode(), "json", problems
+        except RecursionError:
+            deep = Diagnostic(
+                "limit",
+                "error",
+                "",
+                "the document is nested too deeply to be written as JSON",
+                "flatten the document; knowledge-base documents need fewer than 10 levels",
+            )
+            return b"", "json", [deep]
+    raise TypeError(
+        f"{what}() takes a document as str, bytes, a dict or a pathlib.Path, not {type(document).__name__}"
+    )
+
+
+def loads(data: str | bytes | dict[str, Any], *, format: Format | None = None, level: Level = "full") -> KnowledgeBase:
+    """Parses and validates a document: JSON or YAML text (detected, or named by
+    `format`), or a dict (as from `json.load` or `yaml.safe_load`; dates are accepted).
+    Raises `ValidationError` with every diagnostic when it is invalid, `TypeError` for any
+    other type."""
+    if isinstance(data, os.PathLike):
+        raise TypeError("loads() takes the document itself; use neurosteroid.load(path) for a file")
+    raw, fmt, problems = _document_bytes(data, format, "loads")
+    if problems:
+        raise ValidationError("\n".join(str(p) for p in problems), problems)
+    return KnowledgeBase(_native.NativeKnowledgeBase.parse(raw, fmt, level))
 
 
 def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBase:
@@ -514,25 +685,21 @@ def load(path: str | os.PathLike[str], *, level: Level = "full") -> KnowledgeBas
     folder holding a knowledge base in many files (`knowledge-base.yaml` and one file per
     entity under a folder per collection; each diagnostic then names its `file`). A file
     over the size limit is refused before it is read."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load() takes a path (str or os.PathLike), not {type(path).__name__}; use loads() for text")
     return KnowledgeBase(_native.NativeKnowledgeBase.load_path(os.fspath(path), level))
 
 
-def validate(document: Any, *, level: Level = "full", format: Format = "json") -> list[Diagnostic]:
-    """Every diagnostic (errors and warnings) of a document given as a dict, str or bytes.
-    Never raises on bad content."""
-    if isinstance(document, (bytes, bytearray, memoryview)):
-        raw = bytes(document)
-    elif isinstance(document, str):
-        raw = document.encode("utf-8", "surrogatepass")
-    else:
-        try:
-            raw = json.dumps(document, allow_nan=False).encode()
-        except RecursionError:
-            return [Diagnostic("limit", "error", "", "the document is nested too deeply to be written as JSON", "flatten the document; knowledge-base documents need fewer than 10 levels")]
-        except (TypeError, ValueError) as e:
-            return [Diagnostic("type", "error", "", f"the document can not be written as JSON: {e}", "pass plain dicts, lists, strings, numbers, booleans and None")]
-        format = "json"
-    return [Diagnostic.from_dict(d) for d in _native.validate(raw, format, level)]
+def validate(document: Any, *, level: Level = "full", format: Format | None = None) -> list[Diagnostic]:
+    """Every diagnostic (errors and warnings) of a document given as a dict (as from
+    `json.load` or `yaml.safe_load`, dates accepted), JSON or YAML text (str or bytes; the
+    syntax is detected unless `format` names it), or a `pathlib.Path` to read. Never raises
+    on bad content; raises `TypeError` for an argument of another type, or a str that looks
+    like a file name."""
+    raw, fmt, problems = _document_bytes(document, format, "validate")
+    if problems:
+        return problems
+    return [Diagnostic.from_dict(d) for d in _native.validate(raw, fmt, level)]
 
 
 def json_schema() -> dict[str, Any]:

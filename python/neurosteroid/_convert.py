@@ -38,3 +38,28 @@ def to_dict(obj: Any) -> dict[str, Any]:
             continue
         out[rename.get(f.name, f.name)] = _dump(value)
     return out
+
+
+def _statuses(history: Any) -> tuple[Any, ...]:
+    """The current status with each regulator (and condition, where a decision names one):
+    its latest event that sets a status. Label changes are history, not status. Oldest
+    first. The same rule as `Therapy::statuses` in Rust."""
+    latest: dict[tuple[str, str | None], Any] = {}
+    for ev in history:
+        if ev.status == "label-change":
+            continue
+        key = (ev.regulator, ev.condition)
+        if key not in latest or ev.date >= latest[key].date:
+            latest[key] = ev
+    order = ("FDA", "EMA", "PMDA", "DEA", "manufacturer")
+    return tuple(sorted(latest.values(), key=lambda e: (e.date, order.index(e.regulator) if e.regulator in order else len(order))))
+
+
+def _status(history: Any, regulator: str) -> Any:
+    """The current status with one regulator (for the medicine as a whole; else its latest
+    approval for any condition; else its latest decision), or `None`."""
+    mine = [e for e in _statuses(history) if e.regulator == regulator]
+    whole = [e for e in mine if e.condition is None]
+    approved = [e for e in mine if e.status == "approved"]
+    pick = whole or approved or mine
+    return max(pick, key=lambda e: e.date) if pick else None

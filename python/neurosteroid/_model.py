@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeAlias
 
-from ._convert import _date, _opt, to_dict
+from ._convert import _date, _opt, _status, _statuses, to_dict
 
 __all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
 
@@ -972,6 +972,16 @@ class Therapy:
     def label(self) -> str:
         """What to call the entity in text (its `name`)."""
         return self.name
+
+    def statuses(self) -> tuple[StatusEvent, ...]:
+        """The current status with each regulator (and condition, where a decision names
+        one): its latest event that sets a status. Label changes are history
+        (`status_history`), not status. Oldest first; the same rule as Rust's `Therapy::statuses`."""
+        return _statuses(self.status_history)
+
+    def status(self, regulator: Regulator) -> StatusEvent | None:
+        """The current status with one regulator, or `None` when it has decided nothing."""
+        return _status(self.status_history, regulator)  # type: ignore[no-any-return]
 
     _RENAME: ClassVar[dict[str, str]] = {}
 

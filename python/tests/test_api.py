@@ -110,7 +110,9 @@ def test_queries(kb: ns.KnowledgeBase) -> None:
     assert route.steps[0].isoforms[0].symbol == "GENEX1"
     assert "Compound A → Compound B → Compound C" in str(route)
     assert [l.entity.id for l in kb.raised_by("compound-c")] == ["strategy-z"]
-    assert [t.id for t in kb.therapies_for("Condition K")] == ["therapy-t"]
+    assert [(l.entity.id, l.direction, l.indicated) for l in kb.therapies_for("Condition K")] == [
+        ("therapy-t", "supports", True)
+    ]
     hits = kb.search("compond", limit=3)
     assert hits and hits[0].id.startswith("compound")
 

@@ -162,7 +162,7 @@ INVALID = {
     "bad-date-shape": ("a date not in YYYY-MM-DD form", setitem(["as_of"], "31/01/2026"), False,
                        [("pattern", "/as_of")]),
     "unsupported-version": ("a format version this library does not read", setitem(["schema_version"], "2.0.0"),
-                            False, [("pattern", "/schema_version")]),
+                            False, [("unsupported-version", "/schema_version")]),
     "empty-name": ("a name that is only white space", setitem(["sites", 0, "name"], "   "), False,
                    [("pattern", "/sites/0/name")]),
     "year-out-of-range": ("a publication year in the future's future", setitem(["sources", 1, "year"], 3500),

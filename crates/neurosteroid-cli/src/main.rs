@@ -16,23 +16,65 @@ use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 #[derive(Parser)]
 #[command(name = "neurosteroid", version, about = "Typed, validated, queryable knowledge about neurosteroids", long_about = None)]
 struct Cli {
-    /// Use this knowledge-base document (JSON or YAML) instead of the embedded one.
-    #[arg(long, global = true, value_name = "FILE")]
-    kb: Option<PathBuf>,
     /// Print only what was asked for (no "wrote ..." lines, no per-file summaries of valid files).
     #[arg(long, short, global = true)]
     quiet: bool,
-    /// Largest document accepted, in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_bytes)]
-    max_bytes: usize,
-    /// Deepest nesting of arrays and objects accepted.
-    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
-    max_depth: usize,
-    /// Most nodes that expanding YAML aliases may create.
-    #[arg(long, global = true, value_name = "NODES", default_value_t = Limits::default().max_alias_nodes)]
-    max_alias_nodes: usize,
+    /// Input options given before the command (`neurosteroid --kb my.json show x`); the
+    /// same options after the command win.
+    #[command(flatten)]
+    input: InputArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Limits on what a document may cost to read.
+#[derive(clap::Args, Clone, Copy, Default)]
+struct LimitArgs {
+    /// Largest document accepted, in bytes [default: 536870912 (512 MiB)].
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<usize>,
+    /// Deepest nesting of arrays and objects accepted [default: 64].
+    #[arg(long, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// Most nodes that expanding YAML aliases may create [default: 1000000].
+    #[arg(long, value_name = "NODES")]
+    max_alias_nodes: Option<usize>,
+}
+
+impl LimitArgs {
+    /// These limits, each falling back to `outer` and then to the default.
+    fn resolve(self, outer: LimitArgs) -> Limits {
+        let d = Limits::default();
+        Limits {
+            max_bytes: self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes),
+            max_depth: self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth),
+            max_alias_nodes: self
+                .max_alias_nodes
+                .or(outer.max_alias_nodes)
+                .unwrap_or(d.max_alias_nodes),
+        }
+    }
+}
+
+/// Which knowledge base a command reads, and the limits on reading it: only the commands
+/// that read one list these options.
+#[derive(clap::Args, Clone, Default)]
+struct InputArgs {
+    /// Use this knowledge-base document (JSON or YAML) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    kb: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl InputArgs {
+    /// Loads the knowledge base these options name (falling back to `outer`'s).
+    fn load(&self, outer: &InputArgs) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
+        load(
+            self.kb.as_ref().or(outer.kb.as_ref()),
+            self.limits.resolve(outer.limits),
+        )
+    }
 }
 
 #[derive(Subcommand)]
@@ -42,6 +84,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid show allopregnanolone\n  neurosteroid show 5alpha-DHP\n  neurosteroid show CHEBI:50169"
     )]
     Show {
+        #[command(flatten)]
+        input: InputArgs,
         /// Name, synonym, abbreviation, brand name, gene symbol, CURIE or id.
         name: String,
         /// Output format.
@@ -53,11 +97,36 @@ enum Command {
         after_help = "Examples:\n  neurosteroid search progesteron\n  neurosteroid search 'gaba a' --format json"
     )]
     Search {
+        #[command(flatten)]
+        input: InputArgs,
         /// The text to look for.
         text: String,
         /// Most results to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Only entities of this kind (compound, therapy, enzyme, condition, claim, source, ...).
+        #[arg(long, value_parser = entity_kind)]
+        kind: Option<neurosteroid::EntityKind>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// What the data say about a compound or condition, one line per linked entity with the
+    /// direction of the evidence (supports, mixed, insufficient, contradicts), strongest
+    /// support first.
+    #[command(
+        after_help = "Examples:\n  neurosteroid query conditions allopregnanolone\n  neurosteroid query raised-by allopregnanolone --supporting-only\n  neurosteroid query therapies-for PTSD --format json"
+    )]
+    Query {
+        #[command(flatten)]
+        input: InputArgs,
+        /// What to ask.
+        question: Question,
+        /// The compound (or, for `therapies-for`, the condition), named any way.
+        name: String,
+        /// Only links the evidence supports, with their supporting claims.
+        #[arg(long)]
+        supporting_only: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -67,6 +136,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid pathway allopregnanolone\n  neurosteroid pathway ALLO --format json"
     )]
     Pathway {
+        #[command(flatten)]
+        input: InputArgs,
         /// The compound.
         compound: String,
         /// Output format: text, JSON, a Mermaid or Graphviz DOT diagram, a NetworkX
@@ -82,6 +153,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid render allopregnanolone\n  neurosteroid render allopregnanolone --format html -o allo.html\n  neurosteroid render ALLO --format jsonld"
     )]
     Render {
+        #[command(flatten)]
+        input: InputArgs,
         /// The subject of the fact sheet (any name) or the fact sheet's id.
         name: String,
         /// Output format.
@@ -103,10 +176,21 @@ enum Command {
         after_help = "Examples:\n  neurosteroid validate my-kb.json\n  neurosteroid validate kb/\n  neurosteroid validate a.yaml b.json --level schema --format json\n  neurosteroid validate kb/ --format github\n  neurosteroid validate kb/ --format sarif > results.sarif"
     )]
     Validate {
-        /// Documents (`.yaml`/`.yml` read as YAML, anything else as JSON) or folders (a
-        /// knowledge base in many files: `knowledge-base.yaml` and a folder per collection).
+        #[command(flatten)]
+        limits: LimitArgs,
+        /// Documents (`.yaml`/`.yml` read as YAML, anything else as JSON), folders (a
+        /// knowledge base in many files: `knowledge-base.yaml` and a folder per collection),
+        /// or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Read every input as this syntax, whatever its file name (standard input is
+        /// JSON unless this says `yaml`).
+        #[arg(long, value_enum, value_name = "SYNTAX")]
+        input_format: Option<InputFormat>,
+        /// Colour the human output: `auto` (at a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
+        /// forces it), `always` or `never`.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
         /// `schema`: what the JSON Schema checks; `full`: plus every semantic rule.
         #[arg(long, default_value = "full", value_parser = named::<Level>(&["schema", "full"]))]
         level: Level,
@@ -122,6 +206,8 @@ enum Command {
     /// file per entity under a folder per collection.
     #[command(after_help = "Example:\n  neurosteroid split kb.json kb/")]
     Split {
+        #[command(flatten)]
+        limits: LimitArgs,
         /// The document (JSON or YAML).
         file: PathBuf,
         /// A new or empty folder.
@@ -131,6 +217,8 @@ enum Command {
     /// order, which is id order for files named by id).
     #[command(after_help = "Example:\n  neurosteroid join kb/ -o kb.json")]
     Join {
+        #[command(flatten)]
+        limits: LimitArgs,
         /// The folder.
         dir: PathBuf,
         /// Write to this file (atomically) instead of standard output.
@@ -142,6 +230,8 @@ enum Command {
     /// every YAML comment. Exit status with --check: 1 when a file would change.
     #[command(after_help = "Examples:\n  neurosteroid fmt kb/\n  neurosteroid fmt --check kb/ other.yaml")]
     Fmt {
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -155,6 +245,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid diff old.json new.json\n  neurosteroid diff old-kb/ kb/ --format markdown\n  neurosteroid diff old.json new.json --format patch   # RFC 6902, applies to OLD"
     )]
     Diff {
+        #[command(flatten)]
+        limits: LimitArgs,
         /// The old version.
         old: PathBuf,
         /// The new version.
@@ -169,7 +261,10 @@ enum Command {
     #[command(
         after_help = "Editors start it themselves; see the README's editor set-up for VS Code, Neovim and Helix.\nExample (Helix languages.toml):\n  [language-server.neurosteroid]\n  command = \"neurosteroid\"\n  args = [\"lsp\"]"
     )]
-    Lsp,
+    Lsp {
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the knowledge-base JSON Schema, or write every schema file into a directory.
     #[command(
         after_help = "Examples:\n  neurosteroid schema > knowledge-base.schema.json\n  neurosteroid schema --out schema"
@@ -186,6 +281,8 @@ enum Command {
         after_help = "Examples:\n  neurosteroid export > kb.json\n  neurosteroid export --format jsonld -o kb.jsonld\n  neurosteroid export --format kgx -o kgx/      (nodes/edges .jsonl and .tsv)\n  neurosteroid export --format turtle -o kb.ttl\n  neurosteroid export --format sbml -o sbml/    (one model per pathway)"
     )]
     Export {
+        #[command(flatten)]
+        input: InputArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -200,6 +297,52 @@ enum Command {
 enum ShowFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Question {
+    /// Conditions linked to low or altered levels of a compound.
+    Conditions,
+    /// Effects of a compound.
+    Effects,
+    /// Medicines and strategies said to raise a compound's level.
+    RaisedBy,
+    /// Medicines and factors said to lower a compound's level.
+    LoweredBy,
+    /// Medicines indicated for, or said to treat, a condition.
+    TherapiesFor,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Json,
+    Yaml,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `always`/`never` as said; `auto` colours a terminal unless
+    /// `NO_COLOR` is set, and `CLICOLOR_FORCE` (not `0`) forces colour even into a pipe.
+    fn enabled(self, terminal: bool, no_color: Option<&std::ffi::OsStr>, force: Option<&std::ffi::OsStr>) -> bool {
+        let set = |v: Option<&std::ffi::OsStr>| v.is_some_and(|v| !v.is_empty() && v != "0");
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if no_color.is_some_and(|v| !v.is_empty()) {
+                    false
+                } else {
+                    set(force) || terminal
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,6 +377,17 @@ where
     clap::builder::PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
 }
 
+/// An entity kind by its name (`compound`, `gene-product`, ...).
+fn entity_kind(s: &str) -> Result<neurosteroid::EntityKind, String> {
+    neurosteroid::EntityKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = neurosteroid::EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind `{s}` (one of: {})", names.join(", "))
+        })
+}
+
 /// A failure with its exit status: 1 for "not found / invalid", 2 for usage and I/O.
 struct Failure {
     code: u8,
@@ -260,9 +414,9 @@ impl From<neurosteroid::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Command::Lsp = cli.command {
+    if let Command::Lsp { limits } = cli.command {
         // Before stdout is locked below: the server's writer thread owns stdout.
-        return lsp(&cli);
+        return lsp(&cli, limits);
     }
     let mut out = std::io::stdout().lock();
     match run(cli, &mut out) {
@@ -275,21 +429,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn lsp(cli: &Cli) -> ExitCode {
+fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
     let defaults = neurosteroid_lsp::Options::default();
     // The command line's default size limit is meant for batch runs; as you type, a
     // smaller one applies unless `--max-bytes` says otherwise.
-    let max_bytes = if cli.max_bytes == Limits::default().max_bytes {
-        defaults.limits.max_bytes
-    } else {
-        cli.max_bytes
-    };
+    let given = limits.resolve(cli.input.limits);
+    let max_bytes = limits
+        .max_bytes
+        .or(cli.input.limits.max_bytes)
+        .unwrap_or(defaults.limits.max_bytes);
     let options = neurosteroid_lsp::Options {
-        limits: Limits {
-            max_bytes,
-            max_depth: cli.max_depth,
-            max_alias_nodes: cli.max_alias_nodes,
-        },
+        limits: Limits { max_bytes, ..given },
         ..defaults
     };
     match neurosteroid_lsp::run_stdio(options) {
@@ -301,7 +451,7 @@ fn lsp(cli: &Cli) -> ExitCode {
     }
 }
 
-fn load(kb: &Option<PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
+fn load(kb: Option<&PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
     match kb {
         None => Ok(std::borrow::Cow::Borrowed(KnowledgeBase::embedded()?)),
         Some(path) => KnowledgeBase::from_path(
@@ -367,14 +517,9 @@ fn json(value: &impl serde::Serialize) -> String {
 }
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
-    let limits = Limits {
-        max_bytes: cli.max_bytes,
-        max_depth: cli.max_depth,
-        max_alias_nodes: cli.max_alias_nodes,
-    };
     match cli.command {
-        Command::Show { name, format } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Show { name, format, input } => {
+            let kb = input.load(&cli.input)?;
             let r = kb.resolve(&name)?;
             match format {
                 ShowFormat::Text => {
@@ -398,9 +543,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 }
             }
         }
-        Command::Search { text, limit, format } => {
-            let kb = load(&cli.kb, limits)?;
-            let hits = kb.search(&text, limit);
+        Command::Search {
+            text,
+            limit,
+            kind,
+            format,
+            input,
+        } => {
+            let kb = input.load(&cli.input)?;
+            let hits = kb.search_kind(&text, limit, kind);
             match format {
                 ShowFormat::Json => emit(out, &json(&hits))?,
                 ShowFormat::Text => {
@@ -410,35 +561,79 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                             message: format!("nothing matches `{text}`"),
                         });
                     }
-                    let mut s = String::new();
+                    let kind_width = hits.iter().map(|h| h.kind.chars().count()).max().unwrap_or(0).max(4);
+                    let id_width = hits.iter().map(|h| h.id.chars().count()).max().unwrap_or(0).max(2);
+                    let mut s = format!("{:>5}  {:<kind_width$}  {:<id_width$}  name\n", "score", "kind", "id");
                     for h in hits {
+                        let name = if h.matched == h.name {
+                            h.name
+                        } else {
+                            format!("{} (matched `{}`)", h.name, h.matched)
+                        };
                         s.push_str(&format!(
-                            "{:>5.2}  {:<14} {:<40} {}\n",
-                            h.score,
-                            h.kind,
-                            h.id,
-                            if h.matched == h.name {
-                                h.name
-                            } else {
-                                format!("{} (matched `{}`)", h.name, h.matched)
-                            }
+                            "{:>5.2}  {:<kind_width$}  {:<id_width$}  {name}\n",
+                            h.score, h.kind, h.id
                         ));
                     }
                     emit(out, &terminal(&s))?;
                 }
             }
         }
+        Command::Query {
+            question,
+            name,
+            supporting_only,
+            format,
+            input,
+        } => {
+            let kb = input.load(&cli.input)?;
+            let links = match question {
+                Question::Conditions => kb.conditions_linked(&name)?,
+                Question::Effects => kb.effects(&name)?,
+                Question::RaisedBy => kb.raised_by(&name)?,
+                Question::LoweredBy => kb.lowered_by(&name)?,
+                Question::TherapiesFor => kb.therapies_for(&name)?,
+            };
+            let links: Vec<neurosteroid::Linked<'_>> = links
+                .into_iter()
+                .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
+                .collect();
+            let text = match format {
+                ShowFormat::Json => json(&links.iter().map(neurosteroid::Linked::to_json).collect::<Vec<_>>()),
+                ShowFormat::Text => {
+                    let mut s = String::new();
+                    for l in &links {
+                        s.push_str(&format!("{l}\n"));
+                        for c in &l.claims {
+                            let d = c.direction.map_or("direction not stated", neurosteroid::direction_name);
+                            s.push_str(&format!("    {d:<13} {:<23} {}\n", c.grade.as_str(), c.statement));
+                        }
+                    }
+                    if links.is_empty() {
+                        s.push_str("nothing recorded\n");
+                    }
+                    s
+                }
+            };
+            emit(out, &text)?;
+        }
         Command::Pathway {
             compound,
             format,
             output,
+            input,
         } => {
-            let kb = load(&cli.kb, limits)?;
+            let kb = input.load(&cli.input)?;
             let text = kb.pathway_diagram(&compound, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
-        Command::Render { name, format, output } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Render {
+            name,
+            format,
+            output,
+            input,
+        } => {
+            let kb = input.load(&cli.input)?;
             let text = kb.render(&name, format)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
@@ -456,16 +651,54 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             files,
             level,
             format,
+            input_format,
+            color,
+            limits,
             all,
         } => {
-            return validate(&files, LoadOptions { level, limits }, format, cli.quiet, all, out);
+            let limits = limits.resolve(cli.input.limits);
+            use std::io::IsTerminal;
+            let colour = color.enabled(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("CLICOLOR_FORCE").as_deref(),
+            );
+            let input_format = input_format.map(|f| match f {
+                InputFormat::Json => Format::Json,
+                InputFormat::Yaml => Format::Yaml,
+            });
+            let style = Style {
+                format,
+                quiet: cli.quiet,
+                colour,
+                input_format,
+                all,
+            };
+            return validate(&files, LoadOptions { level, limits }, style, out);
         }
         // Started from `main`, before standard output is locked.
-        Command::Lsp => return Ok(0),
-        Command::Split { file, dir } => return curate::split(&file, &dir, &limits, cli.quiet, out),
-        Command::Join { dir, output } => return curate::join(&dir, output.as_deref(), &limits, cli.quiet, out),
-        Command::Fmt { paths, check } => return curate::fmt(&paths, check, &limits, cli.quiet, out),
-        Command::Diff { old, new, format } => return curate::diff(&old, &new, format, &limits, cli.quiet, out),
+        Command::Lsp { .. } => return Ok(0),
+        Command::Split { file, dir, limits } => {
+            return curate::split(&file, &dir, &limits.resolve(cli.input.limits), cli.quiet, out);
+        }
+        Command::Join { dir, output, limits } => {
+            return curate::join(
+                &dir,
+                output.as_deref(),
+                &limits.resolve(cli.input.limits),
+                cli.quiet,
+                out,
+            );
+        }
+        Command::Fmt { paths, check, limits } => {
+            return curate::fmt(&paths, check, &limits.resolve(cli.input.limits), cli.quiet, out);
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            limits,
+        } => return curate::diff(&old, &new, format, &limits.resolve(cli.input.limits), cli.quiet, out),
         Command::Schema { out: None } => emit(
             out,
             &neurosteroid_schema::render(&neurosteroid_schema::document_schema()),
@@ -481,8 +714,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             }
             emit(out, &s)?;
         }
-        Command::Export { format, output } => {
-            let kb = load(&cli.kb, limits)?;
+        Command::Export { format, output, input } => {
+            let kb = input.load(&cli.input)?;
             let graph = |f: Graph| kb.export(f);
             let exported = match format {
                 ExportFormat::Json => Exported::Text(kb.to_json_pretty()),
@@ -519,18 +752,69 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn validate(
-    files: &[PathBuf],
-    options: LoadOptions,
+/// How `validate` reports.
+struct Style {
     format: ValidateFormat,
     quiet: bool,
+    colour: bool,
+    input_format: Option<Format>,
+    /// Every diagnostic, not the grouped summary.
     all: bool,
-    out: &mut impl Write,
-) -> Result<u8, Failure> {
+}
+
+/// The bytes of one input: a file, or standard input for `-` (within the size limit).
+fn read_input(path: &std::path::Path, limits: &Limits) -> neurosteroid::Result<Vec<u8>> {
+    if path.as_os_str() != "-" {
+        return neurosteroid::read_document(path, limits);
+    }
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limits.max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    std::io::stdin()
+        .lock()
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| neurosteroid::Error::Io {
+            path: "<stdin>".into(),
+            source: e,
+        })?;
+    // A larger input is refused by the parser's size check, as for a file.
+    Ok(bytes)
+}
+
+/// The diagnostics of one document read as `syntax`; a syntax error in a file read as JSON
+/// only from its name, which does not look like JSON, gets a hint about YAML.
+fn validate_bytes(
+    bytes: &[u8],
+    name: &str,
+    syntax: Format,
+    guessed: bool,
+    options: LoadOptions,
+) -> Vec<neurosteroid::Diagnostic> {
+    let mut diags = neurosteroid::validate_with(bytes, syntax, options);
+    let starts = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+    if guessed && syntax == Format::Json && !matches!(starts, Some(b'{' | b'[') | None) {
+        for d in diags.iter_mut().filter(|d| d.code == neurosteroid::Code::Syntax) {
+            d.hint = Some(format!(
+                "`{name}` was read as JSON (from its name), but does not look like JSON; if it is YAML, pass `--input-format yaml` or name it `.yaml`"
+            ));
+        }
+    }
+    diags
+}
+
+fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut impl Write) -> Result<u8, Failure> {
+    let Style {
+        format,
+        quiet,
+        colour,
+        input_format,
+        all,
+    } = style;
     let level = options.level.as_str();
-    use std::io::IsTerminal;
-    // Colour only for a person at a terminal, and never when NO_COLOR is set.
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let paint = |text: &str, code: &str| {
         if colour {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -539,6 +823,7 @@ fn validate(
         }
     };
     let mut io_error = false;
+    let mut unreadable: Vec<serde_json::Value> = Vec::new();
     let mut targets = Vec::new();
     // A file of a knowledge-base folder is validated with its folder (references cross
     // files), once however many of its files are named (as pre-commit names them).
@@ -554,34 +839,55 @@ fn validate(
         }
     }
     for path in &paths {
-        let diags = if neurosteroid::layout::is_tree(path) {
-            match neurosteroid::Tree::read(path, &options.limits, curate::progress(quiet)) {
-                Ok(tree) => tree.validate(options),
-                Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
-                Err(e) => {
-                    io_error = true;
-                    eprintln!("error: {}", terminal(&e.to_string()));
-                    continue;
-                }
-            }
+        let name = if path.as_os_str() == "-" {
+            "<stdin>".to_owned()
         } else {
-            match neurosteroid::read_document(path, &options.limits) {
-                Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
-                Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
-                Err(e) => {
-                    io_error = true;
-                    eprintln!("error: {}", terminal(&e.to_string()));
-                    continue;
-                }
+            path.display().to_string()
+        };
+        let read = if path.as_os_str() != "-" && neurosteroid::layout::is_tree(path) {
+            neurosteroid::Tree::read(path, &options.limits, curate::progress(quiet)).map(|tree| tree.validate(options))
+        } else {
+            let syntax = input_format.unwrap_or_else(|| Format::from_path(path));
+            read_input(path, &options.limits)
+                .map(|bytes| validate_bytes(&bytes, &name, syntax, input_format.is_none(), options))
+        };
+        let diags = match read {
+            Ok(diags) => diags,
+            Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,
+            Err(e) => {
+                io_error = true;
+                let message = e.to_string();
+                eprintln!("error: {}", terminal(&message));
+                // A CI parser of the JSON report sees the file that could not be read.
+                unreadable.push(serde_json::json!({
+                    "file": name,
+                    "valid": false,
+                    "level": level,
+                    "error": "io",
+                    "diagnostics": [{
+                        "code": "io",
+                        "severity": "error",
+                        "path": "",
+                        "message": message,
+                        "hint": "check the file name and that it can be read",
+                    }],
+                }));
+                continue;
             }
         };
-        targets.push(report::Target::new(path, diags));
+        targets.push(report::Target::new(std::path::Path::new(&name), diags));
     }
     let any_invalid = targets.iter().any(|t| !t.valid());
     match format {
         // Everything taken from the files is made inert in the report; only our colours are raw.
         ValidateFormat::Human => emit_trusted(out, &report::human(&targets, level, quiet, all, &paint))?,
-        ValidateFormat::Json => emit(out, &json(&report::json_report(&targets, level)))?,
+        ValidateFormat::Json => {
+            let mut report = report::json_report(&targets, level);
+            if let Some(items) = report.as_array_mut() {
+                items.extend(unreadable);
+            }
+            emit(out, &json(&report))?;
+        }
         ValidateFormat::Github => emit(out, &report::github(&targets))?,
         ValidateFormat::Sarif => emit(out, &json(&report::sarif(&targets)))?,
     }

@@ -268,14 +268,24 @@ impl NativeKnowledgeBase {
         guard(py, || self.kb.biosynthesis(compound).map(|r| r.to_string()))
     }
 
-    /// `[(claim id, other entity id)]` for a query over claims.
-    fn linked(&self, py: Python<'_>, query: &str, text: &str) -> PyResult<Vec<(String, String)>> {
+    /// `[(entity id, direction, grade, indicated, [claim ids], text)]` for a query over claims, one
+    /// entry per entity, strongest support first; only supported links and supporting
+    /// claims with `supporting_only`.
+    #[allow(clippy::type_complexity)]
+    fn linked(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        text: &str,
+        supporting_only: bool,
+    ) -> PyResult<Vec<(String, String, Option<String>, bool, Vec<String>, String)>> {
         guard(py, || {
             let links = match query {
                 "conditions" => self.kb.conditions_linked(text)?,
                 "effects" => self.kb.effects(text)?,
                 "raised_by" => self.kb.raised_by(text)?,
                 "lowered_by" => self.kb.lowered_by(text)?,
+                "therapies_for" => self.kb.therapies_for(text)?,
                 other => {
                     return Err(Error::NotFound {
                         query: other.to_owned(),
@@ -285,19 +295,17 @@ impl NativeKnowledgeBase {
             };
             Ok(links
                 .into_iter()
-                .map(|l| (l.claim.id.to_string(), l.entity.id().to_string()))
-                .collect())
-        })
-    }
-
-    /// Ids of therapies for a condition.
-    fn therapies_for(&self, py: Python<'_>, condition: &str) -> PyResult<Vec<String>> {
-        guard(py, || {
-            Ok(self
-                .kb
-                .therapies_for(condition)?
-                .into_iter()
-                .map(|t| t.id.to_string())
+                .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
+                .map(|l| {
+                    (
+                        l.entity.id().to_string(),
+                        neurosteroid::direction_name(l.direction()).to_owned(),
+                        l.grade().map(|g| g.as_str().to_owned()),
+                        l.indicated,
+                        l.claims.iter().map(|c| c.id.to_string()).collect(),
+                        l.to_string(),
+                    )
+                })
                 .collect())
         })
     }

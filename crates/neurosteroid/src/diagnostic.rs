@@ -243,6 +243,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() { "/" } else { &self.path };
+        if let Some(l) = self.location {
+            write!(f, "{}:{}: ", l.line, l.column)?;
+        }
         write!(
             f,
             "{}[{}] at {}: {}",
@@ -358,4 +361,14 @@ impl Overflow {
 /// that had more.
 pub fn cap(diags: &mut Vec<Diagnostic>) {
     Overflow::default().finish(diags);
+}
+
+/// A noun phrase with its indefinite article: `an effect`, `a compound`, `an entity with a
+/// fact sheet` (by the first letter, which is right for every kind and word used here).
+pub fn with_article(phrase: &str) -> String {
+    let an = phrase
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    format!("{} {phrase}", if an { "an" } else { "a" })
 }

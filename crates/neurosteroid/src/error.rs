@@ -30,7 +30,7 @@ pub enum Error {
         candidates: Vec<String>,
     },
     /// The entity exists but is not of the kind the query needs (a pathway of a condition).
-    #[error("`{id}` is a {actual}, but a {expected} is needed")]
+    #[error("`{id}` is {}, but {} is needed", crate::diagnostic::with_article(.actual), crate::diagnostic::with_article(.expected))]
     WrongKind {
         /// The entity's id.
         id: String,

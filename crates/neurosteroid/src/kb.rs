@@ -93,8 +93,21 @@ impl KnowledgeBase {
     /// # Errors
     /// [`Error::Invalid`] with every diagnostic (errors and warnings) when any error is found.
     pub fn from_slice(input: &[u8], format: Format, options: LoadOptions) -> Result<KnowledgeBase> {
-        let doc = crate::parse::parse_document(input, format, &options.limits)
-            .map_err(|diagnostics| Error::Invalid { diagnostics })?;
+        let doc = crate::parse::parse_document(input, format, &options.limits).map_err(|mut diagnostics| {
+            // Structural errors do not hide the semantic ones: the rules also run on every
+            // entity that parsed (see `validate::semantic_of_partial`).
+            let structural_only = diagnostics
+                .iter()
+                .all(|d| !matches!(d.code, crate::Code::Syntax | crate::Code::Encoding | crate::Code::Limit));
+            if options.level == Level::Full && structural_only {
+                if let Ok(value) = crate::parse::parse_value(input, format, &options.limits) {
+                    let mut more = crate::validate::semantic_of_partial(&value);
+                    crate::parse::add_locations(input, format, &mut more);
+                    diagnostics.extend(more);
+                }
+            }
+            Error::Invalid { diagnostics }
+        })?;
         KnowledgeBase::checked(doc, options.level, |diags| {
             crate::parse::add_locations(input, format, diags)
         })
@@ -292,7 +305,9 @@ impl KnowledgeBase {
     /// normalised), or, failing those, a single name within one or two typos.
     ///
     /// A medicine (by INN, brand or id) resolves to the medicine, with its active compounds
-    /// in [`Resolution::related`].
+    /// in [`Resolution::related`] — for every medicine, also when the INN is the compound's
+    /// own id (`zuranolone`); [`KnowledgeBase::get`] looks up by id alone, and compound
+    /// queries (`biosynthesis`, `conditions_linked`, ...) take the compound from `related`.
     ///
     /// # Errors
     /// [`Error::Ambiguous`] when the text names unrelated entities; [`Error::NotFound`] with
@@ -328,6 +343,13 @@ impl KnowledgeBase {
                     Ok(r)
                 }
                 (Ok(r), None) => Ok(r),
+                // A medicine's INN names the medicine, even when the INN is also its active
+                // compound's id (`zuranolone`): the compound follows in `related`.
+                (Ok(r), Some(e))
+                    if matches!(r.entity, EntityRef::Therapy(_)) && r.related.iter().any(|x| x.id() == e.id()) =>
+                {
+                    Ok(r)
+                }
                 // The id names one of the related entities: it leads, the others follow.
                 (Ok(r), Some(e)) if r.related.iter().any(|x| x.id() == e.id()) => {
                     let related = std::iter::once(r.entity)
@@ -403,23 +425,51 @@ impl KnowledgeBase {
     }
 
     /// Ranked matches over ids, names, synonyms and identifiers, with typo tolerance.
+    ///
+    /// Ranked by match quality first (exact; then the start of a name or of a word inside
+    /// it; then elsewhere inside a name; then a near miss), then by kind
+    /// for the same quality — entities (compounds, medicines, enzymes, gene products,
+    /// conditions, receptors) before strategies, effects, sites, reactions and pathways,
+    /// before claims and fact sheets, before sources — then by score.
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        self.names()
+        self.search_kind(text, limit, None)
+    }
+
+    /// [`KnowledgeBase::search`] over one kind of entity only (when `kind` is given).
+    pub fn search_kind(&self, text: &str, limit: usize, kind: Option<EntityKind>) -> Vec<SearchHit> {
+        let q = crate::resolve::normalize(text);
+        let mut hits: Vec<(u8, u8, SearchHit)> = self
+            .names()
             .scored(text)
             .into_iter()
-            .take(limit)
+            .filter(|(key, ..)| kind.is_none_or(|k| key.kind == k))
             .map(|(key, score, how, matched)| {
                 let e = self.entity(key);
-                SearchHit {
+                let quality = match how {
+                    MatchKind::Id | MatchKind::Identifier | MatchKind::Name => 0,
+                    MatchKind::Prefix => 1,
+                    MatchKind::Substring if word_start(&matched, &q) => 1,
+                    MatchKind::Substring => 2,
+                    MatchKind::Fuzzy => 3,
+                };
+                let hit = SearchHit {
                     id: e.id().to_string(),
                     kind: e.kind().as_str().to_owned(),
                     name: e.name().to_owned(),
                     matched,
                     how,
                     score,
-                }
+                };
+                (quality, kind_rank(key.kind), hit)
             })
-            .collect()
+            .collect();
+        hits.sort_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then(b.2.score.total_cmp(&a.2.score))
+                .then_with(|| a.2.id.cmp(&b.2.id))
+        });
+        hits.into_iter().take(limit).map(|(_, _, h)| h).collect()
     }
 
     /// Serialises the document as compact JSON.
@@ -484,4 +534,29 @@ pub fn read_document(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Search order of kinds for the same match quality: entities a user looks up first,
+/// claims and sources last.
+fn kind_rank(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Compound
+        | EntityKind::Therapy
+        | EntityKind::Enzyme
+        | EntityKind::GeneProduct
+        | EntityKind::Condition
+        | EntityKind::Receptor => 0,
+        EntityKind::Claim | EntityKind::FactSheet => 2,
+        EntityKind::Source => 3,
+        _ => 1,
+    }
+}
+
+/// True when the normalised query starts a word of `name` (after a space, hyphen or other
+/// separator): `progesteron` in `oral micronized progesterone`, not in
+/// `tetrahydroprogesterone`.
+fn word_start(name: &str, normalized_query: &str) -> bool {
+    name.char_indices()
+        .filter(|&(i, _)| i == 0 || name[..i].chars().next_back().is_some_and(|p| !p.is_alphanumeric()))
+        .any(|(i, _)| crate::resolve::normalize(&name[i..]).starts_with(normalized_query))
 }

@@ -39,7 +39,7 @@ pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, r
 pub use layout::Tree;
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use parse::{Format, Limits};
-pub use query::{Linked, Route, RouteStep};
+pub use query::{Linked, Route, RouteStep, direction_name};
 pub use source_texts::{SourceText, SourceTexts};
 pub use validate::Level;
 

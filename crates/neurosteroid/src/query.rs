@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, EntityRef, EnzymeActivity, GeneProduct, Pathway, Predicate, Reaction, Therapy};
+use crate::model::{
+    Claim, Compound, EntityRef, EnzymeActivity, EvidenceDirection, GeneProduct, Grade, Pathway, Predicate, Reaction,
+};
 
 /// One step of a biosynthesis route, with everything needed to show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,13 +143,204 @@ impl fmt::Display for Route<'_> {
     }
 }
 
-/// A claim with the entity on its other side.
+/// How a claim's direction ranks, strongest support first: `supports`, `mixed`, then
+/// `insufficient` (and a claim that states no direction), then `contradicts`.
+fn support_rank(d: Option<EvidenceDirection>) -> u8 {
+    match d {
+        Some(EvidenceDirection::Supports) => 0,
+        Some(EvidenceDirection::Mixed) => 1,
+        Some(EvidenceDirection::Insufficient) | None => 2,
+        Some(EvidenceDirection::Contradicts) => 3,
+    }
+}
+
+/// The stable kebab-case name of an evidence direction (`supports`, `mixed`,
+/// `insufficient`, `contradicts`).
+pub fn direction_name(d: EvidenceDirection) -> &'static str {
+    match d {
+        EvidenceDirection::Supports => "supports",
+        EvidenceDirection::Mixed => "mixed",
+        EvidenceDirection::Insufficient => "insufficient",
+        EvidenceDirection::Contradicts => "contradicts",
+    }
+}
+
+/// An entity linked to the query, with every claim that links it and what the evidence
+/// says overall.
+///
+/// Query answers ([`KnowledgeBase::conditions_linked`], [`KnowledgeBase::effects`],
+/// [`KnowledgeBase::raised_by`], [`KnowledgeBase::lowered_by`],
+/// [`KnowledgeBase::therapies_for`]) hold one `Linked` per entity, ordered by strength of
+/// support: first by [`Linked::direction`] (`supports`, `mixed`, `insufficient`,
+/// `contradicts`), then by the grade of the strongest claim in that direction. A link whose
+/// evidence contradicts it is still listed (a reader should know the claim is made and
+/// wrong), with `direction` saying so; [`Linked::supporting`] keeps only what the evidence
+/// supports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Linked<'a> {
     /// The entity linked.
     pub entity: EntityRef<'a>,
-    /// The claim that links it, with its grade and sources.
-    pub claim: &'a Claim,
+    /// Every claim that links it, strongest support first (direction, then grade).
+    pub claims: Vec<&'a Claim>,
+    /// For [`KnowledgeBase::therapies_for`]: the condition is one of the medicine's recorded
+    /// (approved) indications. Always `false` for the other queries.
+    pub indicated: bool,
+}
+
+impl<'a> Linked<'a> {
+    fn new(entity: EntityRef<'a>, mut claims: Vec<&'a Claim>, indicated: bool) -> Self {
+        claims.sort_by(|a, b| {
+            (support_rank(a.direction), a.grade, a.id.as_str()).cmp(&(
+                support_rank(b.direction),
+                b.grade,
+                b.id.as_str(),
+            ))
+        });
+        Linked {
+            entity,
+            claims,
+            indicated,
+        }
+    }
+
+    /// What the evidence says about the link as a whole: `supports` when a recorded
+    /// indication or any claim is supported — unless another claim with the same predicate
+    /// is contradicted, which makes it `mixed`; otherwise the direction of the best-supported
+    /// claim. A claim that states no direction counts as `insufficient`.
+    pub fn direction(&self) -> EvidenceDirection {
+        if self.indicated {
+            return EvidenceDirection::Supports;
+        }
+        let best = self.claims.first().map_or(EvidenceDirection::Insufficient, |c| {
+            c.direction.unwrap_or(EvidenceDirection::Insufficient)
+        });
+        if best == EvidenceDirection::Supports {
+            let disputed = self.claims.iter().any(|s| {
+                s.direction == Some(EvidenceDirection::Supports)
+                    && self
+                        .claims
+                        .iter()
+                        .any(|c| c.direction == Some(EvidenceDirection::Contradicts) && c.predicate == s.predicate)
+            });
+            if disputed {
+                return EvidenceDirection::Mixed;
+            }
+        }
+        best
+    }
+
+    /// True when the evidence supports the link ([`Linked::direction`] is `supports`).
+    pub fn is_supported(&self) -> bool {
+        self.direction() == EvidenceDirection::Supports
+    }
+
+    /// The grade of the strongest claim in the link's direction (`None` for an indication
+    /// without a claim).
+    pub fn grade(&self) -> Option<Grade> {
+        let d = self.claims.first().map(|c| support_rank(c.direction))?;
+        self.claims
+            .iter()
+            .filter(|c| support_rank(c.direction) == d)
+            .map(|c| c.grade)
+            .min()
+    }
+
+    /// Only the supporting evidence: the claims whose direction is `supports` (and the
+    /// indication). `None` when nothing is left — the link is not supported.
+    pub fn supporting(self) -> Option<Self> {
+        let claims: Vec<&Claim> = self
+            .claims
+            .into_iter()
+            .filter(|c| c.direction == Some(EvidenceDirection::Supports))
+            .collect();
+        (self.indicated || !claims.is_empty()).then_some(Linked { claims, ..self })
+    }
+
+    fn sort_key(&self) -> (u8, Option<Grade>, String) {
+        (
+            support_rank(Some(self.direction())),
+            self.grade(),
+            self.entity.name().to_lowercase(),
+        )
+    }
+
+    /// The link as JSON: the entity's id, kind and name, the direction, the grade, whether
+    /// it is an indication, and every claim with its predicate, direction, grade and sources.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.entity.id().as_str(),
+            "kind": self.entity.kind().as_str(),
+            "name": self.entity.name(),
+            "direction": direction_name(self.direction()),
+            "grade": self.grade().map(Grade::as_str),
+            "indicated": self.indicated,
+            "claims": self.claims.iter().map(|c| json!({
+                "id": c.id.as_str(),
+                "statement": c.statement.as_str(),
+                "predicate": c.predicate.as_str(),
+                "direction": c.direction.map(direction_name),
+                "grade": c.grade.as_str(),
+                "sources": c.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+impl fmt::Display for Linked<'_> {
+    /// `premenstrual dysphoric disorder — supports (clinical-trial; 2 claims)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} — {}", self.entity.name(), direction_name(self.direction()))?;
+        let mut detail = Vec::new();
+        if self.indicated {
+            detail.push("approved indication".to_owned());
+        }
+        if let Some(g) = self.grade() {
+            detail.push(g.as_str().to_owned());
+        }
+        match self.claims.len() {
+            0 => {}
+            1 => detail.push("1 claim".to_owned()),
+            n => detail.push(format!("{n} claims")),
+        }
+        if detail.is_empty() {
+            Ok(())
+        } else {
+            write!(f, " ({})", detail.join("; "))
+        }
+    }
+}
+
+/// Groups claims by the entity on their other side and orders the groups by strength of
+/// support.
+fn group<'a>(pairs: Vec<(EntityRef<'a>, &'a Claim)>, indicated: &[EntityRef<'a>]) -> Vec<Linked<'a>> {
+    let mut order: Vec<EntityRef<'a>> = Vec::new();
+    let mut by: Vec<Vec<&'a Claim>> = Vec::new();
+    for e in indicated {
+        if !order.iter().any(|o| o.id() == e.id()) {
+            order.push(*e);
+            by.push(Vec::new());
+        }
+    }
+    for (e, c) in pairs {
+        if let Some(i) = order.iter().position(|o| o.id() == e.id()) {
+            if !by[i].iter().any(|x| x.id == c.id) {
+                by[i].push(c);
+            }
+        } else {
+            order.push(e);
+            by.push(vec![c]);
+        }
+    }
+    let mut links: Vec<Linked<'a>> = order
+        .into_iter()
+        .zip(by)
+        .map(|(e, claims)| {
+            let ind = indicated.iter().any(|i| i.id() == e.id());
+            Linked::new(e, claims, ind)
+        })
+        .collect();
+    links.sort_by_cached_key(Linked::sort_key);
+    links
 }
 
 impl KnowledgeBase {
@@ -276,7 +469,8 @@ impl KnowledgeBase {
     }
 
     fn linked(&self, subject: Option<&str>, object: Option<&str>, predicates: &[Predicate]) -> Vec<Linked<'_>> {
-        self.document()
+        let pairs = self
+            .document()
             .claims
             .iter()
             .filter(|c| predicates.contains(&c.predicate))
@@ -285,12 +479,26 @@ impl KnowledgeBase {
             })
             .filter_map(|c| {
                 let other = if subject.is_some() { &c.object } else { &c.subject };
-                self.get(other.as_str()).map(|entity| Linked { entity, claim: c })
+                self.get(other.as_str()).map(|entity| (entity, c))
             })
-            .collect()
+            .collect();
+        group(pairs, &[])
     }
 
-    /// Conditions linked to low (or altered) levels of a compound, with the claims.
+    /// Conditions linked to low (or altered) levels of a compound: one [`Linked`] per
+    /// condition, with every claim and the direction of the evidence, strongest support
+    /// first. A link the evidence contradicts ("levels are *not* low in PMDD") has the
+    /// direction `contradicts`; [`Linked::supporting`] keeps only supported links.
+    ///
+    /// ```
+    /// # let kb = neurosteroid::KnowledgeBase::embedded()?;
+    /// for link in kb.conditions_linked("allopregnanolone")? {
+    ///     println!("{link}"); // e.g. `PTSD — supports (clinical-observational; 1 claim)`
+    /// }
+    /// let supported: Vec<_> = kb.conditions_linked("allopregnanolone")?.into_iter().filter_map(|l| l.supporting()).collect();
+    /// assert!(supported.iter().all(|l| l.claims.iter().all(|c| c.direction == Some(neurosteroid::model::EvidenceDirection::Supports))));
+    /// # Ok::<(), neurosteroid::Error>(())
+    /// ```
     ///
     /// # Errors
     /// When the text does not resolve to a compound.
@@ -306,7 +514,8 @@ impl KnowledgeBase {
         ))
     }
 
-    /// Effects of a compound, with the claims.
+    /// Effects of a compound: one [`Linked`] per effect, strongest support first (see
+    /// [`Linked`] for the order and the direction).
     ///
     /// # Errors
     /// When the text does not resolve to a compound.
@@ -315,7 +524,8 @@ impl KnowledgeBase {
         Ok(self.linked(Some(c.id.as_str()), None, &[Predicate::HasEffect]))
     }
 
-    /// Therapies and strategies claimed to raise a compound's level.
+    /// Therapies and strategies claimed to raise a compound's level: one [`Linked`] per
+    /// medicine or strategy, strongest support first.
     ///
     /// # Errors
     /// When the text does not resolve to a compound.
@@ -324,7 +534,8 @@ impl KnowledgeBase {
         Ok(self.linked(None, Some(c.id.as_str()), &[Predicate::RaisesLevelOf]))
     }
 
-    /// Medicines and other factors claimed to lower a compound's level.
+    /// Medicines and other factors claimed to lower a compound's level: one [`Linked`] per
+    /// factor, strongest support first.
     ///
     /// # Errors
     /// When the text does not resolve to a compound.
@@ -333,11 +544,14 @@ impl KnowledgeBase {
         Ok(self.linked(None, Some(c.id.as_str()), &[Predicate::LowersLevelOf]))
     }
 
-    /// Therapies indicated for, or claimed to treat, a condition.
+    /// Medicines indicated for, or claimed to treat, a condition: one [`Linked`] per
+    /// medicine, with [`Linked::indicated`] set for a recorded indication and every
+    /// `treats` claim, ordered by strength of support. A medicine that a trial found not to
+    /// work is listed with the direction `contradicts`; use [`Linked::supporting`] to drop it.
     ///
     /// # Errors
     /// When the text does not resolve to a condition.
-    pub fn therapies_for(&self, condition: &str) -> Result<Vec<&Therapy>> {
+    pub fn therapies_for(&self, condition: &str) -> Result<Vec<Linked<'_>>> {
         let r = self.resolve(condition)?;
         let EntityRef::Condition(c) = r.entity else {
             return Err(Error::WrongKind {
@@ -346,17 +560,24 @@ impl KnowledgeBase {
                 actual: r.entity.kind().as_str(),
             });
         };
-        let treating: Vec<&str> = self
-            .linked(None, Some(c.id.as_str()), &[Predicate::Treats])
-            .iter()
-            .map(|l| l.entity.id().as_str())
-            .collect();
-        Ok(self
+        let indicated: Vec<EntityRef<'_>> = self
             .document()
             .therapies
             .iter()
-            .filter(|t| t.indications.contains(&c.id) || treating.contains(&t.id.as_str()))
-            .collect())
+            .filter(|t| t.indications.contains(&c.id))
+            .map(EntityRef::Therapy)
+            .collect();
+        let pairs = self
+            .document()
+            .claims
+            .iter()
+            .filter(|cl| cl.predicate == Predicate::Treats && cl.object == c.id)
+            .filter_map(|cl| match self.get(cl.subject.as_str()) {
+                Some(e @ EntityRef::Therapy(_)) => Some((e, cl)),
+                _ => None,
+            })
+            .collect();
+        Ok(group(pairs, &indicated))
     }
 
     /// Every claim whose subject or object is the entity.

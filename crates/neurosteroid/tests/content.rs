@@ -77,8 +77,8 @@ fn brexanolone_has_its_dated_history_to_the_present() {
         (first.date.as_str(), first.status),
         ("2019-03-19", RegulatoryStatus::Approved)
     );
-    let last = t.current_status().unwrap();
-    assert_eq!(last.status, RegulatoryStatus::Withdrawn);
+    let fda = t.status(neurosteroid::model::Regulator::Fda).unwrap();
+    assert_eq!(fda.status, RegulatoryStatus::Withdrawn);
 }
 
 #[test]

@@ -97,14 +97,15 @@ fn adversarial_valid_documents_query_and_render_safely() {
         assert_eq!(kb.resolve("synonym 12345").is_ok(), name == "many-synonyms.json");
         assert!(kb.biosynthesis("a").unwrap().steps.is_empty());
     }
-    // Script in a name loads as plain text; with no fact sheet there is nothing to render (the
-    // escaping of every field is tested in tests/render.rs).
+    // Script in a name loads as plain text; the default fact sheet built for the compound
+    // shows it escaped (the escaping of every field is tested in tests/render.rs).
     let kb =
         KnowledgeBase::from_path(root().join("tests/hostile/script-in-name.json"), LoadOptions::default()).unwrap();
-    assert!(
-        kb.render("a", SheetFormat::Html).is_err(),
-        "no fact sheet: an error, not a page"
-    );
+    for format in [SheetFormat::Html, SheetFormat::Markdown] {
+        let page = kb.render("a", format).unwrap();
+        assert!(!page.contains("<script>alert(1)</script>"), "{page}");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page}");
+    }
 }
 
 #[test]

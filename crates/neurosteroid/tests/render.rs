@@ -175,7 +175,11 @@ fn markdown_html_and_jsonld_agree_on_every_badge() {
     let ld: Value = serde_json::from_str(&kb.render("allopregnanolone", SheetFormat::JsonLd).unwrap()).unwrap();
     let parts = ld["hasPart"].as_array().unwrap();
     let view = kb.fact_sheet("allopregnanolone").unwrap();
-    let claims: Vec<_> = view.sections.iter().flat_map(|s| s.claims.iter()).collect();
+    let claims: Vec<_> = view
+        .sections
+        .iter()
+        .flat_map(|s| s.claims.iter().chain(&s.unsupported))
+        .collect();
     assert_eq!(parts.len(), claims.len());
     for (c, part) in claims.iter().zip(parts) {
         let badge = neurosteroid::render::evidence_badge(c.claim);

@@ -172,9 +172,52 @@ pub struct Therapy {
 entity!(Therapy, Therapy, names: [synonyms, brand_names], identifiers: true);
 
 impl Therapy {
-    /// The latest event of the history, if any.
-    pub fn current_status(&self) -> Option<&StatusEvent> {
-        self.status_history.iter().max_by(|a, b| a.date.cmp(&b.date))
+    /// The current status with each regulator: for every regulator (and, where a decision
+    /// names a condition, for every regulator and condition), its latest event that sets a
+    /// status. A label change is history, not a status: it stays in `status_history` and
+    /// never replaces an approval here. Ordered by date, oldest first.
+    ///
+    /// Zuranolone: FDA approved (2023) and PMDA approved (2025) — the later Japanese
+    /// approval does not hide the American one, and the 2024 FDA label change is not a status.
+    pub fn statuses(&self) -> Vec<&StatusEvent> {
+        let mut latest: Vec<&StatusEvent> = Vec::new();
+        for ev in self
+            .status_history
+            .iter()
+            .filter(|e| e.status != RegulatoryStatus::LabelChange)
+        {
+            match latest
+                .iter_mut()
+                .find(|l| l.regulator == ev.regulator && l.condition == ev.condition)
+            {
+                Some(l) if ev.date >= l.date => *l = ev,
+                Some(_) => {}
+                None => latest.push(ev),
+            }
+        }
+        latest.sort_by(|a, b| a.date.cmp(&b.date).then(a.regulator.cmp(&b.regulator)));
+        latest
+    }
+
+    /// The current status with one regulator, if it has decided anything: its latest
+    /// status-setting event for the medicine as a whole; else, when its decisions name
+    /// conditions, the latest approval for any condition; else its latest decision. Label
+    /// changes are not statuses (see [`Therapy::statuses`], which lists every condition).
+    pub fn status(&self, regulator: Regulator) -> Option<&StatusEvent> {
+        let mine: Vec<&StatusEvent> = self
+            .statuses()
+            .into_iter()
+            .filter(|e| e.regulator == regulator)
+            .collect();
+        let latest = |keep: &dyn Fn(&StatusEvent) -> bool| {
+            mine.iter()
+                .copied()
+                .filter(|e| keep(e))
+                .max_by(|a, b| a.date.cmp(&b.date))
+        };
+        latest(&|e| e.condition.is_none())
+            .or_else(|| latest(&|e| e.status == RegulatoryStatus::Approved))
+            .or_else(|| latest(&|_| true))
     }
 }
 

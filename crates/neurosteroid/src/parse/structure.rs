@@ -121,7 +121,10 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
         check::<Option<String>>(v, "/$schema", &mut diags);
     }
     if let Some(v) = map.get("schema_version") {
-        check::<crate::model::SchemaVersion>(v, "/schema_version", &mut diags);
+        match unsupported_version(v) {
+            Some(d) => diags.push(d),
+            None => check::<crate::model::SchemaVersion>(v, "/schema_version", &mut diags),
+        }
     }
     if let Some(v) = map.get("as_of") {
         check::<crate::model::Date>(v, "/as_of", &mut diags);
@@ -194,6 +197,29 @@ fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagno
 
 /// Deserialises one value; on failure, records the error, removes the offending field
 /// and tries again, so that each bad field of an entity is reported, not only the first.
+/// `unsupported-version` for a well-formed version of another major format (`2.0.0`,
+/// `0.9.0`): the document may be fine, this library just does not read that format.
+fn unsupported_version(v: &Value) -> Option<Diagnostic> {
+    let text = v.as_str()?;
+    let parts: Vec<&str> = text.split('.').collect();
+    let numeric = |p: &&str| !p.is_empty() && p.len() <= 9 && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !parts.iter().all(numeric) || parts[0] == "1" {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::UnsupportedVersion,
+            "/schema_version",
+            format!("this library reads format 1.x, not schema_version `{text}`"),
+        )
+        .with_hint(format!(
+            "write the document for format {} (`neurosteroid::migrate` upgrades older 1.x documents), or use a release of this library that reads format {}",
+            crate::model::CURRENT_SCHEMA_VERSION,
+            parts[0]
+        )),
+    )
+}
+
 fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
     if serde_path_to_error::deserialize::<_, T>(v).is_ok() {
         return;

@@ -53,6 +53,50 @@ fn refs(numbers: &[usize]) -> String {
     format!(" <sup class=\"refs\">{}</sup>", links.join(""))
 }
 
+/// Claims as a list: statement, grade badge, the direction of the evidence when it is not
+/// plain support, references and the curators' note.
+fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>], number_of: &dyn Fn(&str) -> Option<usize>) {
+    if claims.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"claims\">");
+    for c in claims {
+        let direction = match c.claim.direction {
+            Some(EvidenceDirection::Contradicts) => {
+                " <span class=\"direction\">(the evidence points the other way)</span>"
+            }
+            Some(EvidenceDirection::Mixed) => " <span class=\"direction\">(mixed evidence)</span>",
+            Some(EvidenceDirection::Insufficient) => " <span class=\"direction\">(too little evidence)</span>",
+            _ => "",
+        };
+        let b = evidence_badge(c.claim);
+        let _ = write!(
+            out,
+            "<li id=\"claim-{}\">{}<span class=\"badge {}\" title=\"{}\">{}</span>{direction}{}",
+            esc(c.claim.id.as_str()),
+            esc(c.claim.statement.as_str()),
+            esc(&b.class),
+            esc(&b.title),
+            esc(&b.label),
+            refs(&c.refs)
+        );
+        if let Some(n) = &c.claim.notes {
+            let _ = write!(out, "<span class=\"note\">{}</span>", esc(n.as_str()));
+        }
+        for e in &c.claim.excerpts {
+            let n = number_of(e.source.as_str()).map(|n| refs(&[n])).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<blockquote class=\"excerpt\">“{}”{n}, {}</blockquote>",
+                esc(e.text.as_str()),
+                esc(e.locator.as_str())
+            );
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>\n");
+}
+
 fn badge(g: Grade) -> String {
     format!(
         "<span class=\"badge grade-{}\" title=\"{}\">{}</span>",
@@ -150,44 +194,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 out.push_str("</tbody></table>\n");
             }
         }
-        if !s.claims.is_empty() {
-            out.push_str("<ul class=\"claims\">");
-            for c in &s.claims {
-                let direction = match c.claim.direction {
-                    Some(EvidenceDirection::Contradicts) => {
-                        " <span class=\"direction\">(the evidence points the other way)</span>"
-                    }
-                    Some(EvidenceDirection::Mixed) => " <span class=\"direction\">(mixed evidence)</span>",
-                    Some(EvidenceDirection::Insufficient) => " <span class=\"direction\">(too little evidence)</span>",
-                    _ => "",
-                };
-                let b = evidence_badge(c.claim);
-                let _ = write!(
-                    out,
-                    "<li id=\"claim-{}\">{}<span class=\"badge {}\" title=\"{}\">{}</span>{direction}{}",
-                    esc(c.claim.id.as_str()),
-                    esc(c.claim.statement.as_str()),
-                    esc(&b.class),
-                    esc(&b.title),
-                    esc(&b.label),
-                    refs(&c.refs)
-                );
-                if let Some(n) = &c.claim.notes {
-                    let _ = write!(out, "<span class=\"note\">{}</span>", esc(n.as_str()));
-                }
-                for e in &c.claim.excerpts {
-                    let n = number_of(e.source.as_str()).map(|n| refs(&[n])).unwrap_or_default();
-                    let _ = write!(
-                        out,
-                        "<blockquote class=\"excerpt\">“{}”{n}, {}</blockquote>",
-                        esc(e.text.as_str()),
-                        esc(e.locator.as_str())
-                    );
-                }
-                out.push_str("</li>");
-            }
-            out.push_str("</ul>\n");
-        }
+        claim_list(&mut out, &s.claims, &number_of);
         for t in &s.therapies {
             therapy(&mut out, t, &number_of);
         }
@@ -199,6 +206,14 @@ pub fn render(view: &SheetView<'_>) -> String {
             .collect();
         if !others.is_empty() {
             let _ = write!(out, "<ul>{}</ul>", others.join(""));
+        }
+        if !s.unsupported.is_empty() {
+            let _ = write!(
+                out,
+                "<h3 class=\"unsupported\">{}</h3>",
+                esc(super::sheet::UNSUPPORTED_HEADING)
+            );
+            claim_list(&mut out, &s.unsupported, &number_of);
         }
         out.push_str("</section>\n");
     }

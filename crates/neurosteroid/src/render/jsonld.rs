@@ -188,12 +188,20 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
         }),
     );
     m.insert("doseSchedule".into(), json!(schedules));
-    if let Some(cur) = t.current_status() {
-        let (status, regulator) = (wire_name(&cur.status), wire_name(&cur.regulator));
-        m.insert(
-            "legalStatus".into(),
-            json!(format!("{} {} on {}", regulator, status, cur.date)),
-        );
+    let statuses: Vec<String> = t
+        .statuses()
+        .iter()
+        .map(|cur| {
+            format!(
+                "{} {} on {}",
+                wire_name(&cur.regulator),
+                wire_name(&cur.status),
+                cur.date
+            )
+        })
+        .collect();
+    if !statuses.is_empty() {
+        m.insert("legalStatus".into(), json!(statuses.join("; ")));
     }
     if let Some(d) = &t.description {
         m.insert("description".into(), json!(d.as_str()));
@@ -219,7 +227,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     let on_sheet: rustc_hash::FxHashSet<&str> = view
         .sections
         .iter()
-        .flat_map(|s| s.claims.iter())
+        .flat_map(|s| s.claims.iter().chain(&s.unsupported))
         .flat_map(|v| [v.claim.subject.as_str(), v.claim.object.as_str()])
         .collect();
     for c in &kb.document().conditions {
@@ -233,7 +241,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     let claims: Vec<Value> = view
         .sections
         .iter()
-        .flat_map(|s| s.claims.iter())
+        .flat_map(|s| s.claims.iter().chain(&s.unsupported))
         .map(|c| claim(c.claim, &view.references))
         .collect();
     let citations: Vec<Value> = view

@@ -63,6 +63,40 @@ fn refs(numbers: &[usize]) -> String {
     numbers.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join("")
 }
 
+/// Claims as bullets: the statement, its grade, the direction of the evidence when it is
+/// not plain support, the references and the curators' note.
+fn claim_list(out: &mut String, claims: &[super::sheet::ClaimView<'_>], number_of: &dyn Fn(&str) -> Option<usize>) {
+    for c in claims {
+        let direction = match c.claim.direction {
+            Some(crate::model::EvidenceDirection::Contradicts) => " — the evidence points the other way",
+            Some(crate::model::EvidenceDirection::Mixed) => " — the evidence is mixed",
+            Some(crate::model::EvidenceDirection::Insufficient) => " — too little evidence",
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "- {} **[{}]**{direction} {}",
+            escape(c.claim.statement.as_str()),
+            escape(&evidence_badge(c.claim).label),
+            refs(&c.refs)
+        );
+        if let Some(n) = &c.claim.notes {
+            let _ = writeln!(out, "  - {}", escape(n.as_str()));
+        }
+        for e in &c.claim.excerpts {
+            let n = number_of(e.source.as_str())
+                .map(|n| format!(" [{n}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - > “{}”{n}, {}",
+                escape(e.text.as_str()),
+                escape(e.locator.as_str())
+            );
+        }
+    }
+}
+
 /// A medicine: its name and brands, then its facts as nested bullets.
 fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usize>) {
     let brands: Vec<String> = t.brand_names.iter().map(|b| escape(b.as_str())).collect();
@@ -135,35 +169,7 @@ pub fn render(view: &SheetView<'_>) -> String {
                 let _ = writeln!(out);
             }
         }
-        for c in &s.claims {
-            let direction = match c.claim.direction {
-                Some(crate::model::EvidenceDirection::Contradicts) => " — the evidence points the other way",
-                Some(crate::model::EvidenceDirection::Mixed) => " — the evidence is mixed",
-                Some(crate::model::EvidenceDirection::Insufficient) => " — too little evidence",
-                _ => "",
-            };
-            let _ = writeln!(
-                out,
-                "- {} **[{}]**{direction} {}",
-                escape(c.claim.statement.as_str()),
-                escape(&evidence_badge(c.claim).label),
-                refs(&c.refs)
-            );
-            if let Some(n) = &c.claim.notes {
-                let _ = writeln!(out, "  - {}", escape(n.as_str()));
-            }
-            for e in &c.claim.excerpts {
-                let n = number_of(e.source.as_str())
-                    .map(|n| format!(" [{n}]"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  - > “{}”{n}, {}",
-                    escape(e.text.as_str()),
-                    escape(e.locator.as_str())
-                );
-            }
-        }
+        claim_list(&mut out, &s.claims, &number_of);
         for t in &s.therapies {
             therapy(&mut out, t, &number_of);
         }
@@ -171,6 +177,10 @@ pub fn render(view: &SheetView<'_>) -> String {
             if !matches!(e, crate::model::EntityRef::Pathway(_)) {
                 let _ = writeln!(out, "- {}", escape(e.name()));
             }
+        }
+        if !s.unsupported.is_empty() {
+            let _ = writeln!(out, "\n### {}\n", super::sheet::UNSUPPORTED_HEADING);
+            claim_list(&mut out, &s.unsupported, &number_of);
         }
         let _ = writeln!(out);
     }

@@ -10,8 +10,9 @@ mod sheet;
 mod text;
 
 pub use sheet::{
-    ClaimView, EVIDENCE_LEGEND, EvidenceBadge, Fact, NOTICE, SectionView, SheetView, citation, dose_range,
-    evidence_badge, grade_label, grade_meaning, regulator_word, route_word, source_link, status_word, therapy_facts,
+    ClaimView, EVIDENCE_LEGEND, EvidenceBadge, Fact, NOTICE, SectionView, SheetView, UNSUPPORTED_HEADING, citation,
+    dose_range, evidence_badge, grade_label, grade_meaning, is_unsupported, regulator_word, route_word, source_link,
+    status_word, therapy_facts,
 };
 pub use text::summary;
 
@@ -90,12 +91,16 @@ impl std::str::FromStr for DiagramFormat {
 }
 
 impl KnowledgeBase {
-    /// Renders the fact sheet of an entity (named any way `resolve` accepts).
+    /// Renders the fact sheet of an entity (named any way `resolve` accepts): the
+    /// document's own sheet, or for a compound without one, a default sheet built from its
+    /// claims, route and medicines ([`KnowledgeBase::default_fact_sheet`]).
     ///
     /// # Errors
-    /// When the name does not resolve or has no fact sheet.
+    /// When the name does not resolve, or names neither a compound nor an entity with a
+    /// fact sheet.
     pub fn render(&self, name: &str, format: SheetFormat) -> Result<String> {
-        let view = self.fact_sheet(name)?;
+        let sheet = self.fact_sheet_for(name)?;
+        let view = self.sheet_view(&sheet)?;
         Ok(match format {
             SheetFormat::Markdown => markdown::render(&view),
             SheetFormat::Html => html::render(&view),

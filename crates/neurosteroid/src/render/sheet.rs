@@ -4,12 +4,25 @@
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
 use crate::model::{
-    Claim, Consensus, EntityRef, EvidenceKind, FactSheet, Grade, Id, Predicate, Section, SectionKind, Source, Therapy,
+    Claim, Compound, Consensus, EntityRef, EvidenceKind, FactSheet, Grade, Id, Predicate, Section, SectionKind, Source,
+    Text, Therapy,
 };
 use crate::query::Route;
 
 /// The notice every rendered sheet carries.
 pub const NOTICE: &str = "This fact sheet summarises research and regulatory information with the strength of the evidence for each statement. It is not medical advice and does not recommend any treatment; talk to a qualified clinician about your own situation.";
+
+/// The sub-heading under which a section's contradicted and unsupported claims are shown.
+pub const UNSUPPORTED_HEADING: &str = "Stated, but not supported by the evidence";
+
+/// True for a claim whose evidence contradicts it or is too thin to support it: shown
+/// apart from what a section asserts.
+pub fn is_unsupported(c: &Claim) -> bool {
+    matches!(
+        c.direction,
+        Some(crate::model::EvidenceDirection::Contradicts | crate::model::EvidenceDirection::Insufficient)
+    )
+}
 
 /// A claim as shown: with its grade and the numbers of its references.
 #[derive(Debug, Clone)]
@@ -25,8 +38,12 @@ pub struct ClaimView<'a> {
 pub struct SectionView<'a> {
     /// The section.
     pub section: &'a Section,
-    /// Its claims, in order.
+    /// Its claims that the evidence supports (or partly supports: `mixed`), in order.
     pub claims: Vec<ClaimView<'a>>,
+    /// Its claims that the evidence contradicts or does not support (`contradicts`,
+    /// `insufficient`), in order: renderers show them apart, under
+    /// [`UNSUPPORTED_HEADING`], never under the section's own heading, which asserts them.
+    pub unsupported: Vec<ClaimView<'a>>,
     /// The biosynthesis route, for a biosynthesis section.
     pub route: Option<Route<'a>>,
     /// The medicines shown, for a therapies section (and any section naming them).
@@ -114,13 +131,13 @@ pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Opti
         format!("; route: {}", routes.join(", "))
     };
     facts.push(plain(format!("{kind}{route}")));
-    if let Some(c) = t.current_status() {
-        facts.push(plain(format!(
-            "Current status: {} {} ({})",
-            regulator_word(c.regulator),
-            status_word(c.status),
-            c.date
-        )));
+    let statuses: Vec<String> = t
+        .statuses()
+        .iter()
+        .map(|c| format!("{} {} ({})", regulator_word(c.regulator), status_word(c.status), c.date))
+        .collect();
+    if !statuses.is_empty() {
+        facts.push(plain(format!("Current status: {}", statuses.join("; "))));
     }
     for ev in &t.status_history {
         let detail = ev.detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
@@ -283,10 +300,154 @@ impl KnowledgeBase {
         let Some(sheet) = sheet else {
             return Err(Error::WrongKind {
                 id: r.entity.id().to_string(),
-                expected: "entity with a fact sheet",
+                expected: if matches!(r.entity, EntityRef::Compound(_)) {
+                    "compound with a fact sheet"
+                } else {
+                    "entity with a fact sheet"
+                },
                 actual: r.entity.kind().as_str(),
             });
         };
+        self.sheet_view(sheet)
+    }
+
+    /// The sheet to render for a name: the document's own fact sheet when it has one (a
+    /// hand-written sheet always wins), otherwise, for a compound, the default sheet built
+    /// by [`KnowledgeBase::default_fact_sheet`].
+    ///
+    /// # Errors
+    /// When the name does not resolve, or names neither a compound nor an entity with a
+    /// fact sheet.
+    pub fn fact_sheet_for(&self, name: &str) -> Result<std::borrow::Cow<'_, FactSheet>> {
+        match self.fact_sheet(name) {
+            Ok(view) => Ok(std::borrow::Cow::Borrowed(view.sheet)),
+            Err(e @ Error::WrongKind { .. }) => {
+                let r = self.resolve(name)?;
+                let compound = std::iter::once(r.entity)
+                    .chain(r.related.iter().copied())
+                    .find_map(|e| match e {
+                        EntityRef::Compound(c) => Some(c),
+                        _ => None,
+                    });
+                compound
+                    .and_then(|c| self.default_fact_sheet(c))
+                    .map(std::borrow::Cow::Owned)
+                    .ok_or(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A fact sheet built from what the data say about a compound, for documents without a
+    /// hand-written one: its biosynthesis, mechanism, effects, linked conditions (claims the
+    /// evidence does not support are shown apart, as on every sheet), the medicines that
+    /// contain it or change its level, and other ways said to raise it. Sections with
+    /// nothing to show are left out. `None` only if no valid sheet id can be made.
+    pub fn default_fact_sheet(&self, compound: &Compound) -> Option<FactSheet> {
+        use crate::model::Predicate as P;
+        let id = compound.id.as_str();
+        let claims_where = |keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
+            self.document()
+                .claims
+                .iter()
+                .filter(|c| keep(c))
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let about = |preds: &'static [P]| {
+            move |c: &Claim| preds.contains(&c.predicate) && (c.subject.as_str() == id || c.object.as_str() == id)
+        };
+        let is_kind = |x: &Id, want: crate::model::EntityKind| self.get(x.as_str()).is_some_and(|e| e.kind() == want);
+        let therapies: Vec<&Therapy> = self
+            .document()
+            .therapies
+            .iter()
+            .filter(|t| {
+                t.active_compounds.contains(&compound.id)
+                    || self.document().claims.iter().any(|c| {
+                        c.subject == t.id
+                            && c.object.as_str() == id
+                            && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
+                    })
+            })
+            .collect();
+        let therapy_claims: Vec<Id> = claims_where(&|c| {
+            therapies.iter().any(|t| t.id == c.subject) && (c.object.as_str() == id || c.predicate == P::Treats)
+        });
+        let support = claims_where(&|c| {
+            c.object.as_str() == id
+                && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
+                && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
+        });
+        let text = |s: &str| Text::try_from(s.to_owned()).ok();
+        let section = |heading: &str, kind: SectionKind, claims: Vec<Id>, entities: Vec<Id>| {
+            Some(Section {
+                heading: text(heading)?,
+                kind,
+                text: None,
+                claims,
+                entities,
+            })
+        };
+        let has_route = self.biosynthesis(id).is_ok_and(|r| !r.steps.is_empty());
+        let mut sections = Vec::new();
+        let biosynthesis = claims_where(&about(&[P::PrecursorOf, P::SynthesisedIn]));
+        if has_route || !biosynthesis.is_empty() {
+            sections.push(section(
+                "How it is made",
+                SectionKind::Biosynthesis,
+                biosynthesis,
+                vec![],
+            ));
+        }
+        for (heading, kind, preds) in [
+            ("How it acts", SectionKind::Mechanism, &[P::ActsOn][..]),
+            ("What it does", SectionKind::Effects, &[P::HasEffect][..]),
+            (
+                "Conditions linked to its levels",
+                SectionKind::Conditions,
+                &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
+            ),
+        ] {
+            let claims = claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id);
+            if !claims.is_empty() {
+                sections.push(section(heading, kind, claims, vec![]));
+            }
+        }
+        if !therapies.is_empty() {
+            let ids = therapies.iter().map(|t| t.id.clone()).collect();
+            sections.push(section("Medicines", SectionKind::Therapies, therapy_claims, ids));
+        }
+        if !support.is_empty() {
+            sections.push(section(
+                "Other factors said to change its level",
+                SectionKind::Support,
+                support,
+                vec![],
+            ));
+        }
+        let summary = compound.description.clone().or_else(|| {
+            text(&format!(
+                "What this knowledge base records about {}, with the evidence for each claim.",
+                compound.name
+            ))
+        })?;
+        Some(FactSheet {
+            id: Id::new(&format!("{id}-sheet")).or_else(|| Id::new(id))?,
+            subject: compound.id.clone(),
+            title: compound.name.clone(),
+            subtitle: None,
+            summary,
+            sections: sections.into_iter().flatten().collect(),
+        })
+    }
+
+    /// The renderer-neutral view of a fact sheet (the document's own, or one built by
+    /// [`KnowledgeBase::default_fact_sheet`]).
+    ///
+    /// # Errors
+    /// When the sheet's subject is not in the knowledge base.
+    pub fn sheet_view<'a>(&'a self, sheet: &'a FactSheet) -> Result<SheetView<'a>> {
         let subject = self.require(sheet.subject.as_str())?;
         let mut references: Vec<&Source> = Vec::new();
         // Numbered in order of first citation; the map keeps numbering linear in citations.
@@ -305,10 +466,16 @@ impl KnowledgeBase {
         let mut sections = Vec::new();
         for section in &sheet.sections {
             let mut claims = Vec::new();
+            let mut unsupported = Vec::new();
             for id in &section.claims {
                 if let Some(EntityRef::Claim(c)) = self.get(id.as_str()) {
                     let refs = c.sources.iter().filter_map(|s| number(s, &mut references)).collect();
-                    claims.push(ClaimView { claim: c, refs });
+                    let view = ClaimView { claim: c, refs };
+                    if is_unsupported(c) {
+                        unsupported.push(view);
+                    } else {
+                        claims.push(view);
+                    }
                 }
             }
             let mut therapies = Vec::new();
@@ -341,6 +508,7 @@ impl KnowledgeBase {
             sections.push(SectionView {
                 section,
                 claims,
+                unsupported,
                 route,
                 therapies,
                 entities,

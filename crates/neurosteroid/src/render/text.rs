@@ -108,6 +108,9 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                 name_of(kb, c.object.as_str())
             );
             let _ = writeln!(s, "  grade:       {}", c.grade.as_str());
+            if let Some(d) = c.direction {
+                let _ = writeln!(s, "  direction:   {}", crate::query::direction_name(d));
+            }
             if let Some(k) = &c.evidence_kind {
                 let label = k.label().map(|l| format!(" ({l})")).unwrap_or_default();
                 let _ = writeln!(s, "  evidence:    {k}{label}");
@@ -166,7 +169,8 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
     if !claims.is_empty() {
         let _ = writeln!(s, "\n  claims ({}):", claims.len());
         for c in claims {
-            let _ = writeln!(s, "    [{}] {}", c.grade.as_str(), c.statement);
+            let direction = c.direction.map_or("direction not stated", crate::query::direction_name);
+            let _ = writeln!(s, "    [{}; {direction}] {}", c.grade.as_str(), c.statement);
         }
     }
     s

@@ -5,6 +5,7 @@ mod clinical;
 mod evidence;
 mod grounding;
 mod identity;
+mod partial;
 mod pathways;
 pub mod references;
 mod support;
@@ -12,6 +13,7 @@ mod units;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub use partial::semantic_of_partial;
 pub use references::{REFERENCE_SLOTS, ReferenceSlot, reference_kinds, reference_slot};
 pub use units::check_ucum;
 

@@ -62,14 +62,21 @@ impl Checker<'_, '_> {
                 );
             }
             Some(kind) if !expected.is_empty() && !expected.contains(&kind) => {
-                let want = expected.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ");
+                let want = expected
+                    .iter()
+                    .map(|k| crate::diagnostic::with_article(k.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
                 self.diags.push(
                     Diagnostic::error(
                         Code::WrongReferenceKind,
                         at,
-                        format!("`{id}` is a {kind}, but a {want} is expected here"),
+                        format!(
+                            "`{id}` is {}, but {want} is expected here",
+                            crate::diagnostic::with_article(kind.as_str())
+                        ),
                     )
-                    .with_hint(format!("refer to a {want}")),
+                    .with_hint(format!("replace `{id}` with the id of {want}")),
                 );
             }
             Some(_) => {}

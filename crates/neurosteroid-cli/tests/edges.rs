@@ -1,0 +1,242 @@
+//! Issue 13's command-line edges: evidence direction in `query`, standard input, an input
+//! syntax that overrides the file name, unreadable files in JSON output, colour control.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_neurosteroid"));
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with(args, b"", &[])
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn query_states_the_direction_and_never_shows_a_contradicted_link_as_support() {
+    let o = run(&["query", "conditions", "allopregnanolone"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = text(&o);
+    let names: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(names.len(), unique.len(), "{out}");
+    // Every contradicted claim is printed with `contradicts`, never as support.
+    let o = run(&["query", "conditions", "allopregnanolone", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let contradicted: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["claims"].as_array().unwrap().iter())
+        .filter(|c| c["direction"] == "contradicts")
+        .map(|c| c["statement"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!contradicted.is_empty());
+    for statement in &contradicted {
+        let line = out.lines().find(|l| l.contains(statement.as_str())).unwrap();
+        assert!(line.trim_start().starts_with("contradicts"), "{line}");
+    }
+
+    let o = run(&["query", "therapies-for", "PTSD", "--supporting-only"]);
+    assert!(!text(&o).contains("ganaxolone"), "{}", text(&o));
+    let o = run(&["query", "therapies-for", "PTSD", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let g = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "ganaxolone-therapy")
+        .unwrap();
+    assert_eq!(g["direction"], "contradicts");
+    assert_eq!(g["claims"][0]["direction"], "contradicts");
+}
+
+#[test]
+fn validate_reads_standard_input() {
+    let base = std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap();
+    let o = run_with(&["validate", "-"], &base, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(text(&o).contains("<stdin>: valid"), "{}", text(&o));
+    let yaml = std::fs::read(root().join("tests/vectors/valid/base.yaml")).unwrap();
+    let o = run_with(&["validate", "-", "--input-format", "yaml"], &yaml, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn input_format_overrides_the_file_name() {
+    let dir = std::env::temp_dir().join(format!("ns-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("kb.txt");
+    std::fs::copy(root().join("tests/vectors/valid/base.yaml"), &txt).unwrap();
+    let t = txt.to_str().unwrap();
+    let o = run(&["validate", t]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    assert!(
+        out.contains("--input-format yaml"),
+        "the hint should name --input-format: {out}"
+    );
+    assert!(!out.contains("fix the JSON syntax"), "{out}");
+    let o = run(&["validate", "--input-format", "yaml", t]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn json_output_lists_files_that_could_not_be_read() {
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/vectors/valid/base.json",
+        "tests/vectors/no-such-file.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports.len(), 2, "{v}");
+    assert_eq!(reports[1]["file"], "tests/vectors/no-such-file.json");
+    assert_eq!(reports[1]["valid"], false);
+    assert_eq!(reports[1]["diagnostics"][0]["code"], "io");
+}
+
+#[test]
+fn colour_is_chosen_by_flag_and_environment() {
+    let bad = "tests/vectors/invalid/dangling-reference.json";
+    let esc = |o: &Output| o.stdout.contains(&0x1b);
+    assert!(!esc(&run(&["validate", bad])), "no colour into a pipe by default");
+    assert!(esc(&run(&["validate", "--color", "always", bad])));
+    assert!(esc(&run_with(&["validate", bad], b"", &[("CLICOLOR_FORCE", "1")])));
+    assert!(!esc(&run_with(
+        &["validate", bad],
+        b"",
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    assert!(!esc(&run_with(
+        &["validate", "--color", "never", bad],
+        b"",
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+}
+
+#[test]
+fn search_ranks_entities_first_with_a_header_aligned_columns_and_a_kind_filter() {
+    let o = run(&["search", "progesteron"]);
+    let out = text(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("score") && lines[0].contains("kind") && lines[0].contains("id"),
+        "{out}"
+    );
+    let top3: Vec<&str> = lines[1..4]
+        .iter()
+        .map(|l| l.split_whitespace().nth(2).unwrap())
+        .collect();
+    assert!(top3.contains(&"progesterone"), "{out}");
+    assert!(top3.contains(&"oral-micronized-progesterone"), "{out}");
+    // Columns line up: the name column starts at the same place on every row.
+    let name_col = lines[0].find("name").unwrap();
+    for l in &lines[1..] {
+        assert!(
+            l.is_char_boundary(name_col) && !l[..name_col].ends_with(|c: char| !c.is_whitespace()),
+            "{l}"
+        );
+    }
+    // For the same match quality, no claim or source comes before an entity (an exact or
+    // prefix match of an entity is never after a claim or source of that quality).
+    let o = run(&["search", "progesterone", "--limit", "40", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["how"].as_str().unwrap(), h["kind"].as_str().unwrap()))
+        .collect();
+    for (i, (how, kind)) in kinds.iter().enumerate() {
+        if matches!(*kind, "claim" | "source") && matches!(*how, "name" | "prefix") {
+            assert!(
+                !kinds[i..]
+                    .iter()
+                    .any(|(h, k)| h == how && matches!(*k, "compound" | "therapy" | "enzyme" | "condition")),
+                "{kinds:?}"
+            );
+        }
+    }
+    let o = run(&["search", "progesteron", "--kind", "therapy"]);
+    let out = text(&o);
+    assert!(
+        out.lines()
+            .skip(1)
+            .all(|l| l.split_whitespace().nth(1) == Some("therapy")),
+        "{out}"
+    );
+    assert_eq!(run(&["search", "x", "--kind", "bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn input_options_are_listed_only_under_the_commands_they_affect() {
+    let help = |cmd: &str| text(&run(&[cmd, "--help"]));
+    for cmd in ["completions", "schema"] {
+        let h = help(cmd);
+        assert!(!h.contains("--max-depth") && !h.contains("--kb"), "{cmd}: {h}");
+    }
+    for cmd in ["show", "search", "query", "pathway", "render", "export"] {
+        let h = help(cmd);
+        assert!(h.contains("--max-depth") && h.contains("--kb"), "{cmd}: {h}");
+    }
+    let h = help("validate");
+    assert!(h.contains("--max-depth") && !h.contains("--kb"), "{h}");
+    // Given before or after the command, they work the same.
+    let before = run(&["--kb", "tests/vectors/valid/base.json", "show", "compound-c"]);
+    let after = run(&["show", "compound-c", "--kb", "tests/vectors/valid/base.json"]);
+    assert_eq!(before.status.code(), Some(0));
+    assert_eq!(before.stdout, after.stdout);
+    let o = run(&["--max-depth", "2", "validate", "tests/vectors/valid/base.json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+}
+
+#[test]
+fn validate_reports_structural_and_semantic_problems_in_one_run() {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap();
+    doc["compounds"][0]["colour"] = "red".into();
+    doc["reactions"][0]["enzyme"] = "enzyme-nope".into();
+    let o = run_with(&["validate", "-", "--format", "json"], doc.to_string().as_bytes(), &[]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"unknown-field") && codes.contains(&"dangling-reference"),
+        "{codes:?}"
+    );
+}

@@ -1,0 +1,231 @@
+//! Issue 13's core edges: default fact sheets for a user's compounds, `unsupported-version`,
+//! diagnostics that print their line and column, grammatical messages.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
+
+use std::path::Path;
+
+use neurosteroid::render::SheetFormat;
+use neurosteroid::{Code, Format, KnowledgeBase, Level};
+use serde_json::Value;
+
+fn base() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+fn kb(doc: &Value) -> KnowledgeBase {
+    KnowledgeBase::from_slice(
+        doc.to_string().as_bytes(),
+        Format::Json,
+        neurosteroid::LoadOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_compound_without_a_fact_sheet_gets_a_default_one() {
+    let mut doc = base();
+    doc.as_object_mut().unwrap().remove("fact_sheets");
+    doc["coverage"] = Value::Array(vec![]);
+    let kb = kb(&doc);
+    let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
+    assert!(md.starts_with("# Compound C"), "{md}");
+    assert!(md.contains("## How it is made"), "{md}");
+    assert!(md.contains("## Medicines"), "{md}");
+    // The strategy's claim is `insufficient`: shown apart, never as support.
+    let z = kb.get("z-raises-c").unwrap().name().to_owned();
+    let other = &md[md.find("## Other factors").unwrap()..];
+    let apart = other.find(neurosteroid::render::UNSUPPORTED_HEADING).unwrap();
+    let quoted = other.find(&neurosteroid::render::markdown::escape(&z)).unwrap();
+    assert!(quoted > apart, "{md}");
+    for format in [SheetFormat::Html, SheetFormat::JsonLd] {
+        assert!(kb.render("Compound C", format).is_ok());
+    }
+    // Not a compound: still an error, in good English.
+    let e = kb.render("receptor-r", SheetFormat::Markdown).unwrap_err().to_string();
+    assert!(
+        e.contains("is a receptor, but an entity with a fact sheet is needed"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_hand_written_fact_sheet_overrides_the_default() {
+    let doc = base();
+    let kb = kb(&doc);
+    let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
+    let title = doc["fact_sheets"][0]["title"].as_str().unwrap();
+    assert!(
+        md.starts_with(&format!("# {}", neurosteroid::render::markdown::escape(title))),
+        "{md}"
+    );
+}
+
+#[test]
+fn another_major_version_is_unsupported_not_a_pattern_error() {
+    let mut doc = base();
+    doc["schema_version"] = "2.0.0".into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].code, Code::UnsupportedVersion);
+    assert_eq!(diags[0].path, "/schema_version");
+    let hint = diags[0].hint.as_deref().unwrap();
+    assert!(
+        hint.contains(neurosteroid::model::CURRENT_SCHEMA_VERSION) && hint.contains("migrate"),
+        "{hint}"
+    );
+    doc["schema_version"] = "1.x".into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert_eq!(diags[0].code, Code::Pattern);
+}
+
+#[test]
+fn display_of_a_diagnostic_includes_line_and_column() {
+    let text = "{\"schema_version\": \"1.0.0\",\n \"as_of\": \"2026-02-30\"}";
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+    let shown = diags[0].to_string();
+    assert!(shown.starts_with("2:11: error[invalid-date] at /as_of:"), "{shown}");
+}
+
+#[test]
+fn wrong_reference_kind_reads_as_english() {
+    let mut doc = base();
+    doc["reactions"][0]["substrate"] = doc["effects"][0]["id"].clone();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    let d = diags.iter().find(|d| d.code == Code::WrongReferenceKind).unwrap();
+    assert!(
+        d.message.contains("is an effect, but a compound is expected"),
+        "{}",
+        d.message
+    );
+    let hint = d.hint.as_deref().unwrap();
+    assert_ne!(hint, d.message);
+    assert!(hint.contains("the id of a compound"), "{hint}");
+}
+
+#[test]
+fn status_is_per_regulator_and_label_changes_are_history() {
+    use neurosteroid::EntityRef;
+    use neurosteroid::model::{Regulator, RegulatoryStatus};
+    let kb = KnowledgeBase::embedded().unwrap();
+    let therapy = |id: &str| match kb.get(id) {
+        Some(EntityRef::Therapy(t)) => t,
+        _ => panic!("{id}"),
+    };
+    // Zuranolone: the later Japanese approval does not hide the FDA approval, and the FDA
+    // label change is not a status.
+    let z = therapy("zuranolone-therapy");
+    let fda = z.status(Regulator::Fda).unwrap();
+    assert_eq!(
+        (fda.status, fda.date.as_str()),
+        (RegulatoryStatus::Approved, "2023-08-04")
+    );
+    assert_eq!(z.status(Regulator::Pmda).unwrap().status, RegulatoryStatus::Approved);
+    let all: Vec<(Regulator, RegulatoryStatus)> = z.statuses().iter().map(|e| (e.regulator, e.status)).collect();
+    // Per condition: approved for postpartum depression, refused for major depression.
+    assert!(all.contains(&(Regulator::Fda, RegulatoryStatus::Approved)), "{all:?}");
+    assert!(all.contains(&(Regulator::Fda, RegulatoryStatus::Refused)), "{all:?}");
+    assert!(all.iter().all(|(_, s)| *s != RegulatoryStatus::LabelChange), "{all:?}");
+    assert!(
+        z.status_history
+            .iter()
+            .any(|e| e.status == RegulatoryStatus::LabelChange)
+    );
+    // Finasteride's only event is a label change: no status at all.
+    assert!(therapy("finasteride-therapy").statuses().is_empty());
+    let md = kb.render("allopregnanolone", SheetFormat::Markdown).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.contains("Current status:") && l.contains("PMDA"))
+        .unwrap();
+    assert!(
+        line.contains("FDA approved (2023-08-04)") && line.contains("FDA refused (2023-08-04)"),
+        "{line}"
+    );
+}
+
+/// The rule, for every medicine in the data: its INN (any name it shares with an active
+/// compound), brand names and id resolve to the medicine, with the compound in `related`.
+#[test]
+fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
+    use neurosteroid::EntityRef;
+    let kb = KnowledgeBase::embedded().unwrap();
+    let mut inns = 0;
+    for t in &kb.document().therapies {
+        let actives: Vec<EntityRef<'_>> = t.active_compounds.iter().filter_map(|c| kb.get(c.as_str())).collect();
+        let mut names: Vec<String> = vec![t.id.to_string(), t.name.to_string()];
+        names.extend(t.brand_names.iter().map(ToString::to_string));
+        for c in &actives {
+            // An INN: a name of the medicine that is also a name or the id of its compound.
+            let shared = std::iter::once(c.id().to_string())
+                .chain(c.other_names().iter().map(|n| n.to_string()))
+                .chain(std::iter::once(c.name().to_owned()))
+                .filter(|n| n.eq_ignore_ascii_case(t.name.as_str()) || n.eq_ignore_ascii_case(t.id.as_str()))
+                .collect::<Vec<_>>();
+            inns += shared.len();
+            names.extend(shared);
+        }
+        for n in names {
+            let r = kb.resolve(&n).unwrap();
+            assert_eq!(r.entity.id(), &t.id, "`{n}` should name the medicine `{}`", t.id);
+            for c in &actives {
+                assert!(
+                    r.related.iter().any(|x| x.id() == c.id()),
+                    "`{n}`: {} not related",
+                    c.id()
+                );
+            }
+        }
+    }
+    assert!(inns >= 3, "{inns}");
+    let z = kb.resolve("zuranolone").unwrap();
+    assert_eq!(z.entity.kind().as_str(), "therapy");
+    assert_eq!(kb.biosynthesis("zuranolone").unwrap().target.id.as_str(), "zuranolone");
+}
+
+/// An unknown field, a missing required field beside a bad pattern, a duplicate id and a
+/// dangling reference: all reported in one run, at their places in the original document.
+#[test]
+fn every_problem_in_one_pass() {
+    let mut doc = base();
+    doc["compounds"][0]["colour"] = "red".into();
+    doc["compounds"][1].as_object_mut().unwrap().remove("name");
+    doc["compounds"][1]["formula"] = "not a formula".into();
+    doc["effects"][0]["id"] = doc["compounds"][2]["id"].clone();
+    doc["reactions"][0]["enzyme"] = "enzyme-nope".into();
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+    let got: Vec<(Code, &str)> = diags.iter().map(|d| (d.code, d.path.as_str())).collect();
+    for want in [
+        (Code::UnknownField, "/compounds/0/colour"),
+        (Code::Pattern, "/compounds/1/formula"),
+        (Code::MissingField, "/compounds/1"),
+        (Code::DuplicateId, "/effects/0/id"),
+        (Code::DanglingReference, "/reactions/0/enzyme"),
+    ] {
+        assert!(got.contains(&want), "{want:?} missing from {got:?}");
+    }
+    let dup = diags.iter().find(|d| d.code == Code::DuplicateId).unwrap();
+    assert!(dup.message.contains("/compounds/2"), "{}", dup.message);
+    assert!(diags.iter().all(|d| d.location.is_some()), "{diags:?}");
+    // A reference to an entity that did not parse is not reported as dangling.
+    let mut doc = base();
+    let enzyme = doc["reactions"][0]["enzyme"].as_str().unwrap().to_owned();
+    let e = doc["enzymes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == enzyme.as_str())
+        .unwrap();
+    e["bogus"] = 1.into();
+    let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+    assert!(diags.iter().all(|d| d.code != Code::DanglingReference), "{diags:?}");
+    assert!(diags.iter().any(|d| d.code == Code::UnknownField));
+    // At the schema level, only structure.
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema);
+    assert!(diags.iter().all(|d| d.code != Code::DanglingReference));
+}
