@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export VIRTUAL_ENV := $(abspath $(VENV))
 
 .PHONY: demo test lint test-rust test-python test-node test-interop test-curation node node-types venv develop schema vectors examples fuzz bench \
-	dist test-dist test-sdist test-features docs test-docs
+	dist test-dist test-sdist test-features docs test-docs package
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
@@ -161,3 +161,12 @@ test-features:
 	cargo check -q -p neurosteroid --no-default-features --features render
 	cargo check -q -p neurosteroid --all-features
 	cargo test -q -p neurosteroid --no-default-features --lib
+
+## Package every publishable crate in dependency order and build each from its package (the CLI
+## against the packaged libraries). A fresh target dir each time: cargo never rebuilds a
+## registry crate of an unchanged version, so a kept one would verify against a stale core.
+package:
+	rm -rf target/package-check
+	CARGO_TARGET_DIR=target/package-check cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
+	CARGO_TARGET_DIR=target/package-check cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
+	rm -rf target/package-check

@@ -114,8 +114,9 @@ impl KnowledgeBase {
 
 /// The committed JSON Schema of documents (generated from the Rust model by `make schema`,
 /// checked against it by the schema crate's drift test): the one source the RDF mapping and
-/// the SHACL shapes are derived from.
-pub const DOCUMENT_SCHEMA_JSON: &str = include_str!("../../../../schema/knowledge-base.schema.json");
+/// the SHACL shapes are derived from. Read through the symlink `data/knowledge-base.schema.json`
+/// (to `schema/` at the repository root), so that the packaged crate carries a copy.
+pub const DOCUMENT_SCHEMA_JSON: &str = include_str!("../../data/knowledge-base.schema.json");
 
 /// [`DOCUMENT_SCHEMA_JSON`], parsed.
 pub fn document_schema() -> serde_json::Value {
