@@ -196,6 +196,16 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "sleep-raises-allo": (ANIMAL, "contradicted", []),
     "light-raises-allo": (NO_SUPPORT, "debated", []),
     "exercise-raises-allo": (ANIMAL, "supported", []),
+    # The family: isopregnanolone (the 3β epimer).
+    "5a-dhp-precursor-of-isopregnanolone": (ENZYME, "established", []),
+    "iso-antagonises-allo-gaba-a": (CLINICAL, "supported", []),
+    "isopregnanolone-treats-pmdd": (CLINICAL, "debated", [
+        q("bixo-2017", "highlights",
+          "In this placebo-controlled trial UC1010 treatment during the premenstrual phase significantly reduced "
+          "negative mood in women with PMDD."),
+        q("asarina-2021-sepranolone", "first paragraph",
+          "found that Sepranolone failed to meet its primary or secondary clinical endpoints in its 5-day targeted "
+          "treatment period of the five worst premenstrual days, due to an unexpectedly high placebo effect.")]),
 }
 
 # The fields of a claim in document order (the Rust model's order), so output stays stable.
