@@ -199,6 +199,10 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # The family: isopregnanolone (the 3β epimer).
     "5a-dhp-precursor-of-isopregnanolone": (ENZYME, "established", []),
     "iso-antagonises-allo-gaba-a": (CLINICAL, "supported", []),
+    # THDOC.
+    "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
+    "thdoc-gaba-a-pam": (ELECTRO, "established", []),
+    "acute-stress-raises-thdoc": (CLINICAL, "supported", []),
     "isopregnanolone-treats-pmdd": (CLINICAL, "debated", [
         q("bixo-2017", "highlights",
           "In this placebo-controlled trial UC1010 treatment during the premenstrual phase significantly reduced "

@@ -270,7 +270,14 @@ fn pregnanolone_has_its_own_route_through_5beta_reduction() {
 #[test]
 fn every_reaction_is_grounded_in_rhea_without_warnings() {
     let kb = kb();
+    // The 5α-reduction of 11-deoxycorticosterone has no Rhea entry in the copies read; its
+    // notes say so, and it is the only reaction allowed to lack one.
+    let ungrounded = ["11-deoxycorticosterone-to-5a-dihydrodeoxycorticosterone"];
     for r in &kb.document().reactions {
+        if ungrounded.contains(&r.id.as_str()) {
+            assert!(r.rhea_master.is_none() && r.notes.as_ref().is_some_and(|n| n.as_str().contains("No Rhea id")), "{}", r.id);
+            continue;
+        }
         assert!(r.rhea_master.is_some() && r.rhea_direction.is_some(), "{}", r.id);
         assert!(
             !r.participants.is_empty() || r.id.as_str() == "pregn-5-ene-3-20-dione-to-progesterone",
