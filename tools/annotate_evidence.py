@@ -199,6 +199,10 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # The family: isopregnanolone (the 3β epimer).
     "5a-dhp-precursor-of-isopregnanolone": (ENZYME, "established", []),
     "iso-antagonises-allo-gaba-a": (CLINICAL, "supported", []),
+    # Androstane neurosteroids.
+    "testosterone-precursor-of-3a-androstanediol": (ENZYME, "established", []),
+    "5a-androstanedione-precursor-of-androsterone": (ENZYME, "established", []),
+    "androstanediol-gaba-a-pam": (ELECTRO, "supported", []),
     # THDOC.
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),
