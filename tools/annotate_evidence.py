@@ -203,6 +203,9 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "testosterone-precursor-of-3a-androstanediol": (ENZYME, "established", []),
     "5a-androstanedione-precursor-of-androsterone": (ENZYME, "established", []),
     "androstanediol-gaba-a-pam": (ELECTRO, "supported", []),
+    # Inactivation by 20α-reduction.
+    "progesterone-precursor-of-20a-dihydroprogesterone": (ENZYME, "established", []),
+    "allopregnanolone-precursor-of-3a-20a-diol": (ENZYME, "established", []),
     # THDOC.
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),
