@@ -206,6 +206,11 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # Inactivation by 20α-reduction.
     "progesterone-precursor-of-20a-dihydroprogesterone": (ENZYME, "established", []),
     "allopregnanolone-precursor-of-3a-20a-diol": (ENZYME, "established", []),
+    # Pregnenolone sulfate, DHEA and DHEA sulfate.
+    "pregnenolone-precursor-of-dhea": (ENZYME, "established", []),
+    "dhea-precursor-of-dhea-sulfate": (ENZYME, "established", []),
+    "pregnenolone-precursor-of-pregnenolone-sulfate": (ENZYME, "established", []),
+    "pregnenolone-sulfate-gaba-a-inhibition": (ELECTRO, "supported", []),
     # THDOC.
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),
