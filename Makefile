@@ -108,7 +108,7 @@ vectors:
 ## Fuzz every target for FUZZ_SECONDS each (needs `cargo install cargo-fuzz`), seeded from
 ## the shared vectors and the hostile corpus. A crash is saved under fuzz/artifacts/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := parse_json parse_yaml resolve render
+FUZZ_TARGETS := parse_json parse_yaml yaml_anchors resolve long_names render
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
