@@ -275,7 +275,11 @@ fn every_reaction_is_grounded_in_rhea_without_warnings() {
     let ungrounded = ["11-deoxycorticosterone-to-5a-dihydrodeoxycorticosterone"];
     for r in &kb.document().reactions {
         if ungrounded.contains(&r.id.as_str()) {
-            assert!(r.rhea_master.is_none() && r.notes.as_ref().is_some_and(|n| n.as_str().contains("No Rhea id")), "{}", r.id);
+            assert!(
+                r.rhea_master.is_none() && r.notes.as_ref().is_some_and(|n| n.as_str().contains("No Rhea id")),
+                "{}",
+                r.id
+            );
             continue;
         }
         assert!(r.rhea_master.is_some() && r.rhea_direction.is_some(), "{}", r.id);
