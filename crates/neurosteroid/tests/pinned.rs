@@ -1,0 +1,544 @@
+//! Behaviour pinned to exact outputs: every comparison at its boundary (the day equal to
+//! `as_of`, a file exactly at the size limit, two events on one date), the order of name
+//! resolution and search, equality that can fail, and the exact text of diagnostics and
+//! errors. Written where `cargo mutants` found code whose mutation no test noticed (see
+//! `docs/mutants.md`); each test goes through the public API only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
+use neurosteroid::model::Date;
+use neurosteroid::{Diagnostic, Error, Format, KnowledgeBase, Level, Limits, LoadOptions};
+use serde_json::{Value, json};
+
+/// A small valid document with no warnings: one source, compounds, a condition and a
+/// medicine with a dose and a status history. `as_of` is 2026-01-31.
+fn base() -> Value {
+    json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "sources": [
+            {"id": "src-paper", "kind": "journal-article", "title": "A test paper", "year": 2020,
+             "identifiers": ["pubmed:1"]}
+        ],
+        "compounds": [
+            {"id": "compound-a", "name": "Compound A", "sources": ["src-paper"]},
+            {"id": "compound-c", "name": "Compound C"}
+        ],
+        "conditions": [{"id": "condition-k", "name": "Condition K"}],
+        "therapies": [{
+            "id": "therapy-t", "name": "Therapy T", "kind": "drug-product",
+            "active_compounds": ["compound-c"], "routes": ["oral"], "prescription": true,
+            "indications": ["condition-k"],
+            "doses": [{"min": 100, "max": 200, "unit": "mg", "source": "src-paper"}],
+            "status_history": [
+                {"date": "2019-03-19", "regulator": "FDA", "status": "approved", "source": "src-paper"}
+            ]
+        }]
+    })
+}
+
+/// Sets the value at a JSON Pointer (the parent must exist).
+fn set(doc: &mut Value, pointer: &str, value: Value) {
+    *doc.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer} in the test document")) = value;
+}
+
+/// Every diagnostic of a full validation, one line each, without the line and column (the
+/// message, path and hint are what is pinned here; locations are tested elsewhere).
+fn check(doc: &Value) -> Vec<String> {
+    let text = serde_json::to_string(doc).unwrap();
+    neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+        .into_iter()
+        .map(|mut d| {
+            d.location = None;
+            d.to_string()
+        })
+        .collect()
+}
+
+fn load(doc: &Value, level: Level) -> KnowledgeBase {
+    let text = serde_json::to_string(doc).unwrap();
+    let options = LoadOptions {
+        level,
+        ..LoadOptions::default()
+    };
+    KnowledgeBase::from_slice(text.as_bytes(), Format::Json, options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_base_document_is_valid_without_warnings() {
+    assert_eq!(check(&base()), Vec::<String>::new());
+}
+
+// ---- dates: `as_of` is the last day that is not in the future -------------------------
+
+#[test]
+fn an_event_on_the_as_of_day_is_not_in_the_future() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/status_history/0/date", json!("2026-01-31"));
+    assert_eq!(check(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn an_event_the_day_after_as_of_is_in_the_future() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/status_history/0/date", json!("2026-02-01"));
+    assert_eq!(
+        check(&doc),
+        ["error[future-date] at /therapies/0/status_history/0/date: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"]
+    );
+}
+
+#[test]
+fn a_source_accessed_on_the_as_of_day_is_fine_and_the_day_after_is_not() {
+    let mut doc = base();
+    doc["sources"][0]["accessed"] = json!("2026-01-31");
+    assert_eq!(check(&doc), Vec::<String>::new());
+    doc["sources"][0]["accessed"] = json!("2026-02-01");
+    assert_eq!(
+        check(&doc),
+        ["error[future-date] at /sources/0/accessed: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"]
+    );
+}
+
+#[test]
+fn a_publication_year_equal_to_the_as_of_year_is_fine_and_the_next_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/sources/0/year", json!(2026));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/sources/0/year", json!(2027));
+    assert_eq!(
+        check(&doc),
+        ["error[future-date] at /sources/0/year: year 2027 is after the document's as_of year 2026 (hint: check the publication year)"]
+    );
+}
+
+#[test]
+fn an_as_of_date_of_today_is_fine_and_tomorrow_is_not() {
+    // Retried if the day changes between reading the clock and validating.
+    for _ in 0..3 {
+        let today = Date::today_utc();
+        let days = (0..).find(|d| Date::from_days_since_epoch(*d) == today).unwrap();
+        let tomorrow = Date::from_days_since_epoch(days + 1);
+        let mut doc = base();
+        set(&mut doc, "/as_of", json!(today.as_str()));
+        let on_the_day = check(&doc);
+        set(&mut doc, "/as_of", json!(tomorrow.as_str()));
+        let after = check(&doc);
+        if Date::today_utc() != today {
+            continue;
+        }
+        assert_eq!(on_the_day, Vec::<String>::new());
+        assert_eq!(
+            after,
+            [format!(
+                "error[future-date] at /as_of: as_of {tomorrow} is after today ({today}) (hint: set `as_of` to the date the content was last checked)"
+            )]
+        );
+        return;
+    }
+    panic!("the date kept changing");
+}
+
+#[test]
+fn an_as_of_date_that_does_not_exist_is_reported_once() {
+    let mut doc = base();
+    set(&mut doc, "/as_of", json!("2026-02-30"));
+    assert_eq!(
+        check(&doc),
+        ["error[invalid-date] at /as_of: 2026-02-30 is not a date that exists (hint: check the month and the day)"]
+    );
+}
+
+#[test]
+fn two_status_events_on_the_same_date_are_in_order() {
+    let mut doc = base();
+    let second = json!({"date": "2019-03-19", "regulator": "EMA", "status": "approved", "source": "src-paper"});
+    doc["therapies"][0]["status_history"].as_array_mut().unwrap().push(second);
+    assert_eq!(check(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn a_status_event_a_day_before_the_previous_one_is_out_of_order() {
+    let mut doc = base();
+    let earlier = json!({"date": "2019-03-18", "regulator": "EMA", "status": "approved", "source": "src-paper"});
+    doc["therapies"][0]["status_history"].as_array_mut().unwrap().push(earlier);
+    assert_eq!(
+        check(&doc),
+        ["error[status-order] at /therapies/0/status_history/1/date: 2019-03-18 comes before the previous event (2019-03-19) (hint: list the status history oldest first)"]
+    );
+}
+
+#[test]
+fn a_dose_range_of_one_value_is_ordered_and_an_upside_down_one_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/doses/0/max", json!(100));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/therapies/0/doses/0/max", json!(99));
+    assert_eq!(
+        check(&doc),
+        ["error[dose-range-order] at /therapies/0/doses/0/max: the range 100–99 mg is upside down (hint: swap min and max)"]
+    );
+}
+
+#[test]
+fn a_dose_of_exactly_the_largest_amount_is_accepted_and_more_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/doses/0/max", json!(1e9));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/therapies/0/doses/0/max", json!(1.5e9));
+    assert_eq!(
+        check(&doc),
+        ["error[range] at /therapies/0/doses/0/max: a dose of 1500000000 mg is more than 1e9 of any unit (hint: check the amount and the unit (a smaller unit?))"]
+    );
+}
+
+// ---- references: every element of a list is checked, with its index ------------------
+
+#[test]
+fn a_dangling_reference_inside_a_list_is_reported_at_its_index() {
+    let mut doc = base();
+    set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-papr"]));
+    assert_eq!(
+        check(&doc),
+        ["error[dangling-reference] at /compounds/0/sources/1: no entity has the id `src-papr` (hint: did you mean `src-paper`?)"]
+    );
+}
+
+#[test]
+fn a_reference_to_the_wrong_kind_inside_a_list_is_reported() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/indications", json!(["condition-k", "compound-a"]));
+    assert_eq!(
+        check(&doc),
+        ["error[wrong-reference-kind] at /therapies/0/indications/1: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"]
+    );
+}
+
+#[test]
+fn a_reference_allowing_several_kinds_names_them_all() {
+    let mut doc = base();
+    doc["claims"] = json!([{
+        "id": "a-treats-k", "statement": "A treats K.", "subject": "src-paper",
+        "predicate": "treats", "object": "condition-k", "grade": "unsupported",
+        "sources": ["src-paper"]
+    }]);
+    assert_eq!(
+        check(&doc),
+        ["error[wrong-reference-kind] at /claims/0/subject: `src-paper` is a source, but a therapy or a strategy or a compound is expected here (hint: replace `src-paper` with the id of a therapy or a strategy or a compound)"]
+    );
+}
+
+#[test]
+fn a_reference_of_any_kind_accepts_every_kind_but_not_a_missing_id() {
+    let mut doc = base();
+    doc["coverage"] = json!([{
+        "source": "src-paper", "statement": "A and K.",
+        "represented_by": ["compound-a", "condition-k", "therapy-t", "src-paper"]
+    }]);
+    assert_eq!(check(&doc), Vec::<String>::new());
+    doc["coverage"][0]["represented_by"] = json!(["compound-a", "zzzzzzzz-qqqq"]);
+    assert_eq!(
+        check(&doc),
+        ["error[dangling-reference] at /coverage/0/represented_by/1: no entity has the id `zzzzzzzz-qqqq` (hint: add the entity, or fix the id)"]
+    );
+}
+
+#[test]
+fn only_the_first_hundred_dangling_references_get_a_suggestion() {
+    let mut doc = base();
+    let ids: Vec<String> = (0..101).map(|i| format!("src-paper-{i:03}")).collect();
+    set(&mut doc, "/compounds/0/sources", json!(ids));
+    let diags = check(&doc);
+    assert_eq!(diags.len(), 101);
+    assert_eq!(
+        diags[99],
+        "error[dangling-reference] at /compounds/0/sources/99: no entity has the id `src-paper-099` (hint: did you mean `src-paper`?)"
+    );
+    assert_eq!(
+        diags[100],
+        "error[dangling-reference] at /compounds/0/sources/100: no entity has the id `src-paper-100` (hint: add the entity, or fix the id)"
+    );
+}
+
+// ---- the knowledge base: equality and warnings -------------------------------------
+
+#[test]
+fn knowledge_bases_are_equal_exactly_when_their_documents_are() {
+    let a = load(&base(), Level::Full);
+    let b = load(&base(), Level::Full);
+    assert_eq!(a, b);
+    let mut other = base();
+    set(&mut other, "/compounds/1/name", json!("Compound D"));
+    let c = load(&other, Level::Full);
+    assert_ne!(a, c);
+    assert!(a != c);
+}
+
+#[test]
+fn warnings_of_a_valid_document_are_kept() {
+    let mut doc = base();
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "src-unused", "kind": "journal-article", "title": "Unused", "identifiers": ["pubmed:2"]}));
+    let kb = load(&doc, Level::Full);
+    let warnings: Vec<String> = kb.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["1:340: warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"]
+    );
+    assert!(kb.warnings().iter().all(|w| !w.is_error()));
+    assert_eq!(
+        check(&doc),
+        ["warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"]
+    );
+    // A schema-level load runs no rule, so it has no warnings.
+    assert!(load(&doc, Level::Schema).warnings().is_empty());
+}
+
+// ---- resolution: exact id, then names (ties are reported), then one clear near miss ---
+
+/// Entities sharing names on purpose (loaded at the schema level: the full level forbids
+/// a name on two unrelated entities).
+fn names_doc() -> Value {
+    json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [
+            {"id": "alpha", "name": "Alphasterone"},
+            {"id": "beta", "name": "Betasterone", "synonyms": ["alpha", "Gammalone"]},
+            {"id": "gamma", "name": "Gammalone"},
+            {"id": "zur", "name": "Zurolone compound"},
+            {"id": "pregnenolone", "name": "Pregnenolone"},
+            {"id": "pregnanolone", "name": "Pregnanolone"}
+        ],
+        "therapies": [
+            {"id": "zur-product", "name": "zur", "kind": "drug-product", "active_compounds": ["zur"],
+             "routes": ["oral"], "prescription": true},
+            {"id": "t1", "name": "Therapy One", "kind": "drug-product", "active_compounds": ["alpha"],
+             "routes": ["oral"], "prescription": true}
+        ],
+        "strategies": [
+            {"id": "s1", "name": "t1", "kind": "lifestyle", "therapy": "t1"}
+        ]
+    })
+}
+
+fn resolved(kb: &KnowledgeBase, text: &str) -> String {
+    match kb.resolve(text) {
+        Ok(r) => {
+            let related: Vec<String> = r.related.iter().map(|e| e.id().to_string()).collect();
+            format!("{} by {:?}, related [{}]", r.entity.id(), r.matched_by, related.join(", "))
+        }
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+#[test]
+fn resolution_order_is_pinned() {
+    let kb = load(&names_doc(), Level::Schema);
+    let cases = [
+        // An exact id beats the same text as another entity's synonym.
+        ("alpha", "alpha by Id, related []"),
+        // An id also matched as a name reports the id.
+        ("gamma", "gamma by Id, related []"),
+        // A name.
+        ("Alphasterone", "alpha by Name, related []"),
+        // A synonym.
+        ("Betasterone", "beta by Name, related []"),
+        // A name and a synonym of two unrelated entities: reported, not guessed.
+        ("Gammalone", "error: `Gammalone` is ambiguous: it matches beta, gamma"),
+        // A medicine's INN that is also its compound's id names the medicine.
+        ("zur", "zur-product by Name, related [zur]"),
+        // The id of an entity related to the one named leads; the named one follows.
+        ("t1", "t1 by Id, related [s1, alpha]"),
+        // One clear near miss.
+        ("Alphastorone", "alpha by Fuzzy, related []"),
+        // Two near misses equally close: not a guess.
+        ("Pregnonolone", "error: no entity matches `Pregnonolone`; did you mean `pregnanolone`, `pregnenolone`?"),
+        ("nothing-like-it", "error: no entity matches `nothing-like-it`"),
+    ];
+    let got: Vec<(&str, String)> = cases.iter().map(|(q, _)| (*q, resolved(&kb, q))).collect();
+    let want: Vec<(&str, String)> = cases.iter().map(|(q, w)| (*q, (*w).to_owned())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn search_order_is_pinned() {
+    let kb = load(&names_doc(), Level::Schema);
+    let search = |q: &str, limit: usize| -> Vec<String> {
+        kb.search(q, limit)
+            .into_iter()
+            .map(|h| format!("{} {} {} {:?} {:.3} {}", h.id, h.kind, h.name, h.how, h.score, h.matched))
+            .collect()
+    };
+    // Equal quality and kind: by score, then by id.
+    assert_eq!(
+        search("pregn", 20),
+        [
+            "pregnanolone compound Pregnanolone Prefix 0.842 pregnanolone",
+            "pregnenolone compound Pregnenolone Prefix 0.842 pregnenolone",
+        ]
+    );
+    // An id and a synonym are both exact.
+    assert_eq!(
+        search("alpha", 20),
+        ["alpha compound Alphasterone Name 1.000 alpha", "beta compound Betasterone Name 1.000 alpha"]
+    );
+    // Same quality: a medicine before a strategy.
+    assert_eq!(
+        search("t1", 20),
+        ["t1 therapy Therapy One Name 1.000 t1", "s1 strategy t1 Name 1.000 t1"]
+    );
+    // The start of a word inside a name before a better-scored match elsewhere in a name.
+    assert_eq!(
+        search("one", 20),
+        [
+            "t1 therapy Therapy One Substring 0.630 Therapy One",
+            "beta compound Betasterone Substring 0.633 Gammalone",
+            "gamma compound Gammalone Substring 0.633 Gammalone",
+            "alpha compound Alphasterone Substring 0.625 Alphasterone",
+            "pregnanolone compound Pregnanolone Substring 0.625 pregnanolone",
+            "pregnenolone compound Pregnenolone Substring 0.625 pregnenolone",
+            "zur compound Zurolone compound Substring 0.619 Zurolone compound",
+        ]
+    );
+    assert_eq!(search("one", 2), search("one", 20)[..2]);
+    // Near misses, equally close.
+    assert_eq!(
+        search("Pregnonolone", 20),
+        [
+            "pregnanolone compound Pregnanolone Fuzzy 0.688 pregnanolone",
+            "pregnenolone compound Pregnenolone Fuzzy 0.688 pregnenolone",
+        ]
+    );
+    let strategies: Vec<String> = kb
+        .search_kind("t1", 20, Some(neurosteroid::EntityKind::Strategy))
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(strategies, ["s1"]);
+}
+
+// ---- reading files: the size limit is inclusive -------------------------------------
+
+#[test]
+fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.json");
+    let limits = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    std::fs::write(&path, b"0123456789").unwrap();
+    assert_eq!(neurosteroid::read_document(&path, &limits).unwrap(), b"0123456789");
+    std::fs::write(&path, b"0123456789A").unwrap();
+    let err = neurosteroid::read_document(&path, &limits).unwrap_err();
+    let diags: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        diags,
+        ["error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"]
+    );
+}
+
+/// A file whose size is not known in advance (a `/proc` file says 0 bytes) is cut one byte
+/// past the limit and refused, never read whole.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_is_larger_than_its_stated_size_is_refused_past_the_limit() {
+    let limits = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    let path = std::path::Path::new("/proc/self/status");
+    assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
+    let err = neurosteroid::read_document(path, &limits).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid document: 1 problem(s), first: error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.json");
+    let err = neurosteroid::read_document(&path, &Limits::default()).unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(err.to_string().starts_with(&format!("{}: ", path.display())), "{err}");
+    assert!(err.diagnostics().is_empty());
+}
+
+// ---- exact text of diagnostics and errors ------------------------------------------
+
+#[test]
+fn diagnostics_display_exactly() {
+    use neurosteroid::{Code, Location, Severity};
+    assert_eq!(Severity::Error.as_str(), "error");
+    assert_eq!(Severity::Warning.as_str(), "warning");
+    let d = Diagnostic::error(Code::Range, "/a/0", "too big");
+    assert!(d.is_error());
+    assert_eq!(d.to_string(), "error[range] at /a/0: too big");
+    let d = Diagnostic::warning(Code::UnusedSource, "", "unused").with_hint("cite it");
+    assert!(!d.is_error());
+    assert_eq!(d.to_string(), "warning[unused-source] at /: unused (hint: cite it)");
+    let d = Diagnostic {
+        location: Some(Location { line: 3, column: 14 }),
+        ..Diagnostic::error(Code::Syntax, "/x", "bad")
+    };
+    assert_eq!(d.to_string(), "3:14: error[syntax] at /x: bad");
+}
+
+#[test]
+fn errors_display_exactly() {
+    let not_found = Error::NotFound {
+        query: "alloprgnanolone".into(),
+        suggestions: vec!["allopregnanolone".into(), "pregnanolone".into()],
+    };
+    assert_eq!(
+        not_found.to_string(),
+        "no entity matches `alloprgnanolone`; did you mean `allopregnanolone`, `pregnanolone`?"
+    );
+    let nothing = Error::NotFound {
+        query: "x".into(),
+        suggestions: Vec::new(),
+    };
+    assert_eq!(nothing.to_string(), "no entity matches `x`");
+    let ambiguous = Error::Ambiguous {
+        query: "q".into(),
+        candidates: vec!["a".into(), "b".into()],
+    };
+    assert_eq!(ambiguous.to_string(), "`q` is ambiguous: it matches a, b");
+    let wrong = Error::WrongKind {
+        id: "k".into(),
+        expected: "compound",
+        actual: "effect",
+    };
+    assert_eq!(wrong.to_string(), "`k` is an effect, but a compound is needed");
+    let internal = Error::Internal {
+        message: "boom".into(),
+    };
+    assert_eq!(internal.to_string(), "internal error (please report): boom");
+    for e in [&not_found, &nothing, &ambiguous, &wrong, &internal] {
+        assert!(e.diagnostics().is_empty());
+    }
+    let invalid = Error::Invalid {
+        diagnostics: vec![
+            Diagnostic::error(neurosteroid::Code::Range, "/a", "first"),
+            Diagnostic::error(neurosteroid::Code::Range, "/b", "second"),
+        ],
+    };
+    assert_eq!(invalid.to_string(), "invalid document: 2 problem(s), first: error[range] at /a: first");
+    assert_eq!(invalid.diagnostics().len(), 2);
+}
+
+#[test]
+fn a_panic_becomes_an_internal_error_with_its_message() {
+    let from_str = neurosteroid::error::catch_panic::<()>(|| panic!("static message"));
+    assert_eq!(from_str.unwrap_err().to_string(), "internal error (please report): static message");
+    let n = 7;
+    let from_string = neurosteroid::error::catch_panic::<()>(|| panic!("formatted {n}"));
+    assert_eq!(from_string.unwrap_err().to_string(), "internal error (please report): formatted 7");
+    let fine = neurosteroid::error::catch_panic(|| Ok(5));
+    assert_eq!(fine.unwrap(), 5);
+}
