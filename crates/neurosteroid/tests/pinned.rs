@@ -39,7 +39,8 @@ fn base() -> Value {
 
 /// Sets the value at a JSON Pointer (the parent must exist).
 fn set(doc: &mut Value, pointer: &str, value: Value) {
-    *doc.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer} in the test document")) = value;
+    *doc.pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no {pointer} in the test document")) = value;
 }
 
 /// Every diagnostic of a full validation, one line each, without the line and column (the
@@ -84,7 +85,9 @@ fn an_event_the_day_after_as_of_is_in_the_future() {
     set(&mut doc, "/therapies/0/status_history/0/date", json!("2026-02-01"));
     assert_eq!(
         check(&doc),
-        ["error[future-date] at /therapies/0/status_history/0/date: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"]
+        [
+            "error[future-date] at /therapies/0/status_history/0/date: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"
+        ]
     );
 }
 
@@ -96,7 +99,9 @@ fn a_source_accessed_on_the_as_of_day_is_fine_and_the_day_after_is_not() {
     doc["sources"][0]["accessed"] = json!("2026-02-01");
     assert_eq!(
         check(&doc),
-        ["error[future-date] at /sources/0/accessed: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"]
+        [
+            "error[future-date] at /sources/0/accessed: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"
+        ]
     );
 }
 
@@ -108,7 +113,9 @@ fn a_publication_year_equal_to_the_as_of_year_is_fine_and_the_next_is_not() {
     set(&mut doc, "/sources/0/year", json!(2027));
     assert_eq!(
         check(&doc),
-        ["error[future-date] at /sources/0/year: year 2027 is after the document's as_of year 2026 (hint: check the publication year)"]
+        [
+            "error[future-date] at /sources/0/year: year 2027 is after the document's as_of year 2026 (hint: check the publication year)"
+        ]
     );
 }
 
@@ -153,7 +160,10 @@ fn an_as_of_date_that_does_not_exist_is_reported_once() {
 fn two_status_events_on_the_same_date_are_in_order() {
     let mut doc = base();
     let second = json!({"date": "2019-03-19", "regulator": "EMA", "status": "approved", "source": "src-paper"});
-    doc["therapies"][0]["status_history"].as_array_mut().unwrap().push(second);
+    doc["therapies"][0]["status_history"]
+        .as_array_mut()
+        .unwrap()
+        .push(second);
     assert_eq!(check(&doc), Vec::<String>::new());
 }
 
@@ -161,10 +171,15 @@ fn two_status_events_on_the_same_date_are_in_order() {
 fn a_status_event_a_day_before_the_previous_one_is_out_of_order() {
     let mut doc = base();
     let earlier = json!({"date": "2019-03-18", "regulator": "EMA", "status": "approved", "source": "src-paper"});
-    doc["therapies"][0]["status_history"].as_array_mut().unwrap().push(earlier);
+    doc["therapies"][0]["status_history"]
+        .as_array_mut()
+        .unwrap()
+        .push(earlier);
     assert_eq!(
         check(&doc),
-        ["error[status-order] at /therapies/0/status_history/1/date: 2019-03-18 comes before the previous event (2019-03-19) (hint: list the status history oldest first)"]
+        [
+            "error[status-order] at /therapies/0/status_history/1/date: 2019-03-18 comes before the previous event (2019-03-19) (hint: list the status history oldest first)"
+        ]
     );
 }
 
@@ -176,7 +191,9 @@ fn a_dose_range_of_one_value_is_ordered_and_an_upside_down_one_is_not() {
     set(&mut doc, "/therapies/0/doses/0/max", json!(99));
     assert_eq!(
         check(&doc),
-        ["error[dose-range-order] at /therapies/0/doses/0/max: the range 100–99 mg is upside down (hint: swap min and max)"]
+        [
+            "error[dose-range-order] at /therapies/0/doses/0/max: the range 100–99 mg is upside down (hint: swap min and max)"
+        ]
     );
 }
 
@@ -188,7 +205,9 @@ fn a_dose_of_exactly_the_largest_amount_is_accepted_and_more_is_not() {
     set(&mut doc, "/therapies/0/doses/0/max", json!(1.5e9));
     assert_eq!(
         check(&doc),
-        ["error[range] at /therapies/0/doses/0/max: a dose of 1500000000 mg is more than 1e9 of any unit (hint: check the amount and the unit (a smaller unit?))"]
+        [
+            "error[range] at /therapies/0/doses/0/max: a dose of 1500000000 mg is more than 1e9 of any unit (hint: check the amount and the unit (a smaller unit?))"
+        ]
     );
 }
 
@@ -200,17 +219,25 @@ fn a_dangling_reference_inside_a_list_is_reported_at_its_index() {
     set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-papr"]));
     assert_eq!(
         check(&doc),
-        ["error[dangling-reference] at /compounds/0/sources/1: no entity has the id `src-papr` (hint: did you mean `src-paper`?)"]
+        [
+            "error[dangling-reference] at /compounds/0/sources/1: no entity has the id `src-papr` (hint: did you mean `src-paper`?)"
+        ]
     );
 }
 
 #[test]
 fn a_reference_to_the_wrong_kind_inside_a_list_is_reported() {
     let mut doc = base();
-    set(&mut doc, "/therapies/0/indications", json!(["condition-k", "compound-a"]));
+    set(
+        &mut doc,
+        "/therapies/0/indications",
+        json!(["condition-k", "compound-a"]),
+    );
     assert_eq!(
         check(&doc),
-        ["error[wrong-reference-kind] at /therapies/0/indications/1: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"]
+        [
+            "error[wrong-reference-kind] at /therapies/0/indications/1: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"
+        ]
     );
 }
 
@@ -224,7 +251,9 @@ fn a_reference_allowing_several_kinds_names_them_all() {
     }]);
     assert_eq!(
         check(&doc),
-        ["error[wrong-reference-kind] at /claims/0/subject: `src-paper` is a source, but a therapy or a strategy or a compound is expected here (hint: replace `src-paper` with the id of a therapy or a strategy or a compound)"]
+        [
+            "error[wrong-reference-kind] at /claims/0/subject: `src-paper` is a source, but a therapy or a strategy or a compound is expected here (hint: replace `src-paper` with the id of a therapy or a strategy or a compound)"
+        ]
     );
 }
 
@@ -239,7 +268,9 @@ fn a_reference_of_any_kind_accepts_every_kind_but_not_a_missing_id() {
     doc["coverage"][0]["represented_by"] = json!(["compound-a", "zzzzzzzz-qqqq"]);
     assert_eq!(
         check(&doc),
-        ["error[dangling-reference] at /coverage/0/represented_by/1: no entity has the id `zzzzzzzz-qqqq` (hint: add the entity, or fix the id)"]
+        [
+            "error[dangling-reference] at /coverage/0/represented_by/1: no entity has the id `zzzzzzzz-qqqq` (hint: add the entity, or fix the id)"
+        ]
     );
 }
 
@@ -285,12 +316,16 @@ fn warnings_of_a_valid_document_are_kept() {
     let warnings: Vec<String> = kb.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["1:340: warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"]
+        [
+            "1:340: warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"
+        ]
     );
     assert!(kb.warnings().iter().all(|w| !w.is_error()));
     assert_eq!(
         check(&doc),
-        ["warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"]
+        [
+            "warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"
+        ]
     );
     // A schema-level load runs no rule, so it has no warnings.
     assert!(load(&doc, Level::Schema).warnings().is_empty());
@@ -328,7 +363,12 @@ fn resolved(kb: &KnowledgeBase, text: &str) -> String {
     match kb.resolve(text) {
         Ok(r) => {
             let related: Vec<String> = r.related.iter().map(|e| e.id().to_string()).collect();
-            format!("{} by {:?}, related [{}]", r.entity.id(), r.matched_by, related.join(", "))
+            format!(
+                "{} by {:?}, related [{}]",
+                r.entity.id(),
+                r.matched_by,
+                related.join(", ")
+            )
         }
         Err(e) => format!("error: {e}"),
     }
@@ -355,7 +395,10 @@ fn resolution_order_is_pinned() {
         // One clear near miss.
         ("Alphastorone", "alpha by Fuzzy, related []"),
         // Two near misses equally close: not a guess.
-        ("Pregnonolone", "error: no entity matches `Pregnonolone`; did you mean `pregnanolone`, `pregnenolone`?"),
+        (
+            "Pregnonolone",
+            "error: no entity matches `Pregnonolone`; did you mean `pregnanolone`, `pregnenolone`?",
+        ),
         ("nothing-like-it", "error: no entity matches `nothing-like-it`"),
     ];
     let got: Vec<(&str, String)> = cases.iter().map(|(q, _)| (*q, resolved(&kb, q))).collect();
@@ -369,7 +412,12 @@ fn search_order_is_pinned() {
     let search = |q: &str, limit: usize| -> Vec<String> {
         kb.search(q, limit)
             .into_iter()
-            .map(|h| format!("{} {} {} {:?} {:.3} {}", h.id, h.kind, h.name, h.how, h.score, h.matched))
+            .map(|h| {
+                format!(
+                    "{} {} {} {:?} {:.3} {}",
+                    h.id, h.kind, h.name, h.how, h.score, h.matched
+                )
+            })
             .collect()
     };
     // Equal quality and kind: by score, then by id.
@@ -383,7 +431,10 @@ fn search_order_is_pinned() {
     // An id and a synonym are both exact.
     assert_eq!(
         search("alpha", 20),
-        ["alpha compound Alphasterone Name 1.000 alpha", "beta compound Betasterone Name 1.000 alpha"]
+        [
+            "alpha compound Alphasterone Name 1.000 alpha",
+            "beta compound Betasterone Name 1.000 alpha"
+        ]
     );
     // Same quality: a medicine before a strategy.
     assert_eq!(
@@ -437,7 +488,9 @@ fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
     let diags: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
     assert_eq!(
         diags,
-        ["error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"]
+        [
+            "error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"
+        ]
     );
 }
 
@@ -515,9 +568,7 @@ fn errors_display_exactly() {
         actual: "effect",
     };
     assert_eq!(wrong.to_string(), "`k` is an effect, but a compound is needed");
-    let internal = Error::Internal {
-        message: "boom".into(),
-    };
+    let internal = Error::Internal { message: "boom".into() };
     assert_eq!(internal.to_string(), "internal error (please report): boom");
     for e in [&not_found, &nothing, &ambiguous, &wrong, &internal] {
         assert!(e.diagnostics().is_empty());
@@ -528,17 +579,224 @@ fn errors_display_exactly() {
             Diagnostic::error(neurosteroid::Code::Range, "/b", "second"),
         ],
     };
-    assert_eq!(invalid.to_string(), "invalid document: 2 problem(s), first: error[range] at /a: first");
+    assert_eq!(
+        invalid.to_string(),
+        "invalid document: 2 problem(s), first: error[range] at /a: first"
+    );
     assert_eq!(invalid.diagnostics().len(), 2);
 }
 
 #[test]
 fn a_panic_becomes_an_internal_error_with_its_message() {
     let from_str = neurosteroid::error::catch_panic::<()>(|| panic!("static message"));
-    assert_eq!(from_str.unwrap_err().to_string(), "internal error (please report): static message");
+    assert_eq!(
+        from_str.unwrap_err().to_string(),
+        "internal error (please report): static message"
+    );
     let n = 7;
     let from_string = neurosteroid::error::catch_panic::<()>(|| panic!("formatted {n}"));
-    assert_eq!(from_string.unwrap_err().to_string(), "internal error (please report): formatted 7");
+    assert_eq!(
+        from_string.unwrap_err().to_string(),
+        "internal error (please report): formatted 7"
+    );
     let fine = neurosteroid::error::catch_panic(|| Ok(5));
     assert_eq!(fine.unwrap(), 5);
+}
+
+// ---- JSON Pointers, articles, the per-code cap --------------------------------------
+
+#[test]
+fn pointers_escape_and_unescape_exactly() {
+    use neurosteroid::diagnostic::{pointer_push, pointer_tokens};
+    assert_eq!(pointer_push("/a", "b/c~d"), "/a/b~1c~0d");
+    assert_eq!(pointer_push("", "x"), "/x");
+    assert_eq!(pointer_tokens("/a/b~1c~0d"), ["a", "b/c~d"]);
+    assert_eq!(pointer_tokens(""), Vec::<String>::new());
+    assert_eq!(pointer_tokens("/"), [""]);
+    // `~01` is `~1` unescaped, not `/`.
+    assert_eq!(pointer_tokens("/~01"), ["~1"]);
+}
+
+#[test]
+fn indefinite_articles() {
+    use neurosteroid::diagnostic::with_article;
+    assert_eq!(with_article("effect"), "an effect");
+    assert_eq!(with_article("Umbrella term"), "an Umbrella term");
+    assert_eq!(with_article("compound"), "a compound");
+    assert_eq!(with_article(""), "a ");
+}
+
+#[test]
+fn the_cap_keeps_exactly_a_thousand_per_code_and_sums_up_the_rest() {
+    use neurosteroid::Code;
+    use neurosteroid::diagnostic::{MAX_PER_CODE, cap};
+    assert_eq!(MAX_PER_CODE, 1000);
+    let range = |i: usize| Diagnostic::error(Code::Range, format!("/r/{i}"), "r");
+    // Exactly at the cap: nothing dropped, no summary.
+    let mut at_cap: Vec<Diagnostic> = (0..1000).map(range).collect();
+    at_cap.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+    let before = at_cap.clone();
+    cap(&mut at_cap);
+    assert_eq!(at_cap, before);
+    // Two past it: a warning, then an error. The summary has the first dropped one's path
+    // and the worst severity, and follows what is kept, in the original order.
+    let mut over: Vec<Diagnostic> = (0..1000).map(range).collect();
+    over.push(Diagnostic::warning(Code::Range, "/w", "w"));
+    over.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+    over.push(Diagnostic::error(Code::Range, "/e", "e"));
+    cap(&mut over);
+    assert_eq!(over.len(), 1002);
+    assert_eq!(over[999].path, "/r/999");
+    assert_eq!(over[1000].path, "/s");
+    let summary = &over[1001];
+    assert_eq!(
+        summary.to_string(),
+        "error[range] at /w: 2 more `range` problems are not listed (1002 in all; the first 1000 are), starting here (hint: fix the `range` problems listed and validate again)"
+    );
+    // Only warnings dropped: the summary is a warning.
+    let mut warnings: Vec<Diagnostic> = (0..1001)
+        .map(|i| Diagnostic::warning(Code::UnusedSource, format!("/u/{i}"), "u"))
+        .collect();
+    cap(&mut warnings);
+    assert_eq!(
+        warnings.last().map(ToString::to_string).unwrap_or_default(),
+        "warning[unused-source] at /u/1000: 1 more `unused-source` problems are not listed (1001 in all; the first 1000 are), starting here (hint: fix the `unused-source` problems listed and validate again)"
+    );
+}
+
+#[test]
+fn the_validator_caps_a_flood_of_one_code() {
+    let mut doc = base();
+    let ids: Vec<String> = (0..1003).map(|i| format!("no-such-source-{i}")).collect();
+    set(&mut doc, "/compounds/0/sources", json!(ids));
+    let diags = check(&doc);
+    assert_eq!(diags.len(), 1001);
+    assert_eq!(
+        diags[1000],
+        "error[dangling-reference] at /compounds/0/sources/1000: 3 more `dangling-reference` problems are not listed (1003 in all; the first 1000 are), starting here (hint: fix the `dangling-reference` problems listed and validate again)"
+    );
+}
+
+#[test]
+fn diagnostics_serialise_with_their_stable_names() {
+    use neurosteroid::{Code, Location};
+    let d = Diagnostic {
+        location: Some(Location { line: 2, column: 5 }),
+        ..Diagnostic::warning(Code::UnusedSource, "/sources/0", "m").with_hint("h")
+    };
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(
+        v,
+        json!({"code": "unused-source", "severity": "warning", "path": "/sources/0", "message": "m",
+               "hint": "h", "location": {"line": 2, "column": 5}})
+    );
+    assert_eq!(serde_json::from_value::<Diagnostic>(v).unwrap(), d);
+    let bad = json!({"code": "no-such-code", "severity": "error", "path": "", "message": "m"});
+    let err = serde_json::from_value::<Diagnostic>(bad).unwrap_err().to_string();
+    assert!(err.starts_with("unknown diagnostic code `no-such-code`"), "{err}");
+}
+
+// ---- kinds and entities ------------------------------------------------------------
+
+#[test]
+fn every_kind_has_its_name_and_collection() {
+    use neurosteroid::EntityKind;
+    let table: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|k| format!("{k} {} {}", k.as_str(), k.collection()))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "source source sources",
+            "compound compound compounds",
+            "enzyme enzyme enzymes",
+            "gene-product gene-product gene_products",
+            "reaction reaction reactions",
+            "pathway pathway pathways",
+            "receptor receptor receptors",
+            "site site sites",
+            "effect effect effects",
+            "condition condition conditions",
+            "therapy therapy therapies",
+            "strategy strategy strategies",
+            "claim claim claims",
+            "fact-sheet fact-sheet fact_sheets",
+        ]
+    );
+    for k in EntityKind::ALL {
+        assert_eq!(EntityKind::from_collection(k.collection()), Some(k));
+    }
+    assert_eq!(EntityKind::from_collection("compound"), None);
+    assert_eq!(
+        neurosteroid::model::wire_name(&neurosteroid::model::Grade::Preclinical),
+        "preclinical"
+    );
+    assert_eq!(neurosteroid::model::wire_name(&3), "");
+}
+
+#[test]
+fn entities_answer_for_themselves() {
+    use neurosteroid::EntityKind;
+    let mut doc = base();
+    doc["compounds"][0]["synonyms"] = json!(["CA", "Compound alpha"]);
+    doc["compounds"][0]["identifiers"] = json!(["CHEBI:15377"]);
+    // Amounts are written back as floating-point numbers.
+    doc["therapies"][0]["doses"][0] = json!({"min": 100.0, "max": 200.0, "unit": "mg", "source": "src-paper"});
+    let kb = load(&doc, Level::Full);
+    let a = kb.get("compound-a").unwrap();
+    assert_eq!(a.kind(), EntityKind::Compound);
+    assert_eq!(a.id().as_str(), "compound-a");
+    assert_eq!(a.name(), "Compound A");
+    assert_eq!(a.other_names(), ["CA", "Compound alpha"]);
+    let ids: Vec<String> = a.identifiers().iter().map(ToString::to_string).collect();
+    assert_eq!(ids, ["CHEBI:15377"]);
+    assert_eq!(
+        a.to_json_string(),
+        r#"{"id":"compound-a","name":"Compound A","synonyms":["CA","Compound alpha"],"identifiers":["CHEBI:15377"],"sources":["src-paper"]}"#
+    );
+    assert_eq!(
+        a.to_json_value(),
+        serde_json::from_str::<Value>(&a.to_json_string()).unwrap()
+    );
+    let t = kb.get("therapy-t").unwrap();
+    assert_eq!((t.kind(), t.name()), (EntityKind::Therapy, "Therapy T"));
+    assert_eq!(kb.get("src-paper").unwrap().kind(), EntityKind::Source);
+    assert_eq!(kb.get("condition-k").unwrap().kind(), EntityKind::Condition);
+    // Positions, typed lookups and listings.
+    assert_eq!(kb.position("compound-c"), Some((EntityKind::Compound, 1)));
+    assert_eq!(kb.position("therapy-t"), Some((EntityKind::Therapy, 0)));
+    assert_eq!(kb.position("nothing"), None);
+    assert!(kb.get_as::<neurosteroid::model::Compound>("compound-a").is_some());
+    assert!(kb.get_as::<neurosteroid::model::Therapy>("compound-a").is_none());
+    let compounds: Vec<String> = kb.entities(EntityKind::Compound).map(|e| e.id().to_string()).collect();
+    assert_eq!(compounds, ["compound-a", "compound-c"]);
+    assert_eq!(kb.require("compound-c").unwrap().name(), "Compound C");
+    assert_eq!(
+        kb.require("compund-c").unwrap_err().to_string(),
+        "no entity matches `compund-c`; did you mean `compound-c`, `compound-a`?"
+    );
+    // Serialising gives the document back.
+    assert_eq!(serde_json::from_str::<Value>(&kb.to_json()).unwrap(), doc);
+    let pretty = kb.to_json_pretty();
+    assert!(
+        pretty.ends_with("}\n") && pretty.contains("\n  \"as_of\": \"2026-01-31\""),
+        "{pretty}"
+    );
+    assert_eq!(serde_json::from_str::<Value>(&pretty).unwrap(), doc);
+    assert_eq!(kb.document().compounds.len(), 2);
+    assert_eq!(kb.into_document().therapies.len(), 1);
+}
+
+#[test]
+fn validation_levels_by_name() {
+    assert_eq!(Level::Schema.as_str(), "schema");
+    assert_eq!(Level::Full.as_str(), "full");
+    assert_eq!("schema".parse::<Level>(), Ok(Level::Schema));
+    assert_eq!("full".parse::<Level>(), Ok(Level::Full));
+    assert_eq!(
+        "strict".parse::<Level>(),
+        Err("unknown validation level `strict` (expected `schema` or `full`)".to_owned())
+    );
+    assert_eq!(Level::default(), Level::Full);
 }
