@@ -350,8 +350,8 @@ fn names_doc() -> Value {
         "therapies": [
             {"id": "zur-product", "name": "zur", "kind": "drug-product", "active_compounds": ["zur"],
              "routes": ["oral"], "prescription": true},
-            {"id": "t1", "name": "Therapy One", "kind": "drug-product", "active_compounds": ["alpha"],
-             "routes": ["oral"], "prescription": true}
+            {"id": "t1", "name": "Therapy One", "synonyms": ["s1"], "kind": "drug-product",
+             "active_compounds": ["alpha"], "routes": ["oral"], "prescription": true}
         ],
         "strategies": [
             {"id": "s1", "name": "t1", "kind": "lifestyle", "therapy": "t1"}
@@ -392,8 +392,16 @@ fn resolution_order_is_pinned() {
         ("zur", "zur-product by Name, related [zur]"),
         // The id of an entity related to the one named leads; the named one follows.
         ("t1", "t1 by Id, related [s1, alpha]"),
+        // An id that also names a related entity: the id leads, the other follows (a
+        // strategy brings its medicine along only this way).
+        ("s1", "s1 by Id, related [t1]"),
         // One clear near miss.
         ("Alphastorone", "alpha by Fuzzy, related []"),
+        // The start of a name is a search hit, not a resolution.
+        (
+            "Alphasteron",
+            "error: no entity matches `Alphasteron`; did you mean `alpha`?",
+        ),
         // Two near misses equally close: not a guess.
         (
             "Pregnonolone",
