@@ -345,7 +345,9 @@ fn names_doc() -> Value {
             {"id": "gamma", "name": "Gammalone"},
             {"id": "zur", "name": "Zurolone compound"},
             {"id": "pregnenolone", "name": "Pregnenolone"},
-            {"id": "pregnanolone", "name": "Pregnanolone"}
+            {"id": "pregnanolone", "name": "Pregnanolone"},
+            {"id": "long-a", "name": "Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz"},
+            {"id": "long-b", "name": "Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz"}
         ],
         "therapies": [
             {"id": "zur-product", "name": "zur", "kind": "drug-product", "active_compounds": ["zur"],
@@ -397,6 +399,11 @@ fn resolution_order_is_pinned() {
         ("s1", "s1 by Id, related [t1]"),
         // One clear near miss.
         ("Alphastorone", "alpha by Fuzzy, related []"),
+        // One near miss (one edit in 40 letters) clearly closer than the next (four edits).
+        (
+            "Xcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz",
+            "long-a by Fuzzy, related []",
+        ),
         // The start of a name is a search hit, not a resolution.
         (
             "Alphasteron",
@@ -469,6 +476,14 @@ fn search_order_is_pinned() {
         [
             "pregnanolone compound Pregnanolone Fuzzy 0.688 pregnanolone",
             "pregnenolone compound Pregnenolone Fuzzy 0.688 pregnenolone",
+        ]
+    );
+    // Both near misses that resolution weighs against each other.
+    assert_eq!(
+        search("Xcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz", 20),
+        [
+            "long-a compound Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz Fuzzy 0.731 Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz",
+            "long-b compound Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz Fuzzy 0.675 Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz",
         ]
     );
     let strategies: Vec<String> = kb
