@@ -494,6 +494,62 @@ fn search_order_is_pinned() {
     assert_eq!(strategies, ["s1"]);
 }
 
+#[test]
+fn search_ranks_kinds_before_scores() {
+    // Four prefix matches whose scores rise as their kinds fall in rank: the kind decides.
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "sources": [{"id": "zet1", "kind": "journal-article", "title": "T"}],
+        "compounds": [{"id": "c", "name": "Zet4444"}],
+        "sites": [{"id": "s", "name": "Zet333"}],
+        "claims": [{"id": "zet22", "statement": "S.", "subject": "c", "predicate": "synthesised-in",
+                    "object": "s", "grade": "unsupported", "sources": ["zet1"]}]
+    });
+    let kb = load(&doc, Level::Schema);
+    let hits: Vec<String> = kb
+        .search("zet", 10)
+        .into_iter()
+        .map(|h| format!("{} {} {:.3}", h.kind, h.id, h.score))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            "compound c 0.843",
+            "site s 0.850",
+            "claim zet22 0.860",
+            "source zet1 0.875"
+        ]
+    );
+}
+
+#[test]
+fn structural_errors_do_not_hide_semantic_ones() {
+    let mut doc = base();
+    doc["compounds"][1]["colour"] = json!("blue");
+    set(&mut doc, "/therapies/0/indications", json!(["no-such-condition"]));
+    let text = serde_json::to_string(&doc).unwrap();
+    let codes = |level| -> Vec<String> {
+        neurosteroid::validate(text.as_bytes(), Format::Json, level)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(
+        codes(Level::Full),
+        [
+            "unknown-field /compounds/1/colour",
+            "dangling-reference /therapies/0/indications/0"
+        ]
+    );
+    assert_eq!(codes(Level::Schema), ["unknown-field /compounds/1/colour"]);
+    // Text that does not parse gets the syntax error only.
+    let broken = format!("{}]", &text[..text.len() - 1]);
+    let diags = neurosteroid::validate(broken.as_bytes(), Format::Json, Level::Full);
+    let codes: Vec<String> = diags.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["syntax"]);
+}
+
 // ---- reading files: the size limit is inclusive -------------------------------------
 
 #[test]
