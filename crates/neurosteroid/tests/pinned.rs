@@ -306,6 +306,66 @@ fn knowledge_bases_are_equal_exactly_when_their_documents_are() {
 }
 
 #[test]
+fn every_loader_reads_the_same_knowledge_base() {
+    let doc = base();
+    let json_text = serde_json::to_string_pretty(&doc).unwrap();
+    let from_json = KnowledgeBase::from_json(&json_text).unwrap();
+    assert_eq!(from_json, load(&doc, Level::Full));
+    let yaml = "schema_version: 1.1.0\nas_of: 2026-01-31\ncompounds:\n  - id: compound-c\n    name: Compound C\n";
+    let from_yaml = KnowledgeBase::from_yaml(yaml).unwrap();
+    assert_eq!(from_yaml.get("compound-c").map(|e| e.name()), Some("Compound C"));
+    assert_ne!(from_yaml, from_json);
+    // Files, by extension, and a folder of files.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kb.json"), &json_text).unwrap();
+    std::fs::write(dir.path().join("kb.yaml"), yaml).unwrap();
+    let options = LoadOptions::default();
+    assert_eq!(
+        KnowledgeBase::from_path(dir.path().join("kb.json"), options).unwrap(),
+        from_json
+    );
+    assert_eq!(
+        KnowledgeBase::from_path(dir.path().join("kb.yaml"), options).unwrap(),
+        from_yaml
+    );
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(tree.join("compounds")).unwrap();
+    std::fs::write(
+        tree.join("knowledge-base.yaml"),
+        "schema_version: 1.1.0\nas_of: 2026-01-31\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tree.join("compounds/compound-c.yaml"),
+        "id: compound-c\nname: Compound C\n",
+    )
+    .unwrap();
+    assert_eq!(KnowledgeBase::from_dir(&tree, options).unwrap(), from_yaml);
+    assert_eq!(KnowledgeBase::from_path(&tree, options).unwrap(), from_yaml);
+    // A document built in code: checked at the full level, not at the schema level.
+    let document = from_json.document().clone();
+    assert_eq!(KnowledgeBase::from_document(document, Level::Full).unwrap(), from_json);
+    let mut bad = base();
+    set(&mut bad, "/therapies/0/indications", json!(["compound-a"]));
+    let bad: neurosteroid::Document = serde_json::from_value(bad).unwrap();
+    let err = KnowledgeBase::from_document(bad.clone(), Level::Full).unwrap_err();
+    let diags: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        diags,
+        [
+            "error[wrong-reference-kind] at /therapies/0/indications/0: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"
+        ]
+    );
+    assert!(KnowledgeBase::from_document(bad, Level::Schema).is_ok());
+    // The embedded knowledge base loads, valid.
+    let embedded = KnowledgeBase::embedded().unwrap();
+    assert_eq!(
+        embedded.get("allopregnanolone").map(|e| e.kind()),
+        Some(neurosteroid::EntityKind::Compound)
+    );
+}
+
+#[test]
 fn warnings_of_a_valid_document_are_kept() {
     let mut doc = base();
     doc["sources"]
