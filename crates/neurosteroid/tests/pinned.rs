@@ -538,6 +538,13 @@ fn search_order_is_pinned() {
             "pregnenolone compound Pregnenolone Fuzzy 0.688 pregnenolone",
         ]
     );
+    // An exact match reports the text as it was typed.
+    assert_eq!(
+        search("ALPHASTERONE", 1),
+        ["alpha compound Alphasterone Name 1.000 ALPHASTERONE"]
+    );
+    // Two letters are too few for a match inside a name.
+    assert_eq!(search("ne", 20), Vec::<String>::new());
     // Both near misses that resolution weighs against each other.
     assert_eq!(
         search("Xcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz", 20),
@@ -552,6 +559,40 @@ fn search_order_is_pinned() {
         .map(|h| h.id)
         .collect();
     assert_eq!(strategies, ["s1"]);
+}
+
+#[test]
+fn identifiers_resolve_in_any_prefix_case_and_typos_keep_stereochemistry() {
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [
+            {"id": "dhp", "name": "5α-Dihydroprogesterone", "identifiers": ["CHEBI:28952"]},
+            {"id": "water", "name": "Water", "identifiers": ["CHEBI:15377"]}
+        ]
+    });
+    let kb = load(&doc, Level::Schema);
+    let cases = [
+        ("CHEBI:28952", "dhp by Identifier, related []"),
+        ("chebi:15377", "water by Identifier, related []"),
+        ("5alpha-dihydroprogesterone", "dhp by Name, related []"),
+        // One letter away, but 5β is another compound: no guess.
+        (
+            "5β-Dihydroprogesterone",
+            "error: no entity matches `5β-Dihydroprogesterone`",
+        ),
+        // A typo elsewhere is forgiven.
+        ("5α-Dihydroprogestorone", "dhp by Fuzzy, related []"),
+    ];
+    let got: Vec<(&str, String)> = cases.iter().map(|(q, _)| (*q, resolved(&kb, q))).collect();
+    let want: Vec<(&str, String)> = cases.iter().map(|(q, w)| (*q, (*w).to_owned())).collect();
+    assert_eq!(got, want);
+    let hits: Vec<String> = kb
+        .search("chebi:15377", 5)
+        .into_iter()
+        .map(|h| format!("{} {:?} {}", h.id, h.how, h.matched))
+        .collect();
+    assert_eq!(hits, ["water Identifier chebi:15377"]);
 }
 
 #[test]
