@@ -57,6 +57,7 @@ diff)
     # A change touching many lines is sampled (round-robin over the whole diff), so that the
     # check stays minutes long; `make mutants` tests everything.
     max=${MUTANTS_DIFF_MAX:-12}
+    [ "$max" -ge 1 ] || max=1
     shard=()
     if [ "$count" -gt "$max" ]; then
         shards=$(((count + max - 1) / max))
