@@ -622,6 +622,12 @@ fn search_ranks_kinds_before_scores() {
             "source zet1 0.875"
         ]
     );
+    // A claim is named by its statement and has no other names; a source, by its title.
+    let claim = kb.get("zet22").unwrap();
+    assert_eq!((claim.name(), claim.other_names()), ("S.", Vec::<&str>::new()));
+    assert!(claim.identifiers().is_empty());
+    let source = kb.get("zet1").unwrap();
+    assert_eq!((source.name(), source.other_names()), ("T", Vec::<&str>::new()));
 }
 
 #[test]
