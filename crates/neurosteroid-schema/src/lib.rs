@@ -53,7 +53,8 @@ fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
 ///   definition's `description`, as a Markdown list (`` - `value`: meaning ``), where editors
 ///   show them. Not as an `x-enumDescriptions` keyword: ajv in strict mode (its default)
 ///   refuses to compile a schema with any keyword it does not know.
-/// - A `pattern` anchored with `$` gets `"not": {"pattern": "\n"}` beside it: in Python's
+/// - A `pattern` anchored with `$` gets `"not": {"type": "string", "pattern": "\n"}` beside
+///   it (the `type` keeps the guard silent on a value that is not a string): in Python's
 ///   `re` (python-jsonschema, check-jsonschema's `python` regex variant) `$` also matches
 ///   before a final line break, so `"effect-e\n"` would pass as an id. ECMAScript, RE2 and
 ///   Rust's `regex` have no end-of-text assertion in common with Python other than `$`, and
@@ -102,7 +103,7 @@ fn portable(value: &mut Value) {
                 .and_then(Value::as_str)
                 .is_some_and(|p| p.ends_with('$') && !p.ends_with("\\$"));
             if anchored && !obj.contains_key("not") {
-                obj.insert("not".into(), serde_json::json!({ "pattern": "\n" }));
+                obj.insert("not".into(), serde_json::json!({ "type": "string", "pattern": "\n" }));
             }
         }
         _ => {}
