@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node test-interop test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
+.PHONY: demo test lint test-rust test-python test-node test-interop test-schema-judges test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
 	dist test-dist test-sdist test-features docs test-docs package
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
@@ -16,7 +16,7 @@ demo:
 ## the Node.js binding, the community validators over the exports, the curation workflow
 ## with the community tools (SARIF schema, pre-commit), the release artefacts and the
 ## documentation site.
-test: lint test-rust test-features test-python test-node test-interop test-curation test-dist test-docs
+test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs
 
 lint: venv
 	cargo fmt --all -- --check
@@ -31,6 +31,11 @@ test-rust:
 ## and sssom, installed pinned into .cache/judges-venv (tools/judges/requirements.txt).
 test-interop:
 	bash tools/judges/run.sh
+
+## The JSON Schema judged against the library on every shared vector by python-jsonschema,
+## check-jsonschema and ajv (library and CLI), pinned into .cache/ (tools/schema-judges/).
+test-schema-judges:
+	bash tools/schema-judges/run.sh
 
 ## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
 bench:

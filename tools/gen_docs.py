@@ -77,9 +77,24 @@ def is_enum(node: Json) -> bool:
     return "enum" in node or ("oneOf" in node and all("const" in n for n in node["oneOf"]))
 
 
+def enum_description(node: Json) -> tuple[str, dict[str, str]]:
+    """An enum's description without its value list, and the meaning of each value: the
+    schema generator appends "- `value`: meaning" lines to the description (see `portable`
+    in crates/neurosteroid-schema)."""
+    intro, meanings = [], {}
+    for line in node.get("description", "").split("\n"):
+        m = re.fullmatch(r"- `([^`]+)`(?:: (.*))?", line)
+        if m:
+            meanings[m.group(1)] = m.group(2) or ""
+        else:
+            intro.append(line)
+    return "\n".join(intro).strip(), meanings
+
+
 def enum_values(node: Json) -> list[tuple[str, str]]:
     if "enum" in node:
-        return [(str(v), "") for v in node["enum"]]
+        meanings = enum_description(node)[1]
+        return [(str(v), meanings.get(str(v), "")) for v in node["enum"]]
     return [(str(n["const"]), n.get("description", "")) for n in node["oneOf"]]
 
 
@@ -119,8 +134,9 @@ def defs_section(local_defs: Json) -> list[str]:
         if not (is_enum(d) or "properties" in d or "pattern" in d):
             continue
         out += ["", f"### {name}", ""]
-        if d.get("description"):
-            out += [d["description"], ""]
+        intro = enum_description(d)[0] if is_enum(d) else d.get("description", "")
+        if intro:
+            out += [intro, ""]
         if is_enum(d):
             out += ["| value | meaning |", "|---|---|"]
             out += [f"| `{v}` | {cell(m)} |" for v, m in enum_values(d)]

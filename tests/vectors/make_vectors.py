@@ -9,6 +9,7 @@ The entities below are fictional test fixtures, not curated facts.
 import copy
 import json
 import pathlib
+import re
 
 HERE = pathlib.Path(__file__).parent
 
@@ -273,6 +274,20 @@ INVALID = {
     "fact-sheet-about-a-source": ("a fact sheet whose subject is a source",
                                   setitem(["fact_sheets", 0, "subject"], "src-paper"), True,
                                   [("wrong-reference-kind", "/fact_sheets/0/subject")]),
+    # A final line break, which Python's `$` (python-jsonschema) lets through a pattern.
+    "trailing-newline-id": ("an id that ends with a line break", setitem(["effects", 0, "id"], "effect-e\n"), False,
+                            [("pattern", "/effects/0/id")]),
+    "trailing-newline-identifier": ("an identifier that ends with a line break",
+                                    setitem(["compounds", 0, "identifiers"], ["cas:50-00-0\n"]), False,
+                                    [("pattern", "/compounds/0/identifiers/0")]),
+    "trailing-newline-formula": ("a formula that ends with a line break",
+                                 setitem(["compounds", 0, "formula"], "C2H6O\n"), False,
+                                 [("pattern", "/compounds/0/formula")]),
+    "trailing-newline-url": ("a URL that ends with a line break",
+                             setitem(["sources", 0, "url"], "https://example.org/a\n"), False,
+                             [("pattern", "/sources/0/url")]),
+    "trailing-newline-date": ("a date that ends with a line break", setitem(["as_of"], "2026-01-31\n"), False,
+                              [("pattern", "/as_of")]),
 }
 
 # A format 1.1 document with the fields 1.1 added: Rhea reference and ChEBI participants on a
@@ -322,6 +337,45 @@ RAW_INVALID = {
                       '{"schema_version": "1.0.0", "as_of": "2026-01-31", "as_of": "2026-01-30"}',
                       [("duplicate-key", "/as_of")]),
     "not-an-object": ("a document that is an array", "[]", [("type", "")]),
+    # Valid JSON, but beyond a 64-bit float: JavaScript and Python read it as Infinity.
+    "number-out-of-range": ("a molar mass of 1e400",
+                            json.dumps(BASE, indent=2, ensure_ascii=False).replace('"molar_mass": 46.07', '"molar_mass": 1e400', 1),
+                            [("range", "/compounds/0/molar_mass")]),
+}
+
+
+# Where a JSON Schema validator, run as users run it, legitimately gives another verdict than
+# the library at --level schema: {vector: {"why": ..., "validators": {name: {"valid": verdict}}}}.
+# tools/schema-judges checks every validator against the library on every vector, and that each
+# exception below still holds; the README's "JSON Schema" section says the same in prose.
+ALL_SCHEMA_VALIDATORS = ["python-jsonschema", "check-jsonschema", "check-jsonschema --regex-variant python", "ajv",
+                         "ajv-cli"]
+SCHEMA_EXCEPTIONS = {
+    "about": "Where a JSON Schema validator legitimately gives another verdict than the library at "
+             "--level schema, and why (tools/schema-judges checks that each still holds). Written by "
+             "tests/vectors/make_vectors.py.",
+    "exceptions": {
+        "invalid/duplicate-key.json": {
+            "why": "A key twice in one object is gone before any JSON Schema validator runs: the JSON "
+                   "reader keeps one value (the last, in Python and JavaScript). JSON Schema cannot see "
+                   "duplicate keys; the library reports them (duplicate-key).",
+            "validators": {v: {"valid": True} for v in ALL_SCHEMA_VALIDATORS},
+        },
+        "invalid/number-out-of-range.json": {
+            "why": "1e400 is valid JSON but beyond a 64-bit float. Python's json reads it as inf, which "
+                   "passes `exclusiveMinimum: 0`; JavaScript reads Infinity, which ajv rejects as not a "
+                   "number. The library reports range at the number.",
+            "validators": {v: {"valid": True} for v in ALL_SCHEMA_VALIDATORS if not v.startswith("ajv")},
+        },
+        "valid/unquoted-dates.yaml": {
+            "why": "An unquoted date (as_of: 2026-01-31) is a string in YAML 1.2, which the library and "
+                   "check-jsonschema read, but a date object in YAML 1.1 readers: PyYAML's safe_load and "
+                   "js-yaml 3 (ajv-cli), so the schema's `type: string` fails there. Quote dates, or "
+                   "validate with the library (neurosteroid.validate accepts date objects).",
+            "validators": {"python-jsonschema": {"valid": False}, "ajv": {"valid": False},
+                           "ajv-cli": {"valid": False}},
+        },
+    },
 }
 
 
@@ -338,6 +392,9 @@ def main():
             f.unlink()
     write(valid / "base.json", json.dumps(BASE, indent=2, ensure_ascii=False) + "\n")
     write(valid / "base.yaml", to_yaml(BASE) + "\n")
+    # Dates written unquoted, as people write YAML: the library reads YAML 1.2 (a date is a
+    # string); YAML 1.1 readers (PyYAML, js-yaml) make date objects (schema-exceptions.json).
+    write(valid / "unquoted-dates.yaml", re.sub(r'"([0-9]{4}-[0-9]{2}-[0-9]{2})"', r"\1", to_yaml(BASE)) + "\n")
     write(valid / "minimal.json", json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31"}) + "\n")
     # A document written for format 1.0 (no evidence kinds, consensus or excerpts) still loads.
     v1_0 = copy.deepcopy(BASE)
@@ -367,6 +424,7 @@ def main():
         expected = {"description": description, "schema_valid": None,
                     "errors": [{"code": c, "path": p} for c, p in errors]}
         write(invalid / f"{name}.expected.json", json.dumps(expected, indent=2) + "\n")
+    write(HERE / "schema-exceptions.json", json.dumps(SCHEMA_EXCEPTIONS, indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -234,3 +234,88 @@ fn no_object_in_object_and_no_array_in_array() {
         }
     }
 }
+
+fn walk<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+    match v {
+        Value::Object(m) => {
+            out.push(m);
+            m.values().for_each(|x| walk(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+        _ => {}
+    }
+}
+
+/// Enums are one `enum` (one clear error in ajv and python-jsonschema, not one "must be equal
+/// to constant" per value), each value's meaning listed in the description; no keyword that
+/// ajv's strict mode refuses; every `$`-anchored pattern refuses a final line break, which
+/// Python's `$` would let through.
+#[test]
+fn enums_and_patterns_read_alike_in_every_validator() {
+    for (file, schema) in neurosteroid_schema::generate() {
+        let mut nodes = Vec::new();
+        walk(&schema, &mut nodes);
+        for node in nodes {
+            if let Some(alts) = node.get("oneOf").and_then(Value::as_array) {
+                assert!(
+                    !alts.iter().any(|a| a.get("const").is_some()),
+                    "{file}: a oneOf of consts is left: {node:?}"
+                );
+            }
+            for key in node.keys() {
+                assert!(!key.starts_with("x-"), "{file}: `{key}` fails ajv's strict mode");
+            }
+            if let Some(values) = node.get("enum").and_then(Value::as_array) {
+                let description = node.get("description").and_then(Value::as_str).unwrap_or_default();
+                if description.contains("\n- `") {
+                    for v in values {
+                        let line = format!("\n- `{}`", v.as_str().unwrap());
+                        assert_eq!(description.matches(&line).count(), 1, "{file}: {v} in {description}");
+                    }
+                }
+            }
+            if let Some(p) = node.get("pattern").and_then(Value::as_str)
+                && p.ends_with('$')
+            {
+                assert_eq!(
+                    node.get("not"),
+                    Some(&json!({"type": "string", "pattern": "\n"})),
+                    "{file}: {p}"
+                );
+            }
+        }
+    }
+    let grade = &neurosteroid_schema::document_schema()["$defs"]["Grade"];
+    assert_eq!(grade["type"], "string");
+    assert!(grade["enum"].as_array().unwrap().contains(&json!("preclinical")));
+    // The Python-`$` case itself: an id with a final line break fails the schema here too.
+    let mut doc = base();
+    doc["effects"][0]["id"] = json!("effect-e\n");
+    let paths: Vec<String> = neurosteroid_schema::validate_value(&doc)
+        .into_iter()
+        .map(|d| d.path)
+        .collect();
+    assert_eq!(paths, ["/effects/0/id"]);
+}
+
+/// `validate_value` gives, for every vector, exactly the core's structural diagnostics: the
+/// same codes, pointers, messages and hints (the schema finds the problems on its own; a
+/// problem the core does not report would keep the schema validator's own wording and fail
+/// here).
+#[test]
+fn validate_value_returns_the_cores_diagnostics() {
+    let mut compared = 0;
+    for (path, value, _) in vectors() {
+        let core = neurosteroid::parse::document_from_value(&value)
+            .err()
+            .unwrap_or_default();
+        let mut core: Vec<_> = core.into_iter().filter(|d| d.is_error()).collect();
+        let mut schema = neurosteroid_schema::validate_value(&value);
+        let key = |d: &neurosteroid::Diagnostic| (d.path.clone(), d.code.to_string(), d.message.clone());
+        core.sort_by_key(key);
+        schema.sort_by_key(key);
+        assert_eq!(schema, core, "{}", path.display());
+        compared += usize::from(!core.is_empty());
+    }
+    assert!(compared > 20, "{compared}");
+}
