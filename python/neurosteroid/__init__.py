@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import json
+import math
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -92,8 +93,20 @@ __all__ = [
 ]
 
 Entity = (
-    Source | Compound | EnzymeActivity | GeneProduct | Reaction | Pathway | Receptor | Site | Effect | Condition
-    | Therapy | Strategy | Claim | FactSheet
+    Source
+    | Compound
+    | EnzymeActivity
+    | GeneProduct
+    | Reaction
+    | Pathway
+    | Receptor
+    | Site
+    | Effect
+    | Condition
+    | Therapy
+    | Strategy
+    | Claim
+    | FactSheet
 )
 """Any entity of a knowledge base."""
 
@@ -110,7 +123,7 @@ class Collection(Sequence[E], Generic[E]):
     """A read-only, lazy sequence of one kind of entity. The data stay in Rust; an object
     is created only when an item is accessed."""
 
-    __slots__ = ("_kb", "_name", "_len")
+    __slots__ = ("_kb", "_len", "_name")
 
     def __init__(self, kb: KnowledgeBase, name: str) -> None:
         self._kb = kb
@@ -138,7 +151,9 @@ class Collection(Sequence[E], Generic[E]):
                 raise NotFoundError(f"no entity among the {kind} has the id {index!r}", index, [])
             return self._kb._at(self._name, i)  # type: ignore[no-any-return]
         if isinstance(index, bool) or not isinstance(index, int):
-            raise TypeError(f"{self._name} are indexed by position (int), id (str) or slice, not {type(index).__name__}")
+            raise TypeError(
+                f"{self._name} are indexed by position (int), id (str) or slice, not {type(index).__name__}"
+            )
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
@@ -266,7 +281,7 @@ class KnowledgeBase:
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
-    __slots__ = ("_kb", "_cache", "_coverage", "__weakref__")
+    __slots__ = ("__weakref__", "_cache", "_coverage", "_kb")
 
     _kb: _native.NativeKnowledgeBase
     _cache: dict[tuple[str, int], Any]
@@ -596,7 +611,7 @@ def _plain(value: Any, path: str, problems: list[Diagnostic]) -> Any:
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             problems.append(Diagnostic("type", "error", path, f"{value!r} is not a JSON number", "use a finite number"))
         return value
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -605,7 +620,11 @@ def _plain(value: Any, path: str, problems: list[Diagnostic]) -> Any:
         out: dict[str, Any] = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                problems.append(Diagnostic("type", "error", path, f"the key {k!r} is a {type(k).__name__}, not a string", "use string keys"))
+                problems.append(
+                    Diagnostic(
+                        "type", "error", path, f"the key {k!r} is a {type(k).__name__}, not a string", "use string keys"
+                    )
+                )
                 continue
             out[k] = _plain(v, f"{path}/{k.replace('~', '~0').replace('/', '~1')}", problems)
         return out
@@ -639,7 +658,12 @@ def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[by
         return raw, format or _detect(raw), []
     if isinstance(document, str):
         stripped = document.strip()
-        if stripped and "\n" not in stripped and os.path.splitext(stripped)[1].lower() in (".json", ".yaml", ".yml") and ": " not in stripped:
+        if (
+            stripped
+            and "\n" not in stripped
+            and os.path.splitext(stripped)[1].lower() in (".json", ".yaml", ".yml")
+            and ": " not in stripped
+        ):
             raise TypeError(
                 f"{what}() got the str {stripped!r}, which looks like a file name: "
                 f"pass pathlib.Path({stripped!r}) (or use neurosteroid.load) to read a file"
@@ -662,9 +686,7 @@ def _document_bytes(document: Any, format: Format | None, what: str) -> tuple[by
                 "flatten the document; knowledge-base documents need fewer than 10 levels",
             )
             return b"", "json", [deep]
-    raise TypeError(
-        f"{what}() takes a document as str, bytes, a dict or a pathlib.Path, not {type(document).__name__}"
-    )
+    raise TypeError(f"{what}() takes a document as str, bytes, a dict or a pathlib.Path, not {type(document).__name__}")
 
 
 def loads(data: str | bytes | dict[str, Any], *, format: Format | None = None, level: Level = "full") -> KnowledgeBase:

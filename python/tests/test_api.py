@@ -11,9 +11,8 @@ import pickle
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 
 @pytest.fixture(scope="module")
