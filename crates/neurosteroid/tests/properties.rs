@@ -133,12 +133,10 @@ proptest! {
             Err(e) => {
                 prop_assert!(!e.diagnostics().is_empty());
                 for d in e.diagnostics() {
-                    let mut p = d.path.as_str();
-                    // A missing field's pointer is its object; an unknown one's is the field.
-                    while doc.pointer(p).is_none() {
-                        p = &p[..p.rfind('/').unwrap_or(0)];
-                    }
-                    prop_assert!(d.location.is_some());
+                    // Every pointer names a value of the document: a missing field's pointer
+                    // is its object, an unknown field's is the field itself.
+                    prop_assert!(doc.pointer(&d.path).is_some(), "{} points outside the document: {}", d.path, d);
+                    prop_assert!(d.location.is_some(), "{} has no line and column", d);
                 }
             }
         }
@@ -148,15 +146,33 @@ proptest! {
     #[test]
     fn any_bytes_are_handled(bytes in proptest::collection::vec(any::<u8>(), 0..256), yaml in any::<bool>()) {
         let format = if yaml { Format::Yaml } else { Format::Json };
-        let _ = neurosteroid::validate(&bytes, format, Level::Full);
+        let diags = neurosteroid::validate(&bytes, format, Level::Full);
+        // `validate` and loading agree: no error exactly when the bytes load.
+        let loads = KnowledgeBase::from_slice(&bytes, format, neurosteroid::LoadOptions::default()).is_ok();
+        prop_assert_eq!(!diags.iter().any(|d| d.is_error()), loads, "{:?}", diags);
+        for d in &diags {
+            prop_assert!(!d.message.is_empty(), "{:?}", d);
+        }
     }
 
     /// Any text as a query: an answer or an error, never a panic.
     #[test]
     fn any_query_is_handled(q in "\\PC{0,40}") {
         let kb = KnowledgeBase::from_json(&base_text()).unwrap();
-        let _ = kb.resolve(&q);
-        let _ = kb.search(&q, 5);
-        let _ = kb.biosynthesis(&q);
+        // What is found is an entity of the knowledge base, and no more hits than asked.
+        if let Ok(r) = kb.resolve(&q) {
+            prop_assert!(kb.get(r.entity.id().as_str()).is_some());
+        }
+        let hits = kb.search(&q, 5);
+        prop_assert!(hits.len() <= 5);
+        for h in &hits {
+            prop_assert!(kb.get(&h.id).is_some(), "{}", h.id);
+        }
+        if let Ok(route) = kb.biosynthesis(&q) {
+            // A route runs from step to step: each product is the next step's substrate.
+            for pair in route.steps.windows(2) {
+                prop_assert_eq!(pair[0].product.id.as_str(), pair[1].substrate.id.as_str());
+            }
+        }
     }
 }
