@@ -2,15 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
-
 use neurosteroid::{EntityKind, EntityRef, Format, KnowledgeBase, Level};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn base_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json")).unwrap()
-}
+use neurosteroid_test_support::{base_text, read};
 
 /// Every name, synonym, brand, symbol and identifier of a knowledge base resolves to its
 /// entity, or to an entity legitimately sharing it (a medicine and its active compound).
@@ -60,9 +56,8 @@ fn embedded_data_passes_full_validation_with_no_diagnostics() {
 
 #[test]
 fn yaml_and_json_give_the_same_knowledge_base() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid");
-    let json = KnowledgeBase::from_json(&std::fs::read_to_string(dir.join("base.json")).unwrap()).unwrap();
-    let yaml = KnowledgeBase::from_yaml(&std::fs::read_to_string(dir.join("base.yaml")).unwrap()).unwrap();
+    let json = KnowledgeBase::from_json(&read("tests/vectors/valid/base.json")).unwrap();
+    let yaml = KnowledgeBase::from_yaml(&read("tests/vectors/valid/base.yaml")).unwrap();
     assert_eq!(json, yaml);
 }
 
@@ -75,8 +70,7 @@ fn migrate_within_format_1_only_sets_the_version() {
     let migrated = neurosteroid::migrate(doc.clone()).unwrap();
     assert_eq!(migrated, doc);
     // A format 1.0 document gains only the new version number, and loads as it was.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid");
-    let v1_0: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("format-1-0.json")).unwrap()).unwrap();
+    let v1_0: Value = serde_json::from_str(&read("tests/vectors/valid/format-1-0.json")).unwrap();
     let mut expected = v1_0.clone();
     expected["schema_version"] = json!(neurosteroid::model::CURRENT_SCHEMA_VERSION);
     assert_eq!(neurosteroid::migrate(v1_0).unwrap(), expected);
