@@ -187,3 +187,16 @@ package:
 	CARGO_TARGET_DIR=target/package-check cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	CARGO_TARGET_DIR=target/package-check cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	rm -rf target/package-check
+
+## Mutation testing (cargo-mutants, pinned, installed into .cache/cargo-bin): every mutant of
+## the core, schema and CLI crates against their tests; hours on a small machine. Results in
+## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
+## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
+.PHONY: mutants mutants-diff
+mutants:
+	tools/mutants.sh full $(MUTANTS_ARGS)
+
+## Only the mutants on lines changed since MUTANTS_BASE (default: the last commit's parent),
+## sampled down to MUTANTS_DIFF_MAX (default 12) mutants.
+mutants-diff:
+	tools/mutants.sh diff $(MUTANTS_ARGS)
