@@ -21,6 +21,14 @@ test: lint test-rust test-features test-python test-node test-interop test-schem
 lint: venv
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	$(VENV)/bin/ruff format --check
+	$(VENV)/bin/ruff check
+	# The fuzz targets (a workspace of their own) are formatted and compile on stable, so they
+	# can not rot between fuzzing runs.
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+	cargo clippy -q --manifest-path fuzz/Cargo.toml --target-dir target --bins -- -D warnings
+	# No dependency needs a newer Rust than the crates declare (see the script for what is not checked).
+	python3 tools/check-msrv.py
 
 test-rust:
 	cargo test --workspace --exclude neurosteroid-py

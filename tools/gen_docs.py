@@ -151,6 +151,7 @@ def defs_section(local_defs: Json) -> list[str]:
 def kind_pages(kb: Json) -> dict[str, str]:
     """Page name (the schema file's stem) -> Markdown, for every entity kind."""
     document = json.loads((SCHEMA / "knowledge-base.schema.json").read_text())
+
     # A per-kind file's root is the kind's definition: the same description and fields.
     def key(node: Json) -> str:
         return json.dumps([node.get("description"), sorted(node.get("properties", {}))])
@@ -179,8 +180,7 @@ def kind_pages(kb: Json) -> dict[str, str]:
             "",
             schema.get("description", ""),
             "",
-            f"Items of the document's `{array}` array. JSON Schema: `schema/{path.name}`"
-            f" (`$id` `{schema['$id']}`).",
+            f"Items of the document's `{array}` array. JSON Schema: `schema/{path.name}` (`$id` `{schema['$id']}`).",
             "",
             "## Fields",
             "",
@@ -248,7 +248,9 @@ def run(binary: str, *args: str) -> str:
 
 def cli_page(binary: str) -> str:
     top = run(binary, "--help")
-    commands = re.findall(r"^  ([a-z][a-z-]*)\s{2,}", top.split("Commands:", 1)[1].split("Options:", 1)[0], re.M)
+    commands = re.findall(
+        r"^  ([a-z][a-z-]*)\s{2,}", top.split("Commands:", 1)[1].split("Options:", 1)[0], re.MULTILINE
+    )
     lines = [
         "# Command-line reference",
         "",
@@ -312,7 +314,11 @@ def main() -> None:
     for name, text in fact_sheet_pages(binary, kb).items():
         files[f"fact-sheets/{name}.md"] = text
     nav = (ROOT / "mkdocs.yml").read_text()
-    fragments = {"snippets/grades.md", "snippets/directions.md", "snippets/consensus.md"}  # included into docs/evidence.md
+    fragments = {
+        "snippets/grades.md",
+        "snippets/directions.md",
+        "snippets/consensus.md",
+    }  # included into docs/evidence.md
     missing = [p for p in files if p not in fragments and f"generated/{p}" not in nav]
     if missing:
         sys.exit(f"mkdocs.yml: add these generated pages to `nav`: {', '.join('generated/' + p for p in missing)}")

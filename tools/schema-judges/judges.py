@@ -18,6 +18,7 @@ written there, so that an exception that no longer holds fails too.
 
 Usage: judges.py NEUROSTEROID_BIN AJV_JUDGE_JS AJV_CLI   (run by tools/schema-judges/run.sh)
 """
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ def rel(p: pathlib.Path) -> str:
 
 
 def library(bin_: str, files: list[pathlib.Path]) -> Verdicts:
-    out = subprocess.run([bin_, "validate", "--level", "schema", "--format", "json", *map(str, files)],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [bin_, "validate", "--level", "schema", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if out.returncode not in (0, 1):
         sys.exit(f"neurosteroid validate failed ({out.returncode}): {out.stderr}")
     verdicts: Verdicts = {}
@@ -91,8 +96,20 @@ def from_jsonpath(path: str) -> str:
 
 
 def check_jsonschema(files: list[pathlib.Path], *extra: str) -> Verdicts:
-    out = subprocess.run([str(VENV_BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *extra,
-                          "--output-format", "json", *map(str, files)], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [
+            str(VENV_BIN / "check-jsonschema"),
+            "--schemafile",
+            str(SCHEMA),
+            *extra,
+            "--output-format",
+            "json",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     try:
         report = json.loads(out.stdout)
     except json.JSONDecodeError:
@@ -123,8 +140,16 @@ def ajv_cli(cli: str, files: list[pathlib.Path]) -> Verdicts:
     verdicts: Verdicts = {}
     remaining = list(files)
     while remaining:
-        args = [cli, "validate", "--spec=draft2020", "--strict=true", "--all-errors", "--errors=json",
-                "-s", str(SCHEMA)]
+        args = [
+            cli,
+            "validate",
+            "--spec=draft2020",
+            "--strict=true",
+            "--all-errors",
+            "--errors=json",
+            "-s",
+            str(SCHEMA),
+        ]
         for f in remaining:
             args += ["-d", str(f)]
         out = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -132,13 +157,13 @@ def ajv_cli(cli: str, files: list[pathlib.Path]) -> Verdicts:
         rest = []
         for i, f in enumerate(remaining):
             name = re.escape(str(f))
-            if re.search(rf"^{name} valid$", text, re.M):
+            if re.search(rf"^{name} valid$", text, re.MULTILINE):
                 verdicts[rel(f)] = (True, set())
-            elif re.search(rf"^{name} invalid$", text, re.M):
+            elif re.search(rf"^{name} invalid$", text, re.MULTILINE):
                 verdicts[rel(f)] = (False, set())  # paths: the same engine as `ajv` above
-            elif re.search(rf"^error:\s+{name}:", text, re.M):
+            elif re.search(rf"^error:\s+{name}:", text, re.MULTILINE):
                 verdicts[rel(f)] = (False, None)
-                rest = remaining[i + 1:]
+                rest = remaining[i + 1 :]
                 break
             else:
                 sys.exit(f"ajv-cli said nothing about {f}:\n{text}")
@@ -168,12 +193,16 @@ def main() -> int:
             if exception is not None:
                 used.add((f, name))
                 if valid != exception["valid"]:
-                    problems.append(f"{f}: {name} now says {'valid' if valid else 'invalid'}; "
-                                    f"schema-exceptions.json says otherwise ({exceptions[f]['why']})")
+                    problems.append(
+                        f"{f}: {name} now says {'valid' if valid else 'invalid'}; "
+                        f"schema-exceptions.json says otherwise ({exceptions[f]['why']})"
+                    )
                 continue
             if valid != want_valid:
-                problems.append(f"{f}: the library says {'valid' if want_valid else 'invalid'} at --level schema, "
-                                f"{name} says {'valid' if valid else 'invalid'} {sorted(paths or [])}")
+                problems.append(
+                    f"{f}: the library says {'valid' if want_valid else 'invalid'} at --level schema, "
+                    f"{name} says {'valid' if valid else 'invalid'} {sorted(paths or [])}"
+                )
                 continue
             if not valid and paths and want_paths:
                 for p in want_paths:
@@ -186,8 +215,10 @@ def main() -> int:
     judged = len(files) * len(validators)
     for p in problems:
         print(p)
-    print(f"schema judges: {len(files)} vectors x {len(validators)} validators ({', '.join(validators)}); "
-          f"{len(used)} documented exceptions; {len(problems)} problems; {judged} verdicts")
+    print(
+        f"schema judges: {len(files)} vectors x {len(validators)} validators ({', '.join(validators)}); "
+        f"{len(used)} documented exceptions; {len(problems)} problems; {judged} verdicts"
+    )
     return 1 if problems else 0
 
 

@@ -4,15 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use neurosteroid::{Format, Level};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{base, root};
 
 #[test]
 fn committed_schema_matches_the_model() {
@@ -72,11 +70,8 @@ fn schema_errors(value: &Value) -> BTreeSet<String> {
 fn vectors() -> Vec<(PathBuf, Value, Option<Value>)> {
     let mut out = Vec::new();
     for kind in ["valid", "invalid"] {
-        let dir = root().join("tests/vectors").join(kind);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.to_string_lossy().to_string();
-            if name.ends_with(".expected.json") || !name.ends_with(".json") {
+        for path in neurosteroid_test_support::vectors(kind) {
+            if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
             let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()) else {
@@ -120,10 +115,6 @@ fn schema_and_model_agree_on_every_vector() {
 fn embedded_knowledge_base_passes_the_schema() {
     let value: Value = serde_json::from_str(neurosteroid::EMBEDDED_JSON).unwrap();
     assert_eq!(neurosteroid_schema::validate_value(&value), vec![]);
-}
-
-fn base() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap()
 }
 
 /// Every place in a document where a value can be replaced.

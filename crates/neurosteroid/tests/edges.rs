@@ -3,19 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
-
 use neurosteroid::render::SheetFormat;
 use neurosteroid::{Code, Format, KnowledgeBase, Level};
 use serde_json::Value;
 
-fn base() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
-            .unwrap(),
-    )
-    .unwrap()
-}
+use neurosteroid_test_support::base;
 
 fn kb(doc: &Value) -> KnowledgeBase {
     KnowledgeBase::from_slice(
