@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node test-interop test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
+.PHONY: demo test lint test-rust test-python test-node test-interop test-schema-judges test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
 	dist test-dist test-sdist test-features docs test-docs package
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
@@ -16,11 +16,19 @@ demo:
 ## the Node.js binding, the community validators over the exports, the curation workflow
 ## with the community tools (SARIF schema, pre-commit), the release artefacts and the
 ## documentation site.
-test: lint test-rust test-features test-python test-node test-interop test-curation test-dist test-docs
+test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs
 
 lint: venv
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	$(VENV)/bin/ruff format --check
+	$(VENV)/bin/ruff check
+	# The fuzz targets (a workspace of their own) are formatted and compile on stable, so they
+	# can not rot between fuzzing runs.
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+	cargo clippy -q --manifest-path fuzz/Cargo.toml --target-dir target --bins -- -D warnings
+	# No dependency needs a newer Rust than the crates declare (see the script for what is not checked).
+	python3 tools/check-msrv.py
 
 test-rust:
 	cargo test --workspace --exclude neurosteroid-py
@@ -31,6 +39,11 @@ test-rust:
 ## and sssom, installed pinned into .cache/judges-venv (tools/judges/requirements.txt).
 test-interop:
 	bash tools/judges/run.sh
+
+## The JSON Schema judged against the library on every shared vector by python-jsonschema,
+## check-jsonschema and ajv (library and CLI), pinned into .cache/ (tools/schema-judges/).
+test-schema-judges:
+	bash tools/schema-judges/run.sh
 
 ## Benchmarks (see BENCHMARKS.md for the Python side and the figures).
 bench:
@@ -179,3 +192,16 @@ package:
 	CARGO_TARGET_DIR=target/package-check cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	CARGO_TARGET_DIR=target/package-check cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	rm -rf target/package-check
+
+## Mutation testing (cargo-mutants, pinned, installed into .cache/cargo-bin): every mutant of
+## the core, schema and CLI crates against their tests; hours on a small machine. Results in
+## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
+## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
+.PHONY: mutants mutants-diff
+mutants:
+	tools/mutants.sh full $(MUTANTS_ARGS)
+
+## Only the mutants on lines changed since MUTANTS_BASE (default: the last commit's parent),
+## sampled down to MUTANTS_DIFF_MAX (default 12) mutants.
+mutants-diff:
+	tools/mutants.sh diff $(MUTANTS_ARGS)

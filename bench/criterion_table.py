@@ -6,16 +6,25 @@ name | median time | median throughput | ratio to serde_json_value of the same g
     python3 bench/criterion_table.py parse.txt
 """
 
+import pathlib
 import re
 import sys
 
 UNITS = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
-TP = {"B/s": 1, "KiB/s": 1024, "MiB/s": 1024**2, "GiB/s": 1024**3, "elem/s": 1,
-      "Kelem/s": 1e3, "Melem/s": 1e6, "Gelem/s": 1e9}
+TP = {
+    "B/s": 1,
+    "KiB/s": 1024,
+    "MiB/s": 1024**2,
+    "GiB/s": 1024**3,
+    "elem/s": 1,
+    "Kelem/s": 1e3,
+    "Melem/s": 1e6,
+    "Gelem/s": 1e9,
+}
 
 
 def main() -> None:
-    text = open(sys.argv[1], encoding="utf-8").read()
+    text = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8")
     rows = []
     name = None
     for line in text.splitlines():

@@ -192,10 +192,22 @@ def generated_module(kind: str) -> Any:
         model_type = {"pydantic": "pydantic_v2.BaseModel", "msgspec": "msgspec.Struct"}[kind]
         codegen = Path(sys.executable).with_name("datamodel-codegen")
         subprocess.run(
-            [str(codegen), "--input", str(SCHEMA), "--input-file-type", "jsonschema",
-             "--output", str(path), "--output-model-type", model_type,
-             "--target-python-version", "3.11", "--disable-timestamp"],
-            check=True, capture_output=True,
+            [
+                str(codegen),
+                "--input",
+                str(SCHEMA),
+                "--input-file-type",
+                "jsonschema",
+                "--output",
+                str(path),
+                "--output-model-type",
+                model_type,
+                "--target-python-version",
+                "3.11",
+                "--disable-timestamp",
+            ],
+            check=True,
+            capture_output=True,
         )
     sys.path.insert(0, str(DATA))
     return __import__(name)
@@ -209,6 +221,7 @@ def worker(kind: str, file: str) -> dict[str, Any]:
     elif kind in ("ns_loads", "ns_loads_schema", "ns_validate", "default_kb", "resolve"):
         t0 = time.perf_counter()
         import neurosteroid as ns
+
         out["import_s"] = time.perf_counter() - t0
     elif kind in ("pydantic", "msgspec"):
         mod = generated_module(kind)
@@ -217,13 +230,16 @@ def worker(kind: str, file: str) -> dict[str, Any]:
             model.model_rebuild()
         else:
             import msgspec
+
             decoder = msgspec.json.Decoder(model)
     elif kind == "jsonschema_rs":
-        import orjson
         import jsonschema_rs
+        import orjson
+
         validator = jsonschema_rs.Draft202012Validator(json.loads(SCHEMA.read_text()))
     elif kind == "jsonschema_py":
         import jsonschema
+
         validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text()))
 
     if kind == "default_kb":
@@ -236,6 +252,7 @@ def worker(kind: str, file: str) -> dict[str, Any]:
 
     if kind == "resolve":
         import orjson
+
         data = Path(file).read_bytes()
         queries = resolve_queries(orjson.loads(data), 100_000)
         kb = ns.loads(data)
@@ -256,9 +273,15 @@ def worker(kind: str, file: str) -> dict[str, Any]:
         for q in ids:
             kb._kb.resolve(q)  # the native call alone, no Python entity objects
         dt_native = time.perf_counter() - t1
-        out.update(seconds=dt, lookups=len(queries), per_s=len(queries) / dt, warm_per_s=len(queries) / dt_warm,
-                   native_lookups=len(ids), native_per_s=len(ids) / dt_native if ids else 0.0,
-                   ok=True)
+        out.update(
+            seconds=dt,
+            lookups=len(queries),
+            per_s=len(queries) / dt,
+            warm_per_s=len(queries) / dt_warm,
+            native_lookups=len(ids),
+            native_per_s=len(ids) / dt_native if ids else 0.0,
+            ok=True,
+        )
         return out
 
     t0 = time.perf_counter()
@@ -343,8 +366,12 @@ def run_child(kind: str, file: Path | str, timeout: float) -> dict[str, Any]:
         p.returncode = 0  # reaped by wait4 above
     wall = time.perf_counter() - start
     if status != 0:
-        return {"ok": False, "error": f"exit status {status}: {stderr.decode()[-500:]}",
-                "process_s": wall, "rss_mb": usage.ru_maxrss / 1024}
+        return {
+            "ok": False,
+            "error": f"exit status {status}: {stderr.decode()[-500:]}",
+            "process_s": wall,
+            "rss_mb": usage.ru_maxrss / 1024,
+        }
     result = json.loads(stdout.decode().strip().splitlines()[-1])
     result["process_s"] = wall
     result["rss_mb"] = usage.ru_maxrss / 1024  # Linux: kilobytes
@@ -355,9 +382,23 @@ def ensure_file(n: int) -> Path:
     path = DATA / f"kb-{n}.json"
     if not path.exists():
         subprocess.run(
-            ["cargo", "run", "-q", "-p", "neurosteroid-bench", "--release", "--bin", "synth",
-             "--", "--compounds", str(n), "--out", str(path)],
-            cwd=ROOT, check=True,
+            [
+                "cargo",
+                "run",
+                "-q",
+                "-p",
+                "neurosteroid-bench",
+                "--release",
+                "--bin",
+                "synth",
+                "--",
+                "--compounds",
+                str(n),
+                "--out",
+                str(path),
+            ],
+            cwd=ROOT,
+            check=True,
         )
     return path
 
@@ -371,10 +412,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default=os.environ.get("NS_BENCH_SIZES", "1000,10000,100000"))
     ap.add_argument("--quick", action="store_true", help="smallest size only, one run each")
-    ap.add_argument("--repeat", type=int, default=0,
-                    help="runs per measurement (median reported); default 3, 1 above 50k compounds")
-    ap.add_argument("--limit", type=float, default=60.0,
-                    help="skip a loader at a size where it is expected to take longer (s)")
+    ap.add_argument(
+        "--repeat", type=int, default=0, help="runs per measurement (median reported); default 3, 1 above 50k compounds"
+    )
+    ap.add_argument(
+        "--limit", type=float, default=60.0, help="skip a loader at a size where it is expected to take longer (s)"
+    )
     ap.add_argument("--only", default="", help="comma-separated loaders to run")
     ap.add_argument("--json", default=str(DATA / "python-results.json"))
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -392,8 +435,16 @@ def main() -> None:
     import importlib.metadata as md
 
     versions = {}
-    for pkg in ["neurosteroid", "pydantic", "pydantic-core", "msgspec", "orjson", "jsonschema",
-                "jsonschema-rs", "datamodel-code-generator"]:
+    for pkg in [
+        "neurosteroid",
+        "pydantic",
+        "pydantic-core",
+        "msgspec",
+        "orjson",
+        "jsonschema",
+        "jsonschema-rs",
+        "datamodel-code-generator",
+    ]:
         try:
             versions[pkg] = md.version(pkg)
         except md.PackageNotFoundError:
@@ -401,8 +452,12 @@ def main() -> None:
     print(f"# Python {platform.python_version()} ({sys.executable})")
     print("# " + ", ".join(f"{k} {v}" for k, v in versions.items()))
 
-    results: dict[str, Any] = {"python": platform.python_version(), "versions": versions,
-                               "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "rows": []}
+    results: dict[str, Any] = {
+        "python": platform.python_version(),
+        "versions": versions,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "rows": [],
+    }
     previous: dict[str, tuple[int, float]] = {}
     print("\n| N | file MB | loader | time s (median) | process s | peak RSS MB | RSS/file | ok |")
     print("|---|---|---|---|---|---|---|---|")
@@ -415,10 +470,11 @@ def main() -> None:
                 pn, ps = previous[kind]
                 projected = ps * (n / pn)
                 if projected > args.limit:
-                    row = {"n": n, "file_mb": mb, "loader": kind, "skipped": True,
-                           "projected_s": projected}
+                    row = {"n": n, "file_mb": mb, "loader": kind, "skipped": True, "projected_s": projected}
                     results["rows"].append(row)
-                    print(f"| {n} | {mb:.1f} | {kind} | skipped (projected {projected:.0f} s > {args.limit:.0f} s) | | | | |")
+                    print(
+                        f"| {n} | {mb:.1f} | {kind} | skipped (projected {projected:.0f} s > {args.limit:.0f} s) | | | | |"
+                    )
                     continue
             runs = [run_child(kind, path, timeout=900) for _ in range(repeat)]
             good = [r for r in runs if "error" not in r]
@@ -432,21 +488,37 @@ def main() -> None:
             rss = max(r["rss_mb"] for r in good)
             ok = all(r.get("ok") for r in good)
             previous[kind] = (n, t)
-            row = {"n": n, "file_mb": mb, "loader": kind, "seconds": t, "process_s": proc,
-                   "rss_mb": rss, "ok": ok, "runs": [r["seconds"] for r in good],
-                   "detail": good[0].get("detail", "")}
+            row = {
+                "n": n,
+                "file_mb": mb,
+                "loader": kind,
+                "seconds": t,
+                "process_s": proc,
+                "rss_mb": rss,
+                "ok": ok,
+                "runs": [r["seconds"] for r in good],
+                "detail": good[0].get("detail", ""),
+            }
             results["rows"].append(row)
-            print(f"| {n} | {mb:.1f} | {kind} | {t:.3f} | {proc:.3f} | {rss:.0f} | {rss / mb:.2f}x | {ok} |", flush=True)
+            print(
+                f"| {n} | {mb:.1f} | {kind} | {t:.3f} | {proc:.3f} | {rss:.0f} | {rss / mb:.2f}x | {ok} |", flush=True
+            )
 
     # import + default_kb in a fresh process.
     runs = [run_child("default_kb", "", 120) for _ in range(1 if args.quick else 10)]
     imp = median([r["import_s"] for r in runs])
     dk = median([r["default_kb_s"] for r in runs])
     proc = median([r["process_s"] for r in runs])
-    results["default_kb"] = {"import_s": imp, "default_kb_s": dk, "process_s": proc,
-                             "runs": [r["seconds"] for r in runs]}
-    print(f"\nimport neurosteroid: {imp * 1e3:.1f} ms; default_kb(): {dk * 1e3:.1f} ms; "
-          f"together {(imp + dk) * 1e3:.1f} ms; whole process (interpreter start included) {proc * 1e3:.1f} ms")
+    results["default_kb"] = {
+        "import_s": imp,
+        "default_kb_s": dk,
+        "process_s": proc,
+        "runs": [r["seconds"] for r in runs],
+    }
+    print(
+        f"\nimport neurosteroid: {imp * 1e3:.1f} ms; default_kb(): {dk * 1e3:.1f} ms; "
+        f"together {(imp + dk) * 1e3:.1f} ms; whole process (interpreter start included) {proc * 1e3:.1f} ms"
+    )
 
     # resolve from Python on the largest size.
     big = ensure_file(sizes[-1])
@@ -455,9 +527,11 @@ def main() -> None:
     if "error" in r:
         print(f"resolve: error {r['error']}")
     else:
-        print(f"resolve on N={sizes[-1]}: {r['per_s']:,.0f} lookups/s ({r['lookups']} mixed queries, "
-              f"entity objects made on first touch); {r['warm_per_s']:,.0f}/s once made; "
-              f"native call by id: {r['native_per_s']:,.0f}/s")
+        print(
+            f"resolve on N={sizes[-1]}: {r['per_s']:,.0f} lookups/s ({r['lookups']} mixed queries, "
+            f"entity objects made on first touch); {r['warm_per_s']:,.0f}/s once made; "
+            f"native call by id: {r['native_per_s']:,.0f}/s"
+        )
 
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))

@@ -23,6 +23,7 @@ crates/neurosteroid/src/model/eco.rs is the one the validator uses):
   ECO:0000304 author statement supported by traceable reference used in manual assertion
   ECO:0000303 author statement without traceable support used in manual assertion
 """
+
 from __future__ import annotations
 
 import json
@@ -51,10 +52,18 @@ def q(source: str, locator: str, text: str) -> dict[str, str]:
 # claim id -> (evidence kind, consensus, excerpts)
 TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # Biosynthesis: enzyme steps recorded by UniProt, Rhea and IUBMB from assays of the human enzymes.
-    "progesterone-precursor-of-allopregnanolone": (CLINICAL, "established", [
-        q("pk-low-dose-progesterone-2006", "abstract, conclusions",
-          "Oral doses of 20 mg of progesterone twice daily to postmenopausal women produced allopregnanolone "
-          "concentrations comparable to those achieved physiologically in premenopausal women.")]),
+    "progesterone-precursor-of-allopregnanolone": (
+        CLINICAL,
+        "established",
+        [
+            q(
+                "pk-low-dose-progesterone-2006",
+                "abstract, conclusions",
+                "Oral doses of 20 mg of progesterone twice daily to postmenopausal women produced allopregnanolone "
+                "concentrations comparable to those achieved physiologically in premenopausal women.",
+            )
+        ],
+    ),
     "cholesterol-precursor-of-pregnenolone": (ENZYME, "established", []),
     "pregnenolone-precursor-of-progesterone": (ENZYME, "established", []),
     "progesterone-precursor-of-5a-dhp": (ENZYME, "established", []),
@@ -81,51 +90,115 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # Regraded to preclinical: no trial in an anxiety disorder; the anxiolysis evidence is animal work.
     "allo-anxiolysis": (ANIMAL, "supported", []),
     # Regraded to clinical-trial: intravenous allopregnanolone in healthy women, sedation rising with dose.
-    "allo-sleep-promotion": (CLINICAL, "supported", [
-        q("allo-healthy-women-2005", "abstract, results",
-          "Exogenously administered allopregnanolone decreases saccadic eye movement parameters and increases "
-          "subjective ratings of sedation that correlate with increased serum concentrations of this neuroactive steroid.")]),
+    "allo-sleep-promotion": (
+        CLINICAL,
+        "supported",
+        [
+            q(
+                "allo-healthy-women-2005",
+                "abstract, results",
+                "Exogenously administered allopregnanolone decreases saccadic eye movement parameters and increases "
+                "subjective ratings of sedation that correlate with increased serum concentrations of this neuroactive steroid.",
+            )
+        ],
+    ),
     "allo-deep-sleep": (ANIMAL, "contradicted", []),
     "allo-slow-wave-sleep": (ANIMAL, "contradicted", []),
     "allo-rem-sleep": (ANIMAL, "debated", []),
-    "allo-mood-stability": (CLINICAL, "debated", [
-        q("andreen-2006", "abstract, conclusions",
-          "Mood effects during progesterone treatment seem to be related to allopregnanolone concentration, and a "
-          "bimodal association between allopregnanolone and adverse mood is evident.")]),
-    "allo-antidepressant": (CLINICAL, "supported", [
-        q("fr-2019-12721", "summary",
-          "On March 19, 2019, the U.S. Food and Drug Administration (FDA) approved a new drug application for "
-          "Zulresso (brexanolone).")]),
-    "allo-irritability": (CLINICAL, "contradicted", [
-        q("martinez-2016", "abstract",
-          "In contrast, the high-dose group experienced a statistically significant reduction in several core PMDD "
-          "symptoms (ie, irritability, sadness, anxiety, food cravings, and bloating) on dutasteride compared with placebo.")]),
-    "allo-paradoxical-mood": (CLINICAL, "supported", [
-        q("backstrom-2015", "abstract",
-          "The severity of the mood symptoms relate to allo in an inverted U-shaped curve at endogenous luteal-phase "
-          "serum concentrations.")]),
+    "allo-mood-stability": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "andreen-2006",
+                "abstract, conclusions",
+                "Mood effects during progesterone treatment seem to be related to allopregnanolone concentration, and a "
+                "bimodal association between allopregnanolone and adverse mood is evident.",
+            )
+        ],
+    ),
+    "allo-antidepressant": (
+        CLINICAL,
+        "supported",
+        [
+            q(
+                "fr-2019-12721",
+                "summary",
+                "On March 19, 2019, the U.S. Food and Drug Administration (FDA) approved a new drug application for "
+                "Zulresso (brexanolone).",
+            )
+        ],
+    ),
+    "allo-irritability": (
+        CLINICAL,
+        "contradicted",
+        [
+            q(
+                "martinez-2016",
+                "abstract",
+                "In contrast, the high-dose group experienced a statistically significant reduction in several core PMDD "
+                "symptoms (ie, irritability, sadness, anxiety, food cravings, and bloating) on dutasteride compared with placebo.",
+            )
+        ],
+    ),
+    "allo-paradoxical-mood": (
+        CLINICAL,
+        "supported",
+        [
+            q(
+                "backstrom-2015",
+                "abstract",
+                "The severity of the mood symptoms relate to allo in an inverted U-shaped curve at endogenous luteal-phase "
+                "serum concentrations.",
+            )
+        ],
+    ),
     "allo-panic": (CLINICAL, "debated", []),
     # Regraded to preclinical: cell and rat work, mostly from one laboratory.
     "allo-neuroinflammation": (ANIMAL, "supported", []),
     "allo-cognitive-decline": (ANIMAL, "debated", []),
-    "allo-memory": (CLINICAL, "contradicted", [
-        q("kask-2008", "abstract, conclusion",
-          "Intravenous allopregnanolone impairs episodic memory in healthy women, but there is a high degree of "
-          "individual variability.")]),
+    "allo-memory": (
+        CLINICAL,
+        "contradicted",
+        [
+            q(
+                "kask-2008",
+                "abstract, conclusion",
+                "Intravenous allopregnanolone impairs episodic memory in healthy women, but there is a high degree of "
+                "individual variability.",
+            )
+        ],
+    ),
     # Regraded to unsupported / insufficient: no trial measured clarity of thought.
     "allo-cognitive-clarity": (NO_SUPPORT, "debated", []),
     "low-allo-insomnia": (NO_SUPPORT, "debated", []),
     "low-allo-panic-disorder": (CLINICAL, "contradicted", []),
     "altered-allo-panic-disorder": (CLINICAL, "supported", []),
     "low-allo-gad": (CLINICAL, "debated", []),
-    "low-allo-pmdd": (CLINICAL, "contradicted", [
-        q("schmidt-1998", "abstract, conclusions",
-          "In women with premenstrual syndrome, the occurrence of symptoms represents an abnormal response to normal "
-          "hormonal changes.")]),
-    "altered-allo-pmdd": (CLINICAL, "supported", [
-        q("martinez-2016", "abstract",
-          "Stabilization of allopregnanolone levels from the follicular to the luteal phase of the menstrual cycle by "
-          "blocking the conversion of progesterone to its 5α-reduced neurosteroid metabolite mitigates symptoms in PMDD.")]),
+    "low-allo-pmdd": (
+        CLINICAL,
+        "contradicted",
+        [
+            q(
+                "schmidt-1998",
+                "abstract, conclusions",
+                "In women with premenstrual syndrome, the occurrence of symptoms represents an abnormal response to normal "
+                "hormonal changes.",
+            )
+        ],
+    ),
+    "altered-allo-pmdd": (
+        CLINICAL,
+        "supported",
+        [
+            q(
+                "martinez-2016",
+                "abstract",
+                "Stabilization of allopregnanolone levels from the follicular to the luteal phase of the menstrual cycle by "
+                "blocking the conversion of progesterone to its 5α-reduced neurosteroid metabolite mitigates symptoms in PMDD.",
+            )
+        ],
+    ),
     "low-allo-ppd": (CLINICAL, "debated", []),
     "altered-allo-ppd": (ANIMAL, "supported", []),
     "low-allo-ptsd": (CLINICAL, "supported", []),
@@ -136,60 +209,167 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "perimenopause-lowers-allo": (CLINICAL, "debated", []),
     "chronic-stress-lowers-allo": (ANIMAL, "debated", []),
     # Medicines.
-    "brexanolone-treats-ppd": (REGULATOR, "established", [
-        q("fr-2019-12721", "summary",
-          "On March 19, 2019, the U.S. Food and Drug Administration (FDA) approved a new drug application for "
-          "Zulresso (brexanolone).")]),
-    "zuranolone-treats-ppd": (REGULATOR, "established", [
-        q("dailymed-zurzuvae", "label, section 1 (indications and usage)",
-          "ZURZUVAE is indicated for the treatment of postpartum depression (PPD) in adults.")]),
-    "zuranolone-treats-mdd": (REGULATOR, "debated", [
-        q("pbr-zuranolone-crl", "news report of the complete response letter",
-          "In the CRL, the FDA stated that the application failed to provide substantial evidence of effectiveness "
-          "for supporting zuranolone’s approval to treat MDD and that additional trials will be required.")]),
-    "ganaxolone-treats-cdd": (REGULATOR, "established", [
-        q("fda-ztalmy-2022", "FDA announcement, action",
-          "FDA has approved Ztalmy (ganaxolone) to treat seizures associated with cyclin-dependent kinase-like 5 "
-          "(CDKL5) deficiency disorder (CDD) in patients 2 years of age and older.")]),
-    "ganaxolone-treats-ptsd": (CLINICAL, "contradicted", [
-        q("rasmusson-2017", "abstract",
-          "A modified intent-to-treat mixed model repeated measures analysis revealed no significant differences "
-          "between the effects of ganaxolone and placebo on Clinician Administered PTSD Symptom (CAPS) scores, global "
-          "well-being, negative mood, or sleep.")]),
-    "omp-raises-allo": (CLINICAL, "established", [
-        q("pk-low-dose-progesterone-2006", "abstract, conclusions",
-          "After ingestion of a low-dose of progesterone, the concentrations of allopregnanolone were in the same "
-          "range as those of progesterone.")]),
-    "omp-treats-pmdd": (CLINICAL, "contradicted", [
-        q("cochrane-progesterone-pms", "abstract, main results",
-          "From 17 studies, only two met our inclusion criteria.")]),
-    "omp-treats-perimenopause": (CLINICAL, "debated", [
-        q("gordon-2018", "key points, findings",
-          "In this randomized clinical trial that included 172 perimenopausal and early postmenopausal women, 32.3% of "
-          "women receiving placebo developed clinically significant depressive symptoms, while 17.3% of women taking "
-          "transdermal estradiol and intermittent micronized progesterone did so.")]),
-    "omp-sleep": (CLINICAL, "debated", [
-        q("nolan-2021", "abstract, evidence synthesis",
-          "Meta-analysis of 4 trials favored micronized progesterone for sleep onset latency (effect size, 7.10; "
-          "confidence interval [CI] 1.30, 12.91) but not total sleep time")]),
-    "omp-mood": (CLINICAL, "debated", [
-        q("andreen-2006", "abstract, conclusions",
-          "a bimodal association between allopregnanolone and adverse mood is evident")]),
-    "omp-cognition": (CLINICAL, "contradicted", [
-        q("schuessler-2008", "abstract", "Progesterone did not affect cognitive performance.")]),
-    "dutasteride-lowers-allo": (CLINICAL, "supported", [
-        q("martinez-2016", "title",
-          "5α-Reductase Inhibition Prevents the Luteal Phase Increase in Plasma Allopregnanolone Levels and Mitigates "
-          "Symptoms in Women with Premenstrual Dysphoric Disorder")]),
+    "brexanolone-treats-ppd": (
+        REGULATOR,
+        "established",
+        [
+            q(
+                "fr-2019-12721",
+                "summary",
+                "On March 19, 2019, the U.S. Food and Drug Administration (FDA) approved a new drug application for "
+                "Zulresso (brexanolone).",
+            )
+        ],
+    ),
+    "zuranolone-treats-ppd": (
+        REGULATOR,
+        "established",
+        [
+            q(
+                "dailymed-zurzuvae",
+                "label, section 1 (indications and usage)",
+                "ZURZUVAE is indicated for the treatment of postpartum depression (PPD) in adults.",
+            )
+        ],
+    ),
+    "zuranolone-treats-mdd": (
+        REGULATOR,
+        "debated",
+        [
+            q(
+                "pbr-zuranolone-crl",
+                "news report of the complete response letter",
+                "In the CRL, the FDA stated that the application failed to provide substantial evidence of effectiveness "
+                "for supporting zuranolone’s approval to treat MDD and that additional trials will be required.",
+            )
+        ],
+    ),
+    "ganaxolone-treats-cdd": (
+        REGULATOR,
+        "established",
+        [
+            q(
+                "fda-ztalmy-2022",
+                "FDA announcement, action",
+                "FDA has approved Ztalmy (ganaxolone) to treat seizures associated with cyclin-dependent kinase-like 5 "
+                "(CDKL5) deficiency disorder (CDD) in patients 2 years of age and older.",
+            )
+        ],
+    ),
+    "ganaxolone-treats-ptsd": (
+        CLINICAL,
+        "contradicted",
+        [
+            q(
+                "rasmusson-2017",
+                "abstract",
+                "A modified intent-to-treat mixed model repeated measures analysis revealed no significant differences "
+                "between the effects of ganaxolone and placebo on Clinician Administered PTSD Symptom (CAPS) scores, global "
+                "well-being, negative mood, or sleep.",
+            )
+        ],
+    ),
+    "omp-raises-allo": (
+        CLINICAL,
+        "established",
+        [
+            q(
+                "pk-low-dose-progesterone-2006",
+                "abstract, conclusions",
+                "After ingestion of a low-dose of progesterone, the concentrations of allopregnanolone were in the same "
+                "range as those of progesterone.",
+            )
+        ],
+    ),
+    "omp-treats-pmdd": (
+        CLINICAL,
+        "contradicted",
+        [
+            q(
+                "cochrane-progesterone-pms",
+                "abstract, main results",
+                "From 17 studies, only two met our inclusion criteria.",
+            )
+        ],
+    ),
+    "omp-treats-perimenopause": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "gordon-2018",
+                "key points, findings",
+                "In this randomized clinical trial that included 172 perimenopausal and early postmenopausal women, 32.3% of "
+                "women receiving placebo developed clinically significant depressive symptoms, while 17.3% of women taking "
+                "transdermal estradiol and intermittent micronized progesterone did so.",
+            )
+        ],
+    ),
+    "omp-sleep": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "nolan-2021",
+                "abstract, evidence synthesis",
+                "Meta-analysis of 4 trials favored micronized progesterone for sleep onset latency (effect size, 7.10; "
+                "confidence interval [CI] 1.30, 12.91) but not total sleep time",
+            )
+        ],
+    ),
+    "omp-mood": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "andreen-2006",
+                "abstract, conclusions",
+                "a bimodal association between allopregnanolone and adverse mood is evident",
+            )
+        ],
+    ),
+    "omp-cognition": (
+        CLINICAL,
+        "contradicted",
+        [q("schuessler-2008", "abstract", "Progesterone did not affect cognitive performance.")],
+    ),
+    "dutasteride-lowers-allo": (
+        CLINICAL,
+        "supported",
+        [
+            q(
+                "martinez-2016",
+                "title",
+                "5α-Reductase Inhibition Prevents the Luteal Phase Increase in Plasma Allopregnanolone Levels and Mitigates "
+                "Symptoms in Women with Premenstrual Dysphoric Disorder",
+            )
+        ],
+    ),
     "finasteride-lowers-allo": (CLINICAL, "debated", []),
     # Strategies.
-    "strategy-progesterone-raises-allo": (CLINICAL, "established", [
-        q("pk-low-dose-progesterone-2006", "abstract, conclusions",
-          "Oral doses of 20 mg of progesterone twice daily to postmenopausal women produced allopregnanolone "
-          "concentrations comparable to those achieved physiologically in premenopausal women.")]),
-    "strategy-progesterone-sleep": (CLINICAL, "debated", [
-        q("nolan-2021", "abstract, evidence synthesis",
-          "Meta-analysis of 4 trials favored micronized progesterone for sleep onset latency")]),
+    "strategy-progesterone-raises-allo": (
+        CLINICAL,
+        "established",
+        [
+            q(
+                "pk-low-dose-progesterone-2006",
+                "abstract, conclusions",
+                "Oral doses of 20 mg of progesterone twice daily to postmenopausal women produced allopregnanolone "
+                "concentrations comparable to those achieved physiologically in premenopausal women.",
+            )
+        ],
+    ),
+    "strategy-progesterone-sleep": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "nolan-2021",
+                "abstract, evidence synthesis",
+                "Meta-analysis of 4 trials favored micronized progesterone for sleep onset latency",
+            )
+        ],
+    ),
     "healthy-fats-raise-allo": (NO_SUPPORT, "debated", []),
     "b5-magnesium-raise-allo": (NO_SUPPORT, "debated", []),
     "stress-reduction-raises-allo": (NO_SUPPORT, "debated", []),
@@ -225,8 +405,20 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
 }
 
 # The fields of a claim in document order (the Rust model's order), so output stays stable.
-ORDER = ["id", "statement", "subject", "predicate", "object", "grade", "direction", "evidence_kind", "consensus",
-         "sources", "excerpts", "notes"]
+ORDER = [
+    "id",
+    "statement",
+    "subject",
+    "predicate",
+    "object",
+    "grade",
+    "direction",
+    "evidence_kind",
+    "consensus",
+    "sources",
+    "excerpts",
+    "notes",
+]
 
 
 def annotate(doc: dict) -> tuple[dict, list[str]]:
@@ -268,8 +460,10 @@ def main() -> int:
         print(f"annotate_evidence: {p}", file=sys.stderr)
     if check:
         if out != text:
-            print("annotate_evidence: knowledge-base.json is not up to date; run python3 tools/annotate_evidence.py",
-                  file=sys.stderr)
+            print(
+                "annotate_evidence: knowledge-base.json is not up to date; run python3 tools/annotate_evidence.py",
+                file=sys.stderr,
+            )
             return 1
         return 1 if problems else 0
     KB.write_text(out, encoding="utf-8")

@@ -77,9 +77,24 @@ def is_enum(node: Json) -> bool:
     return "enum" in node or ("oneOf" in node and all("const" in n for n in node["oneOf"]))
 
 
+def enum_description(node: Json) -> tuple[str, dict[str, str]]:
+    """An enum's description without its value list, and the meaning of each value: the
+    schema generator appends "- `value`: meaning" lines to the description (see `portable`
+    in crates/neurosteroid-schema)."""
+    intro, meanings = [], {}
+    for line in node.get("description", "").split("\n"):
+        m = re.fullmatch(r"- `([^`]+)`(?:: (.*))?", line)
+        if m:
+            meanings[m.group(1)] = m.group(2) or ""
+        else:
+            intro.append(line)
+    return "\n".join(intro).strip(), meanings
+
+
 def enum_values(node: Json) -> list[tuple[str, str]]:
     if "enum" in node:
-        return [(str(v), "") for v in node["enum"]]
+        meanings = enum_description(node)[1]
+        return [(str(v), meanings.get(str(v), "")) for v in node["enum"]]
     return [(str(n["const"]), n.get("description", "")) for n in node["oneOf"]]
 
 
@@ -119,8 +134,9 @@ def defs_section(local_defs: Json) -> list[str]:
         if not (is_enum(d) or "properties" in d or "pattern" in d):
             continue
         out += ["", f"### {name}", ""]
-        if d.get("description"):
-            out += [d["description"], ""]
+        intro = enum_description(d)[0] if is_enum(d) else d.get("description", "")
+        if intro:
+            out += [intro, ""]
         if is_enum(d):
             out += ["| value | meaning |", "|---|---|"]
             out += [f"| `{v}` | {cell(m)} |" for v, m in enum_values(d)]
@@ -135,6 +151,7 @@ def defs_section(local_defs: Json) -> list[str]:
 def kind_pages(kb: Json) -> dict[str, str]:
     """Page name (the schema file's stem) -> Markdown, for every entity kind."""
     document = json.loads((SCHEMA / "knowledge-base.schema.json").read_text())
+
     # A per-kind file's root is the kind's definition: the same description and fields.
     def key(node: Json) -> str:
         return json.dumps([node.get("description"), sorted(node.get("properties", {}))])
@@ -163,8 +180,7 @@ def kind_pages(kb: Json) -> dict[str, str]:
             "",
             schema.get("description", ""),
             "",
-            f"Items of the document's `{array}` array. JSON Schema: `schema/{path.name}`"
-            f" (`$id` `{schema['$id']}`).",
+            f"Items of the document's `{array}` array. JSON Schema: `schema/{path.name}` (`$id` `{schema['$id']}`).",
             "",
             "## Fields",
             "",
@@ -232,7 +248,9 @@ def run(binary: str, *args: str) -> str:
 
 def cli_page(binary: str) -> str:
     top = run(binary, "--help")
-    commands = re.findall(r"^  ([a-z][a-z-]*)\s{2,}", top.split("Commands:", 1)[1].split("Options:", 1)[0], re.M)
+    commands = re.findall(
+        r"^  ([a-z][a-z-]*)\s{2,}", top.split("Commands:", 1)[1].split("Options:", 1)[0], re.MULTILINE
+    )
     lines = [
         "# Command-line reference",
         "",
@@ -296,7 +314,11 @@ def main() -> None:
     for name, text in fact_sheet_pages(binary, kb).items():
         files[f"fact-sheets/{name}.md"] = text
     nav = (ROOT / "mkdocs.yml").read_text()
-    fragments = {"snippets/grades.md", "snippets/directions.md", "snippets/consensus.md"}  # included into docs/evidence.md
+    fragments = {
+        "snippets/grades.md",
+        "snippets/directions.md",
+        "snippets/consensus.md",
+    }  # included into docs/evidence.md
     missing = [p for p in files if p not in fragments and f"generated/{p}" not in nav]
     if missing:
         sys.exit(f"mkdocs.yml: add these generated pages to `nav`: {', '.join('generated/' + p for p in missing)}")

@@ -5,6 +5,7 @@ definition) from the committed JSON Schema, itself generated from the Rust types
     python3 tools/gen_python_model.py          # write
     python3 tools/gen_python_model.py --check  # exit 1 and print a diff when out of date
 """
+
 from __future__ import annotations
 
 import difflib
@@ -18,17 +19,35 @@ OUT = ROOT / "python" / "neurosteroid" / "_model.py"
 
 # Schema definitions that are plain strings / numbers on the Python side.
 SCALARS = {
-    "Id": "str", "Text": "str", "Curie": "str", "Formula": "str", "Url": "str", "Symbol": "str",
-    "Unit": "str", "SchemaVersion": "str", "Positive": "float", "Year": "int", "Date": "datetime.date",
+    "Id": "str",
+    "Text": "str",
+    "Curie": "str",
+    "Formula": "str",
+    "Url": "str",
+    "Symbol": "str",
+    "Unit": "str",
+    "SchemaVersion": "str",
+    "Positive": "float",
+    "Year": "int",
+    "Date": "datetime.date",
     "EvidenceKind": "str",
 }
 # Entity classes: definition name -> (collection, kind).
 ENTITIES = {
-    "Source": ("sources", "source"), "Compound": ("compounds", "compound"), "EnzymeActivity": ("enzymes", "enzyme"),
-    "GeneProduct": ("gene_products", "gene-product"), "Reaction": ("reactions", "reaction"),
-    "Pathway": ("pathways", "pathway"), "Receptor": ("receptors", "receptor"), "Site": ("sites", "site"),
-    "Effect": ("effects", "effect"), "Condition": ("conditions", "condition"), "Therapy": ("therapies", "therapy"),
-    "Strategy": ("strategies", "strategy"), "Claim": ("claims", "claim"), "FactSheet": ("fact_sheets", "fact-sheet"),
+    "Source": ("sources", "source"),
+    "Compound": ("compounds", "compound"),
+    "EnzymeActivity": ("enzymes", "enzyme"),
+    "GeneProduct": ("gene_products", "gene-product"),
+    "Reaction": ("reactions", "reaction"),
+    "Pathway": ("pathways", "pathway"),
+    "Receptor": ("receptors", "receptor"),
+    "Site": ("sites", "site"),
+    "Effect": ("effects", "effect"),
+    "Condition": ("conditions", "condition"),
+    "Therapy": ("therapies", "therapy"),
+    "Strategy": ("strategies", "strategy"),
+    "Claim": ("claims", "claim"),
+    "FactSheet": ("fact_sheets", "fact-sheet"),
 }
 
 
@@ -40,11 +59,11 @@ def ref_name(s: dict) -> str | None:
 def py_type(s: dict, defs: dict) -> tuple[str, str | None]:
     """(annotation, conversion) of a property schema."""
     if "anyOf" in s:
-        inner = [x for x in s["anyOf"] if x.get("type") != "null"][0]
+        inner = next(x for x in s["anyOf"] if x.get("type") != "null")
         t, conv = py_type(inner, defs)
         return f"{t} | None", conv
     if isinstance(s.get("type"), list):
-        base = [t for t in s["type"] if t != "null"][0]
+        base = next(t for t in s["type"] if t != "null")
         t, conv = py_type({**s, "type": base}, defs)
         return f"{t} | None", conv
     name = ref_name(s)
@@ -193,16 +212,24 @@ def main() -> int:
             "",
         ]
         all_names.append(n)
-    lines += ["", f"ENTITY_CLASSES: dict[str, type[Any]] = {{{', '.join(f'{json.dumps(ENTITIES[n][0])}: {n}' for n in ENTITIES)}}}"]
+    lines += [
+        "",
+        f"ENTITY_CLASSES: dict[str, type[Any]] = {{{', '.join(f'{json.dumps(ENTITIES[n][0])}: {n}' for n in ENTITIES)}}}",
+    ]
     lines.append('"""Entity class by collection name."""')
     lines.append("")
     names = sorted(enums + all_names) + ["ENTITY_CLASSES"]
-    lines.insert(lines.index("from ._convert import _date, _opt, _status, _statuses, to_dict") + 1, "\n__all__ = [" + ", ".join(json.dumps(x) for x in names) + "]")
+    lines.insert(
+        lines.index("from ._convert import _date, _opt, _status, _statuses, to_dict") + 1,
+        "\n__all__ = [" + ", ".join(json.dumps(x) for x in names) + "]",
+    )
     text = "\n".join(lines).rstrip() + "\n"
     if "--check" in sys.argv:
         current = OUT.read_text() if OUT.exists() else ""
         if current != text:
-            sys.stdout.writelines(difflib.unified_diff(current.splitlines(True), text.splitlines(True), "committed", "generated"))
+            sys.stdout.writelines(
+                difflib.unified_diff(current.splitlines(True), text.splitlines(True), "committed", "generated")
+            )
             print("\npython/neurosteroid/_model.py is out of date: run `python3 tools/gen_python_model.py`")
             return 1
         return 0

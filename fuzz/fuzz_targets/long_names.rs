@@ -27,13 +27,19 @@ fuzz_target!(|data: &[u8]| {
             {"id": "5a-dihydroprogesterone", "name": "5α-dihydroprogesterone", "roles": ["intermediate"]}
         ]
     });
-    let Ok(kb) = neurosteroid::KnowledgeBase::from_json(&doc.to_string()) else { return };
+    let Ok(kb) = neurosteroid::KnowledgeBase::from_json(&doc.to_string()) else {
+        return;
+    };
     for query in [text.as_str(), head, tail, &text.repeat(16)] {
         let _ = kb.resolve(query);
         let _ = kb.search(query, 10);
     }
     // A different stereodescriptor is a different compound, however close the spelling.
     if let Ok(r) = kb.resolve("5β-dihydroprogesterone") {
-        assert_ne!(r.entity.id().as_str(), "5a-dihydroprogesterone", "a guess crossed a stereodescriptor");
+        assert_ne!(
+            r.entity.id().as_str(),
+            "5a-dihydroprogesterone",
+            "a guess crossed a stereodescriptor"
+        );
     }
 });

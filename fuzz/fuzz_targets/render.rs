@@ -7,7 +7,9 @@ use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Format, KnowledgeBase, LoadOptions};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(kb) = KnowledgeBase::from_slice(data, Format::Json, LoadOptions::default()) else { return };
+    let Ok(kb) = KnowledgeBase::from_slice(data, Format::Json, LoadOptions::default()) else {
+        return;
+    };
     for sheet in &kb.document().fact_sheets {
         for f in [SheetFormat::Markdown, SheetFormat::Html, SheetFormat::JsonLd] {
             if let Ok(out) = kb.render(sheet.id.as_str(), f) {
@@ -18,7 +20,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for c in &kb.document().compounds {
-        for f in [DiagramFormat::Mermaid, DiagramFormat::Dot, DiagramFormat::Svg, DiagramFormat::NodeLink] {
+        for f in [
+            DiagramFormat::Mermaid,
+            DiagramFormat::Dot,
+            DiagramFormat::Svg,
+            DiagramFormat::NodeLink,
+        ] {
             let _ = kb.pathway_diagram(c.id.as_str(), f);
         }
     }

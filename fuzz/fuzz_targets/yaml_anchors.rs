@@ -25,7 +25,9 @@ fuzz_target!(|data: &[u8]| {
             // A flow sequence of aliases to earlier anchors: the fan-out of a laugh.
             2 if anchors > 0 => {
                 let n = usize::from(b / 6) % 12 + 1;
-                let items: Vec<String> = (0..n).map(|j| format!("*a{}", (usize::from(b) + j) % anchors)).collect();
+                let items: Vec<String> = (0..n)
+                    .map(|j| format!("*a{}", (usize::from(b) + j) % anchors))
+                    .collect();
                 let _ = writeln!(yaml, "{indent}k{i}: [{}]", items.join(", "));
             }
             // A scalar, so that every anchored mapping has content.

@@ -29,7 +29,7 @@ def _dump(value: Any) -> Any:
 def to_dict(obj: Any) -> dict[str, Any]:
     """The JSON shape of a value object: empty lists, `None` and `False` defaults are left
     out, exactly as the Rust serialiser writes them."""
-    rename: dict[str, str] = getattr(type(obj), "_RENAME")
+    rename: dict[str, str] = type(obj)._RENAME
     out: dict[str, Any] = {}
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
@@ -52,7 +52,11 @@ def _statuses(history: Any) -> tuple[Any, ...]:
         if key not in latest or ev.date >= latest[key].date:
             latest[key] = ev
     order = ("FDA", "EMA", "PMDA", "DEA", "manufacturer")
-    return tuple(sorted(latest.values(), key=lambda e: (e.date, order.index(e.regulator) if e.regulator in order else len(order))))
+    return tuple(
+        sorted(
+            latest.values(), key=lambda e: (e.date, order.index(e.regulator) if e.regulator in order else len(order))
+        )
+    )
 
 
 def _status(history: Any, regulator: str) -> Any:

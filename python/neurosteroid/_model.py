@@ -15,47 +15,142 @@ from ._convert import _date, _opt, _status, _statuses, to_dict
 __all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
 
 AdministrationRoute: TypeAlias = Literal["oral", "intravenous", "intramuscular", "transdermal", "vaginal", "topical"]
-"""Route of administration."""
+"""Route of administration.
+
+- `oral`: By mouth.
+- `intravenous`: Into a vein.
+- `intramuscular`: Into a muscle.
+- `transdermal`: Through the skin.
+- `vaginal`: Into the vagina.
+- `topical`: On the skin."""
 
 CompoundRole: TypeAlias = Literal["endogenous-neurosteroid", "hormone", "precursor", "intermediate", "related-steroid", "synthetic-analogue", "drug", "enzyme-inhibitor"]
-"""What a compound is, in this knowledge base. A compound may have several roles."""
+"""What a compound is, in this knowledge base. A compound may have several roles.
+
+- `endogenous-neurosteroid`: Made in the body and acting on the nervous system.
+- `hormone`: A steroid hormone acting through classic (nuclear) hormone receptors.
+- `precursor`: A starting material of a biosynthetic route.
+- `intermediate`: A compound between two steps of a route.
+- `related-steroid`: A stereoisomer or close relative kept for disambiguation.
+- `synthetic-analogue`: A synthetic analogue of a natural neurosteroid.
+- `drug`: The active ingredient of an approved or investigational medicine.
+- `enzyme-inhibitor`: Inhibits an enzyme of a route."""
 
 Consensus: TypeAlias = Literal["established", "supported", "debated", "contradicted"]
-"""How settled a claim is, whatever its clinical grade."""
+"""How settled a claim is, whatever its clinical grade.
+
+- `established`: Recorded without dispute in reviewed reference resources (UniProt, Rhea, IUBMB enzyme list) and textbooks.
+- `supported`: Supported by the evidence found, but not (yet) reference knowledge.
+- `debated`: Unsettled: the evidence is mixed or too thin, or experts disagree.
+- `contradicted`: The evidence points the other way."""
 
 Direction: TypeAlias = Literal["reductive", "oxidative", "bidirectional", "not-applicable"]
-"""Which way a gene product mainly runs the reaction it catalyses."""
+"""Which way a gene product mainly runs the reaction it catalyses.
+
+- `reductive`: Reduction (e.g. NADPH-dependent).
+- `oxidative`: Oxidation (e.g. NAD+-dependent dehydrogenation, monooxygenation).
+- `bidirectional`: Both ways, depending on cofactor ratios.
+- `not-applicable`: Not a redox reaction (transport, isomerisation)."""
 
 EvidenceDirection: TypeAlias = Literal["supports", "mixed", "contradicts", "insufficient"]
-"""Whether the evidence found supports the statement as the source made it."""
+"""Whether the evidence found supports the statement as the source made it.
+
+- `supports`: The evidence supports it.
+- `mixed`: Some evidence supports it, some does not.
+- `contradicts`: The evidence points the other way.
+- `insufficient`: Too little evidence either way."""
 
 Grade: TypeAlias = Literal["regulatory", "systematic-review", "clinical-trial", "clinical-observational", "preclinical", "expert-opinion", "unsupported"]
 """Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
-of strength: `Grade::Regulatory < Grade::Unsupported`."""
+of strength: `Grade::Regulatory < Grade::Unsupported`.
+
+- `regulatory`: A regulator's decision or approved label.
+- `systematic-review`: A meta-analysis or systematic review in humans.
+- `clinical-trial`: At least one randomised controlled trial in humans.
+- `clinical-observational`: Human observational, cohort, case-control or biomarker studies.
+- `preclinical`: Animal or in-vitro evidence only.
+- `expert-opinion`: Guidelines or reviews without direct evidence.
+- `unsupported`: Stated by a source, but no supporting evidence was found."""
 
 Mode: TypeAlias = Literal["positive-allosteric-modulation", "negative-allosteric-modulation", "direct-activation", "agonism", "antagonism"]
-"""How a ligand acts on a receptor."""
+"""How a ligand acts on a receptor.
+
+- `positive-allosteric-modulation`: Enhances the response to the receptor's own agonist.
+- `negative-allosteric-modulation`: Reduces the response to the receptor's own agonist.
+- `direct-activation`: Opens or activates the receptor without its own agonist.
+- `agonism`: Binds and activates (orthosteric).
+- `antagonism`: Binds and blocks."""
 
 Predicate: TypeAlias = Literal["precursor-of", "synthesised-in", "acts-on", "has-effect", "low-levels-associated-with", "altered-signalling-associated-with", "raises-level-of", "lowers-level-of", "treats"]
-"""What a claim says about its subject and object."""
+"""What a claim says about its subject and object.
+
+- `precursor-of`: Compound → compound: is converted into (directly or through a route).
+- `synthesised-in`: Compound → site: is made at that site.
+- `acts-on`: Compound → receptor: acts on it.
+- `has-effect`: Compound → effect: produces the effect.
+- `low-levels-associated-with`: Compound → condition: low levels are associated with the condition.
+- `altered-signalling-associated-with`: Compound → condition: altered levels, fluctuation or altered sensitivity is associated.
+- `raises-level-of`: Therapy or strategy → compound: raises its level.
+- `lowers-level-of`: Therapy, strategy or condition → compound: lowers its level.
+- `treats`: Therapy → condition: treats it."""
 
 Regulator: TypeAlias = Literal["FDA", "EMA", "PMDA", "DEA", "MHRA", "manufacturer"]
-"""A regulator."""
+"""A regulator.
+
+- `FDA`: US Food and Drug Administration.
+- `EMA`: European Medicines Agency / European Commission.
+- `PMDA`: Japan's Ministry of Health, Labour and Welfare / PMDA.
+- `DEA`: US Drug Enforcement Administration (scheduling).
+- `MHRA`: UK Medicines and Healthcare products Regulatory Agency.
+- `manufacturer`: The company holding the authorisation (marketing decisions)."""
 
 RegulatoryStatus: TypeAlias = Literal["approved", "label-change", "scheduled", "refused", "discontinued", "withdrawn"]
-"""A regulatory event."""
+"""A regulatory event.
+
+- `approved`: Approved or authorised.
+- `label-change`: The approved label changed (new population, new warning).
+- `scheduled`: Placed in a controlled-substance schedule.
+- `refused`: The application was refused (complete response letter, negative opinion).
+- `discontinued`: Taken off the market by the company.
+- `withdrawn`: The approval was withdrawn."""
 
 SectionKind: TypeAlias = Literal["overview", "biosynthesis", "mechanism", "effects", "conditions", "therapies", "support", "summary"]
-"""What a fact-sheet section is about; renderers use it to pick a layout."""
+"""What a fact-sheet section is about; renderers use it to pick a layout.
+
+- `overview`: What the subject is.
+- `biosynthesis`: How it is made.
+- `mechanism`: How it acts.
+- `effects`: What it does.
+- `conditions`: What low levels may contribute to.
+- `therapies`: Medicines.
+- `support`: Lifestyle and supplement measures.
+- `summary`: Closing summary."""
 
 SourceKind: TypeAlias = Literal["consumer-article", "journal-article", "review", "regulatory", "press-release", "database", "web-page"]
-"""What kind of source."""
+"""What kind of source.
+
+- `consumer-article`: A consumer or popular article: the claims' origin, never their evidence.
+- `journal-article`: A primary research article.
+- `review`: A review, systematic review or meta-analysis.
+- `regulatory`: A regulator's label, decision or notice.
+- `press-release`: A company announcement.
+- `database`: A database record (ChEBI, HGNC, UniProt, ...).
+- `web-page`: Any other web page."""
 
 StrategyKind: TypeAlias = Literal["lifestyle", "diet", "supplement", "medication"]
-"""What kind of support strategy."""
+"""What kind of support strategy.
+
+- `lifestyle`: Habits: sleep, light, stress, exercise.
+- `diet`: Diet.
+- `supplement`: Supplements.
+- `medication`: A prescription medicine used as a support measure."""
 
 TherapyKind: TypeAlias = Literal["drug-product", "hormone-therapy", "interacting-drug"]
-"""What kind of therapy."""
+"""What kind of therapy.
+
+- `drug-product`: A medicine (a drug product).
+- `hormone-therapy`: A hormone preparation used as therapy.
+- `interacting-drug`: A medicine whose relevance here is a side effect (lowering a neurosteroid)."""
 
 
 @dataclass(frozen=True, slots=True)

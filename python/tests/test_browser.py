@@ -10,9 +10,8 @@ import shutil
 import subprocess
 import tempfile
 
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 
 def _chromium() -> str:
@@ -30,7 +29,7 @@ def test_html_is_valid_and_self_contained() -> None:
 
     html = ns.default_kb().render("allopregnanolone", format="html")
     html5lib.HTMLParser(strict=True).parse(html)  # raises on any parse error
-    for external in ("<script", "<link", "src=\"http", "@import", "url(http"):
+    for external in ("<script", "<link", 'src="http', "@import", "url(http"):
         assert external not in html
 
 
@@ -46,18 +45,35 @@ def test_html_renders_in_headless_chromium(root: pathlib.Path) -> None:
         shot.unlink()
     with tempfile.TemporaryDirectory() as profile:
         flags = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--hide-scrollbars",
         ]
-        dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+        dom = subprocess.run(
+            [chromium, *flags, "--dump-dom", page.as_uri()], check=False, capture_output=True, text=True, timeout=120
+        )
         assert dom.returncode == 0, dom.stderr[-2000:]
         console_errors = [l for l in dom.stderr.splitlines() if "CONSOLE" in l or "Refused to" in l]
         assert console_errors == []
         # The diagram made it into the rendered document, with every compound of the route.
-        assert "<svg" in dom.stdout and "class=\"pathway\"" in dom.stdout
+        assert "<svg" in dom.stdout and 'class="pathway"' in dom.stdout
         for c in ns.default_kb().biosynthesis("allopregnanolone").compounds:
             assert f'data-id="{c.id}"' in dom.stdout
-        run = subprocess.run([chromium, *flags, "--window-size=1100,2400", f"--screenshot={shot}", page.as_uri()], capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [chromium, *flags, "--window-size=1100,2400", f"--screenshot={shot}", page.as_uri()],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert run.returncode == 0, run.stderr[-2000:]
     assert shot.exists() and shot.stat().st_size > 20_000

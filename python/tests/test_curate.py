@@ -11,9 +11,8 @@ import subprocess
 from typing import Any
 
 import jsonpatch
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE_KB = ROOT / "examples" / "content-repo" / "kb"
@@ -27,7 +26,7 @@ def cli() -> pathlib.Path:
 
 
 def run(cli: pathlib.Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(cli), *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([str(cli), *args], check=False, capture_output=True, text=True, cwd=ROOT)
 
 
 def test_load_accepts_a_knowledge_base_folder() -> None:
@@ -60,7 +59,9 @@ def versions() -> tuple[dict[str, Any], dict[str, Any]]:
     new = copy.deepcopy(old)
     claim = next(c for c in new["claims"] if c["grade"] == "preclinical")
     claim["grade"] = "clinical-trial"
-    new["sources"].append({"id": "new-trial-2026", "kind": "journal-article", "title": "A new trial", "url": "https://example.org/trial"})
+    new["sources"].append(
+        {"id": "new-trial-2026", "kind": "journal-article", "title": "A new trial", "url": "https://example.org/trial"}
+    )
     new["sources"] = [s for s in new["sources"] if s["id"] != "acs-allopregnanolone"]
     compound = next(c for c in new["compounds"] if c["id"] == "pregnenolone")
     compound["id"] = "pregnenolone-renamed"
@@ -79,9 +80,13 @@ def test_diff_names_the_upgrade_and_the_patch_applies(cli: pathlib.Path, tmp_pat
     assert "`pregnenolone` → `pregnenolone-renamed`" in md.stdout
     assert "new-trial-2026" in md.stdout and "acs-allopregnanolone" in md.stdout
     assert "2026-11-01 FDA" in md.stdout or "2026-11-01 EMA" in md.stdout
-    changes = json.loads(run(cli, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json").stdout)
+    changes = json.loads(
+        run(cli, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json").stdout
+    )
     assert [g["upgrade"] for g in changes["grades"]] == [True]
-    patch = json.loads(run(cli, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "patch").stdout)
+    patch = json.loads(
+        run(cli, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "patch").stdout
+    )
     assert patch, "the versions differ, so the patch is not empty"
     assert jsonpatch.apply_patch(old, patch) == new
     assert jsonpatch.apply_patch(old, jsonpatch.make_patch(old, new)) == new  # the judge itself works

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 import pathlib
 
+import neurosteroid as ns
 import pytest
 import yaml
-
-import neurosteroid as ns
 
 
 def test_loads_accepts_what_validate_accepts(base_path: pathlib.Path) -> None:

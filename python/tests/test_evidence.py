@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 RANK = {"supports": 0, "mixed": 1, "insufficient": 2, "contradicts": 3}
 

@@ -8,5 +8,10 @@ import sys
 
 
 def test_python_model_matches_the_schema(root: pathlib.Path) -> None:
-    result = subprocess.run([sys.executable, str(root / "tools" / "gen_python_model.py"), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "gen_python_model.py"), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout

@@ -15,13 +15,13 @@ DIRECTIONS = ("supports", "mixed", "insufficient", "contradicts")
 
 def test_readme_python_examples(root: pathlib.Path) -> None:
     readme = (root / "README.md").read_text()
-    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
     assert len(blocks) >= 2
     namespace: dict[str, object] = {}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         for block in blocks:
-            exec(compile(block, "README.md", "exec"), namespace)
+            exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (running the README's examples is the test)
     # Every printed line that names a linked condition, or quotes a claim about one, states
     # the direction of the evidence; a contradicted claim is printed with `contradicts`.
     kb = ns.default_kb()

@@ -24,14 +24,25 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 # Fields whose text a renderer shows (the Rust renderer tests poison the same ones).
 TEXT_FIELDS = {
-    "name", "title", "statement", "summary", "heading", "notes", "timing", "description",
-    "synonyms", "brand_names", "subtitle", "text", "locator", "authors",
+    "name",
+    "title",
+    "statement",
+    "summary",
+    "heading",
+    "notes",
+    "timing",
+    "description",
+    "synonyms",
+    "brand_names",
+    "subtitle",
+    "text",
+    "locator",
+    "authors",
 }
 
 # Each payload is put at the start of every shown field (where Markdown block syntax and
@@ -44,9 +55,9 @@ PAYLOADS = [
     # HTML and XML: element, attribute and comment break-outs; XML non-characters and controls.
     "</title><script>alert(1)</script><img src=x onerror=alert(2)>\"'&<![CDATA[x]]>-->\ufffe\uffff\x01\x1b[2J\u202e",
     # Mermaid: directives, a second statement, label break-outs, Markdown strings, entities.
-    "%%{init: {\"theme\": \"forest\", \"themeVariables\": {\"primaryColor\": \"#ff0000\"}}}%%\nclick n0 call alert(1)\n\"]; n9[\"x\"] --> n0 `**md**` #quot; #35; |x| ]) ((x)) {x}",
+    '%%{init: {"theme": "forest", "themeVariables": {"primaryColor": "#ff0000"}}}%%\nclick n0 call alert(1)\n"]; n9["x"] --> n0 `**md**` #quot; #35; |x| ]) ((x)) {x}',
     # DOT: a quoted-string break-out, an HTML-like label, an edge and a comment.
-    "\\\" ]; evil [label=<<b>x</b>>]; a -> b; // x\n/* y */ # z",
+    '\\" ]; evil [label=<<b>x</b>>]; a -> b; // x\n/* y */ # z',
 ]
 
 
@@ -134,7 +145,9 @@ def markdown_skeleton(markdown: str) -> list[str]:
 def assert_same(name: str, hostile: list[str], benign: list[str]) -> None:
     if hostile != benign:
         diff = [f"{h!r} != {b!r}" for h, b in zip(hostile, benign, strict=False) if h != b]
-        pytest.fail(f"{name}: the hostile text changed the structure ({len(hostile)} vs {len(benign)} nodes): {diff[:5]}")
+        pytest.fail(
+            f"{name}: the hostile text changed the structure ({len(hostile)} vs {len(benign)} nodes): {diff[:5]}"
+        )
 
 
 # --- the judges ------------------------------------------------------------------------------
@@ -156,7 +169,11 @@ def test_svg_is_well_formed_xml_with_a_fixed_structure(base: dict[str, Any]) -> 
     for name, hostile, benign in cases(base):
         svg = hostile.pathway_diagram("compound-c", "svg")
         # expat rejects anything that is not well-formed XML 1.0 (non-characters included).
-        assert_same(name, xml_skeleton(ET.fromstring(svg)), xml_skeleton(ET.fromstring(benign.pathway_diagram("compound-c", "svg"))))
+        assert_same(
+            name,
+            xml_skeleton(ET.fromstring(svg)),
+            xml_skeleton(ET.fromstring(benign.pathway_diagram("compound-c", "svg"))),
+        )
 
 
 def test_jsonld_stays_inside_its_script_element(base: dict[str, Any]) -> None:
@@ -174,11 +191,13 @@ def test_jsonld_stays_inside_its_script_element(base: dict[str, Any]) -> None:
 
 
 def _dot_skeleton(dot: str, source: str) -> list[str]:
-    result = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([dot, "-Tsvg"], check=False, input=source, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     svg = ET.fromstring(result.stdout)
     ns_svg = "{http://www.w3.org/2000/svg}"
-    return [f"{g.attrib.get('class')}" for g in svg.iter(f"{ns_svg}g") if g.attrib.get("class") in {"node", "edge", "graph"}]
+    return [
+        f"{g.attrib.get('class')}" for g in svg.iter(f"{ns_svg}g") if g.attrib.get("class") in {"node", "edge", "graph"}
+    ]
 
 
 def test_dot_structure_survives_graphviz(base: dict[str, Any]) -> None:
@@ -230,16 +249,29 @@ def render_mermaid(root: pathlib.Path, diagrams: list[str]) -> list[dict[str, An
     with tempfile.TemporaryDirectory() as tmp:
         page = pathlib.Path(tmp) / "mermaid.html"
         # `</` inside the JSON would end the script element: escape it as JSON allows.
-        page.write_text(MERMAID_PAGE.format(script=script.as_uri(), diagrams=json.dumps(diagrams).replace("</", "<\\/")), encoding="utf-8")
+        page.write_text(
+            MERMAID_PAGE.format(script=script.as_uri(), diagrams=json.dumps(diagrams).replace("</", "<\\/")),
+            encoding="utf-8",
+        )
         profile = pathlib.Path(tmp) / "profile"
         flags = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--allow-file-access-from-files", "--virtual-time-budget=60000",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=60000",
         ]
-        run = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180)
+        run = subprocess.run(
+            [chromium, *flags, "--dump-dom", page.as_uri()], check=False, capture_output=True, text=True, timeout=180
+        )
     assert run.returncode == 0, run.stderr[-2000:]
-    match = re.search(r'<pre id="out">(.*?)</pre>', run.stdout, re.S)
+    match = re.search(r'<pre id="out">(.*?)</pre>', run.stdout, re.DOTALL)
     assert match is not None and match.group(1) != "pending", run.stdout[-2000:]
     results: list[dict[str, Any]] = json.loads(html.unescape(match.group(1)))
     return results
@@ -254,14 +286,19 @@ def mermaid_skeleton(svg: str) -> list[str]:
 
 
 def test_mermaid_structure_and_style_survive_mermaid_in_chromium(base: dict[str, Any], root: pathlib.Path) -> None:
-    pairs = [(name, h.pathway_diagram("compound-c", "mermaid"), b.pathway_diagram("compound-c", "mermaid")) for name, h, b in cases(base)]
+    pairs = [
+        (name, h.pathway_diagram("compound-c", "mermaid"), b.pathway_diagram("compound-c", "mermaid"))
+        for name, h, b in cases(base)
+    ]
     # The check can fail: an unescaped directive does change the style sheet.
     plain = pairs[0][2]
     directive = '%%{init: {"theme": "forest"}}%%\n' + plain
     rendered = render_mermaid(root, [d for _, h, b in pairs for d in (h, b)] + [plain, directive])
     *diagrams, plain_svg, directive_svg = rendered
     assert plain_svg["ok"] and directive_svg["ok"], (plain_svg, directive_svg)
-    assert mermaid_skeleton(plain_svg["svg"]) != mermaid_skeleton(directive_svg["svg"]), "the judge cannot see a directive"
+    assert mermaid_skeleton(plain_svg["svg"]) != mermaid_skeleton(directive_svg["svg"]), (
+        "the judge cannot see a directive"
+    )
     for (name, _, _), hostile, benign in zip(pairs, diagrams[0::2], diagrams[1::2], strict=True):
         assert hostile["ok"], f"{name}: Mermaid rejected the diagram: {hostile.get('error')}"
         assert benign["ok"], f"{name}: {benign.get('error')}"

@@ -9,9 +9,8 @@ import pathlib
 
 import jsonschema
 import jsonschema_rs
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "vectors"
 DOCS = sorted(p for p in VECTORS.rglob("*.json") if not p.name.endswith(".expected.json"))
@@ -29,7 +28,9 @@ def validators() -> tuple[jsonschema.Draft202012Validator, object]:
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_external_validators_agree_with_the_model(path: pathlib.Path, validators: tuple[jsonschema.Draft202012Validator, object]) -> None:
+def test_external_validators_agree_with_the_model(
+    path: pathlib.Path, validators: tuple[jsonschema.Draft202012Validator, object]
+) -> None:
     try:
         doc = json.loads(path.read_text())
     except json.JSONDecodeError:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import pathlib
 
-import pytest
-
 import neurosteroid as ns
+import pytest
 
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "vectors"
 INVALID = sorted(p for p in (VECTORS / "invalid").glob("*.json") if not p.name.endswith(".expected.json"))

@@ -6,8 +6,8 @@ given as the first argument (default: target/hostile) by the Rust and Python tes
 Each case `NAME.EXT` has `NAME.expected` beside it: the code of the first error diagnostic,
 or `valid`.
 """
+
 import json
-import os
 import pathlib
 import sys
 
@@ -20,21 +20,48 @@ SMALL = {
     "bom.json": (b"\xef\xbb\xbf" + MINIMAL.encode(), "valid"),
     "invalid-utf8.json": (b'{"schema_version": "1.0.0", "as_of": "\xff\xfe"}', "encoding"),
     "truncated.json": (MINIMAL[:30].encode(), "syntax"),
-    "nan.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": NaN}]}', "syntax"),
-    "infinity.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": Infinity}]}', "syntax"),
-    "huge-number.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": 1e400}]}', "syntax"),
-    "lone-surrogate.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "\\ud800"}]}', "syntax"),
+    "nan.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": NaN}]}',
+        "syntax",
+    ),
+    "infinity.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": Infinity}]}',
+        "syntax",
+    ),
+    "huge-number.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "molar_mass": 1e400}]}',
+        "range",
+    ),
+    "lone-surrogate.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "\\ud800"}]}',
+        "syntax",
+    ),
     "nul-byte.json": (b'{"schema_version": "1.0.0",\x00 "as_of": "2026-01-31"}', "syntax"),
-    "duplicate-keys.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "as_of": "2026-01-30"}', "duplicate-key"),
+    "duplicate-keys.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "as_of": "2026-01-30"}',
+        "duplicate-key",
+    ),
     "trailing-garbage.json": ((MINIMAL + " {}").encode(), "syntax"),
     "not-an-object.json": (b'"just a string"', "type"),
-    "yaml-nan.yaml": (b'schema_version: "1.0.0"\nas_of: "2026-01-31"\ncompounds:\n  - id: a\n    name: a\n    molar_mass: .nan\n', "type"),
+    "yaml-nan.yaml": (
+        b'schema_version: "1.0.0"\nas_of: "2026-01-31"\ncompounds:\n  - id: a\n    name: a\n    molar_mass: .nan\n',
+        "type",
+    ),
     "yaml-tag.yaml": (b'schema_version: !!python/object:os.system "1.0.0"\nas_of: "2026-01-31"\n', "type"),
-    "yaml-two-documents.yaml": (b'schema_version: "1.0.0"\nas_of: "2026-01-31"\n---\nschema_version: "1.0.0"\n', "syntax"),
-    "yaml-duplicate-keys.yaml": (b'schema_version: "1.0.0"\nas_of: "2026-01-31"\nas_of: "2026-01-30"\n', "duplicate-key"),
-    "yaml-complex-key.yaml": (b'? [a, b]\n: 1\n', "type"),
-    "yaml-unknown-alias.yaml": (b'a: *nothing\n', "syntax"),
-    "script-in-name.json": (b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "<script>alert(1)</script>"}]}', "valid"),
+    "yaml-two-documents.yaml": (
+        b'schema_version: "1.0.0"\nas_of: "2026-01-31"\n---\nschema_version: "1.0.0"\n',
+        "syntax",
+    ),
+    "yaml-duplicate-keys.yaml": (
+        b'schema_version: "1.0.0"\nas_of: "2026-01-31"\nas_of: "2026-01-30"\n',
+        "duplicate-key",
+    ),
+    "yaml-complex-key.yaml": (b"? [a, b]\n: 1\n", "type"),
+    "yaml-unknown-alias.yaml": (b"a: *nothing\n", "syntax"),
+    "script-in-name.json": (
+        b'{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "<script>alert(1)</script>"}]}',
+        "valid",
+    ),
 }
 
 
@@ -45,8 +72,22 @@ def large(out: pathlib.Path) -> None:
         "deep-object.json": ('{"a":' * 100_000 + "1" + "}" * 100_000, "limit"),
         "deep-flow.yaml": ("[" * 100_000 + "]" * 100_000, "limit"),
         "deep-block.yaml": ("".join("  " * i + "a:\n" for i in range(2_000)), "limit"),
-        "long-name.json": (json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "α" * 5_000_000}]}), "valid"),
-        "many-synonyms.json": (json.dumps({"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "a", "synonyms": [f"synonym {i}" for i in range(100_000)]}]}), "valid"),
+        "long-name.json": (
+            json.dumps(
+                {"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [{"id": "a", "name": "α" * 5_000_000}]}
+            ),
+            "valid",
+        ),
+        "many-synonyms.json": (
+            json.dumps(
+                {
+                    "schema_version": "1.0.0",
+                    "as_of": "2026-01-31",
+                    "compounds": [{"id": "a", "name": "a", "synonyms": [f"synonym {i}" for i in range(100_000)]}],
+                }
+            ),
+            "valid",
+        ),
     }
     # Anchors at every level of deep mappings, and no alias at all: each anchor used to be
     # deep-copied into the anchor table (4 MB of YAML reached 3.9 GB).
@@ -57,11 +98,26 @@ def large(out: pathlib.Path) -> None:
     cases["nested-anchors.yaml"] = (nested, "unknown-field")
     # 200,000 wrong entries: as many checks, but diagnostics capped per code, located
     # in one pass over the text.
-    cases["many-errors.json"] = ('{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [' + ",".join(["1"] * 200_000) + "]}", "type")
+    cases["many-errors.json"] = (
+        '{"schema_version": "1.0.0", "as_of": "2026-01-31", "compounds": [' + ",".join(["1"] * 200_000) + "]}",
+        "type",
+    )
     # Many dangling references, each wanting a "did you mean" among many ids.
-    many_ids = {"schema_version": "1.0.0", "as_of": "2026-01-31",
-                "sites": [{"id": f"site-{i}", "name": f"Site {i}"} for i in range(5_000)],
-                "reactions": [{"id": f"r-{i}", "name": f"R {i}", "substrate": f"missing-a-{i}", "product": f"missing-b-{i}", "enzyme": f"missing-e-{i}"} for i in range(1_250)]}
+    many_ids = {
+        "schema_version": "1.0.0",
+        "as_of": "2026-01-31",
+        "sites": [{"id": f"site-{i}", "name": f"Site {i}"} for i in range(5_000)],
+        "reactions": [
+            {
+                "id": f"r-{i}",
+                "name": f"R {i}",
+                "substrate": f"missing-a-{i}",
+                "product": f"missing-b-{i}",
+                "enzyme": f"missing-e-{i}",
+            }
+            for i in range(1_250)
+        ],
+    }
     cases["many-dangling.json"] = (json.dumps(many_ids), "dangling-reference")
     laughs = 'schema_version: "1.0.0"\nas_of: "2026-01-31"\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n'
     for i in range(1, 10):

@@ -27,7 +27,7 @@ import pathlib
 import subprocess
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -50,6 +50,7 @@ def judge(title: str, fn: Callable[[pathlib.Path], None], out: pathlib.Path) -> 
 
 
 # --- KGX ---------------------------------------------------------------------------------
+
 
 def kgx(out: pathlib.Path) -> None:
     os.environ["KGX_EXTRA_PREFIXES"] = "neurosteroid=https://neurosteroid.invalid/kb/"
@@ -102,6 +103,7 @@ def kgx(out: pathlib.Path) -> None:
 
 # --- RDF and SHACL -----------------------------------------------------------------------
 
+
 def rdf(out: pathlib.Path) -> None:
     import pyshacl
     import rdflib
@@ -150,7 +152,9 @@ def verdict(path: pathlib.Path) -> tuple[bool, set[str]]:
     """The library's verdict: schema-level valid?, and the codes at full level."""
     schema = subprocess.run(
         [str(BIN), "validate", "--level", "schema", "--format", "json", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     full = subprocess.run(
         [str(BIN), "validate", "--format", "json", str(path)], capture_output=True, text=True, check=False
@@ -184,19 +188,27 @@ def differential(out: pathlib.Path) -> None:
             seen += 1
             schema_ok, codes = verdict(vector)
             ours_invalid = (not schema_ok) or bool(codes & SHACL_SEES_SEMANTIC)
-            conforms, report, _ = pyshacl.validate(rdflib.Graph().parse(nt, format="nt"), shacl_graph=shapes)
+            conforms, _report, _ = pyshacl.validate(rdflib.Graph().parse(nt, format="nt"), shacl_graph=shapes)
             if bool(conforms) == ours_invalid:
-                disagree[vector.stem] = f"ours: {'invalid' if ours_invalid else 'valid'} {sorted(codes)}, pyshacl: {'conforms' if conforms else 'violations'}"
+                disagree[vector.stem] = (
+                    f"ours: {'invalid' if ours_invalid else 'valid'} {sorted(codes)}, pyshacl: {'conforms' if conforms else 'violations'}"
+                )
     for name, why in sorted(disagree.items()):
-        print(f"  differs on {name}: {why}" + (f" (known: {NOT_SEEN_BY_SHACL[name]})" if name in NOT_SEEN_BY_SHACL else ""))
+        print(
+            f"  differs on {name}: {why}"
+            + (f" (known: {NOT_SEEN_BY_SHACL[name]})" if name in NOT_SEEN_BY_SHACL else "")
+        )
     check(
         f"pyshacl and the library agree on {seen} vectors, except the documented ones",
         set(disagree) == set(NOT_SEEN_BY_SHACL),
-        f"unexpected: {sorted(set(disagree) ^ set(NOT_SEEN_BY_SHACL))}" if set(disagree) != set(NOT_SEEN_BY_SHACL) else "",
+        f"unexpected: {sorted(set(disagree) ^ set(NOT_SEEN_BY_SHACL))}"
+        if set(disagree) != set(NOT_SEEN_BY_SHACL)
+        else "",
     )
 
 
 # --- SBML --------------------------------------------------------------------------------
+
 
 def sbml_errors(path: pathlib.Path) -> list[str]:
     import libsbml
@@ -239,6 +251,7 @@ def sbml(out: pathlib.Path) -> None:
 
 # --- SSSOM -------------------------------------------------------------------------------
 
+
 def sssom(out: pathlib.Path) -> None:
     import warnings
 
@@ -253,7 +266,7 @@ def sssom(out: pathlib.Path) -> None:
     try:
         validate_file(str(path))
         check("sssom validate passes", True)
-    except Exception as e:  # the validator raises on any error
+    except Exception as e:  # noqa: BLE001 (sssom's validator raises on any problem, of no one class)
         check("sssom validate passes", False, str(e)[:500])
     broken = out / "broken.sssom.tsv"
     lines = path.read_text().splitlines()
@@ -264,7 +277,7 @@ def sssom(out: pathlib.Path) -> None:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             validate_file(str(broken))
         check("sssom validate rejects an undeclared prefix", False)
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 (as above)
         check("sssom validate rejects an undeclared prefix", True, type(e).__name__)
 
 

@@ -39,7 +39,7 @@ def _offline_init(self: Any, schema: Any = MODEL_YAML, predicate_map: Any = None
 
 bmt_toolkit.Toolkit.__init__ = _offline_init  # type: ignore[method-assign]
 
-import kgx.config  # noqa: E402  (after the toolkit is patched: kgx builds one on import)
+import kgx.config
 
 _context = json.loads(PREFIX_MAP.read_text())
 for _pair in filter(None, os.environ.get("KGX_EXTRA_PREFIXES", "").split(",")):
@@ -48,7 +48,7 @@ for _pair in filter(None, os.environ.get("KGX_EXTRA_PREFIXES", "").split(",")):
 for _name in ("biolink", "monarch_context", "obo_context"):
     kgx.config.jsonld_context_map[_name] = dict(_context)
 
-from kgx.cli import cli  # noqa: E402
+from kgx.cli import cli
 
 if __name__ == "__main__":
     cli()

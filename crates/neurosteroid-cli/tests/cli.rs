@@ -2,24 +2,16 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{self as support, root};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
+    support::run(env!("CARGO_BIN_EXE_neurosteroid"), args)
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use support::stdout;
 
 #[test]
 fn validate_exit_codes() {
@@ -136,10 +128,10 @@ fn export_round_trips_and_schema_prints() {
     let o = run(&["schema"]);
     let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(schema["title"], "neurosteroid knowledge base");
-    let dir = std::env::temp_dir().join(format!("ns-schema-{}", std::process::id()));
+    let scratch = support::scratch("schema");
+    let dir = scratch.path().join("schema");
     assert_eq!(run(&["schema", "--out", dir.to_str().unwrap()]).status.code(), Some(0));
     assert!(neurosteroid_schema_files_equal(&dir));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 fn neurosteroid_schema_files_equal(dir: &Path) -> bool {
@@ -151,9 +143,8 @@ fn neurosteroid_schema_files_equal(dir: &Path) -> bool {
 
 #[test]
 fn yaml_diagnostics_have_line_and_column() {
-    let dir = std::env::temp_dir().join(format!("ns-yaml-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("kb.yaml");
+    let dir = support::scratch("yaml");
+    let file = dir.path().join("kb.yaml");
     std::fs::write(
         &file,
         "schema_version: \"1.0.0\"\nas_of: \"2026-01-31\"\ncompounds:\n  - id: a\n    name: A\n    colour: blue\n",
@@ -163,13 +154,12 @@ fn yaml_diagnostics_have_line_and_column() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("kb.yaml:6:13: error[unknown-field]"), "{out}");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn output_files_are_written_atomically() {
-    let dir = std::env::temp_dir().join(format!("ns-atomic-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch("atomic");
+    let dir = scratch.path();
     let target = dir.join("sheet.md");
     let o = run(&[
         "--kb",
@@ -193,6 +183,5 @@ fn output_files_are_written_atomically() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(&target).unwrap(), good);
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-    std::fs::remove_dir_all(dir).unwrap();
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
 }

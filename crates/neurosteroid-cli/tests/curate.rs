@@ -3,47 +3,23 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{self as support, root};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
+    support::run(env!("CARGO_BIN_EXE_neurosteroid"), args)
 }
 
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use support::text;
 
-/// A copy of the sample knowledge base in a scratch folder.
-fn sample_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ns-curate-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let from = root().join("examples/content-repo/kb");
-    copy_dir(&from, &dir);
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
+/// A copy of the sample knowledge base in a scratch folder (removed when the first value
+/// is dropped), and the copy's path.
+fn sample_copy(name: &str) -> (support::TempDir, PathBuf) {
+    let scratch = support::scratch(&format!("curate-{name}"));
+    let dir = scratch.path().join("kb");
+    support::copy_dir(&root().join("examples/content-repo/kb"), &dir);
+    (scratch, dir)
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -56,7 +32,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn a_folder_validates_and_a_broken_file_is_named_with_line_and_column() {
     let o = run(&["validate", "examples/content-repo/kb"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    let kb = sample_copy("broken");
+    let (_scratch, kb) = sample_copy("broken");
     edit(
         &kb.join("claims/allo-memory.yaml"),
         "object: memory-support",
@@ -99,12 +75,11 @@ fn a_folder_validates_and_a_broken_file_is_named_with_line_and_column() {
             .ends_with("/claims/allo-memory.yaml")
     );
     assert_eq!(loc["region"]["startLine"], 5);
-    std::fs::remove_dir_all(&kb).unwrap();
 }
 
 #[test]
 fn many_problems_are_summarised_by_code() {
-    let kb = sample_copy("many");
+    let (_scratch, kb) = sample_copy("many");
     let claims: Vec<PathBuf> = std::fs::read_dir(kb.join("claims"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -129,12 +104,11 @@ fn many_problems_are_summarised_by_code() {
     assert_eq!(out.matches("error[dangling-reference]").count(), 3, "{out}");
     let all = text(&run(&["validate", "--all", kb.to_str().unwrap()]));
     assert_eq!(all.matches("error[dangling-reference]").count(), 12, "{all}");
-    std::fs::remove_dir_all(&kb).unwrap();
 }
 
 #[test]
 fn fmt_check_lists_changes_and_fmt_fixes_them() {
-    let kb = sample_copy("fmt");
+    let (_scratch, kb) = sample_copy("fmt");
     let file = kb.join("compounds/progesterone.yaml");
     let before = std::fs::read_to_string(&file).unwrap();
     // Keys out of order, a lowercase CURIE prefix, odd spacing, a comment.
@@ -158,14 +132,12 @@ fn fmt_check_lists_changes_and_fmt_fixes_them() {
     let expected = before.replacen("name: progesterone\n", "# keep me\nname: progesterone\n", 1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
     assert_eq!(run(&["fmt", "--check", kb.to_str().unwrap()]).status.code(), Some(0));
-    std::fs::remove_dir_all(&kb).unwrap();
 }
 
 #[test]
 fn split_join_and_diff_from_the_command_line() {
-    let scratch = std::env::temp_dir().join(format!("ns-curate-sjd-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).unwrap();
+    let guard = support::scratch("curate-sjd");
+    let scratch = guard.path();
     let s = |p: &str| scratch.join(p).to_str().unwrap().to_owned();
     assert_eq!(run(&["export", "-o", &s("old.json")]).status.code(), Some(0));
     let o = run(&["split", &s("old.json"), &s("kb")]);
@@ -190,5 +162,4 @@ fn split_join_and_diff_from_the_command_line() {
     assert!(!out.contains("Added"), "a join reorders nothing that matters: {out}");
     let same = run(&["diff", &s("old.json"), &s("kb")]);
     assert!(text(&same).contains("UPGRADE allo-memory"), "{}", text(&same));
-    std::fs::remove_dir_all(&scratch).unwrap();
 }

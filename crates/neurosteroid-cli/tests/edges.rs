@@ -3,37 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{self as support, root, stdout as text};
 
 fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_neurosteroid"));
-    cmd.args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    support::run_with(env!("CARGO_BIN_EXE_neurosteroid"), args, stdin, env)
 }
 
 fn run(args: &[&str]) -> Output {
     run_with(args, b"", &[])
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 #[test]
@@ -90,9 +69,8 @@ fn validate_reads_standard_input() {
 
 #[test]
 fn input_format_overrides_the_file_name() {
-    let dir = std::env::temp_dir().join(format!("ns-edges-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let txt = dir.join("kb.txt");
+    let dir = support::scratch("edges");
+    let txt = dir.path().join("kb.txt");
     std::fs::copy(root().join("tests/vectors/valid/base.yaml"), &txt).unwrap();
     let t = txt.to_str().unwrap();
     let o = run(&["validate", t]);
@@ -105,7 +83,6 @@ fn input_format_overrides_the_file_name() {
     assert!(!out.contains("fix the JSON syntax"), "{out}");
     let o = run(&["validate", "--input-format", "yaml", t]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

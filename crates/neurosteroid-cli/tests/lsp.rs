@@ -13,9 +13,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{self as support, root};
 
 /// Generous: only a hung server makes a test wait this long.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -166,13 +164,7 @@ fn file_uri(path: &Path) -> String {
 }
 
 fn invalid_vectors() -> Vec<PathBuf> {
-    let dir = root().join("tests/vectors/invalid");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    files.sort();
+    let files = support::vectors("invalid");
     assert!(files.len() >= 30, "the shared vectors are there: {}", files.len());
     files
 }
@@ -251,8 +243,8 @@ fn every_invalid_vector_gets_the_cli_diagnostics_with_ranges() {
 /// The same vectors read as YAML (JSON text is YAML flow style): the YAML locator's positions.
 #[test]
 fn every_invalid_vector_read_as_yaml_gets_the_cli_diagnostics_with_ranges() {
-    let dir = std::env::temp_dir().join(format!("ns-lsp-yaml-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch("lsp-yaml");
+    let dir = scratch.path();
     let copies: Vec<PathBuf> = invalid_vectors()
         .iter()
         .map(|p| {
@@ -262,7 +254,6 @@ fn every_invalid_vector_read_as_yaml_gets_the_cli_diagnostics_with_ranges() {
         })
         .collect();
     compare_with_cli(&copies, "yaml");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 /// Line and UTF-16 column of the first occurrence of `needle` (plus `skip` characters).

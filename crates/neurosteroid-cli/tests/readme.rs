@@ -5,8 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
 use std::process::Command;
+
+use neurosteroid_test_support as support;
 
 struct Example {
     args: Vec<String>,
@@ -55,17 +56,14 @@ fn documentation_command_line_examples_run_as_shown() {
 }
 
 fn run_examples(file: &str, at_least: usize) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap();
+    let root = support::root().canonicalize().unwrap();
     let readme = std::fs::read_to_string(root.join(file)).unwrap();
     let examples = examples(&readme);
     assert!(examples.len() >= at_least, "{file}: fewer than {at_least} examples");
     // Run in a scratch directory, so that `schema --out schema` writes there.
     let stem = file.replace(['/', '.'], "-");
-    let scratch = std::env::temp_dir().join(format!("ns-{stem}-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).unwrap();
+    let guard = support::scratch(&stem);
+    let scratch = guard.path();
     for dir in ["tests", "examples"] {
         let link = scratch.join(dir);
         if !link.exists() {
@@ -75,14 +73,10 @@ fn run_examples(file: &str, at_least: usize) {
     for ex in examples {
         let o = Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
             .args(&ex.args)
-            .current_dir(&scratch)
+            .current_dir(scratch)
             .output()
             .unwrap();
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
+        let text = support::text(&o);
         assert_eq!(
             o.status.code(),
             Some(ex.exit),
@@ -97,5 +91,4 @@ fn run_examples(file: &str, at_least: usize) {
             );
         }
     }
-    std::fs::remove_dir_all(&scratch).unwrap();
 }

@@ -1,7 +1,7 @@
 //! The JSON Schema (Draft 2020-12) of neurosteroid knowledge-base documents: generated from
 //! the Rust model, written to and checked against the committed `schema/` directory, and
-//! used to validate any JSON value with the standard `jsonschema` crate, returning the same
-//! [`Diagnostic`]s as the core.
+//! used to validate any JSON value with the standard `jsonschema` crate, returning the
+//! core's [`Diagnostic`] for each problem it finds (see [`validate_value`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,7 @@ fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
         .into_generator()
         .into_root_schema_for::<T>();
     let mut value = schema.to_value();
+    portable(&mut value);
     if let Some(obj) = value.as_object_mut() {
         // `$schema` first, then `$id` and `title`: the order editors and readers expect.
         let mut ordered = serde_json::Map::new();
@@ -40,6 +41,95 @@ fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
         *obj = ordered;
     }
     value
+}
+
+/// Rewrites what schemars emits into forms that every common validator reads the same way
+/// and reports clearly (python-jsonschema, check-jsonschema, ajv in strict mode, the Rust
+/// `jsonschema` crate):
+///
+/// - A `oneOf` of documented `const` strings (schemars' form for an enum whose variants have
+///   doc comments) becomes one `enum`: a wrong value gets one "must be one of" error instead
+///   of one "must be equal to constant" per variant. The variants' descriptions move into the
+///   definition's `description`, as a Markdown list (`` - `value`: meaning ``), where editors
+///   show them. Not as an `x-enumDescriptions` keyword: ajv in strict mode (its default)
+///   refuses to compile a schema with any keyword it does not know.
+/// - A `pattern` anchored with `$` gets `"not": {"type": "string", "pattern": "\n"}` beside
+///   it (the `type` keeps the guard silent on a value that is not a string): in Python's
+///   `re` (python-jsonschema, check-jsonschema's `python` regex variant) `$` also matches
+///   before a final line break, so `"effect-e\n"` would pass as an id. ECMAScript, RE2 and
+///   Rust's `regex` have no end-of-text assertion in common with Python other than `$`, and
+///   Rust's `regex` has no lookahead, so a separate `not` is the form all of them read alike.
+fn portable(value: &mut Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(portable),
+        Value::Object(obj) => {
+            obj.values_mut().for_each(portable);
+            if let Some(variants) = obj
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .and_then(|a| string_consts(a))
+            {
+                obj.remove("oneOf");
+                let mut description = obj
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                if variants.iter().any(|(_, d)| d.is_some()) {
+                    if !description.is_empty() {
+                        description.push_str("\n\n");
+                    }
+                    let list: Vec<String> = variants
+                        .iter()
+                        .map(|(v, d)| match d {
+                            // One line per value (doc comments wrap): readers split on lines.
+                            Some(d) => format!("- `{v}`: {}", d.split_whitespace().collect::<Vec<_>>().join(" ")),
+                            None => format!("- `{v}`"),
+                        })
+                        .collect();
+                    description.push_str(&list.join("\n"));
+                }
+                if !description.is_empty() {
+                    obj.insert("description".into(), Value::String(description));
+                }
+                obj.insert("type".into(), Value::String("string".into()));
+                obj.insert(
+                    "enum".into(),
+                    Value::Array(variants.into_iter().map(|(v, _)| Value::String(v)).collect()),
+                );
+            }
+            let anchored = obj
+                .get("pattern")
+                .and_then(Value::as_str)
+                .is_some_and(|p| p.ends_with('$') && !p.ends_with("\\$"));
+            if anchored && !obj.contains_key("not") {
+                obj.insert("not".into(), serde_json::json!({ "type": "string", "pattern": "\n" }));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The (value, description) of each alternative when every one is a string `const` with at
+/// most a `description` and `"type": "string"` beside it; `None` otherwise.
+fn string_consts(alternatives: &[Value]) -> Option<Vec<(String, Option<String>)>> {
+    if alternatives.is_empty() {
+        return None;
+    }
+    alternatives
+        .iter()
+        .map(|alt| {
+            let obj = alt.as_object()?;
+            let value = obj.get("const")?.as_str()?.to_owned();
+            let only_known = obj.iter().all(|(k, v)| match k.as_str() {
+                "const" => true,
+                "description" => v.is_string(),
+                "type" => v == "string",
+                _ => false,
+            });
+            only_known.then(|| (value, obj.get("description").and_then(Value::as_str).map(str::to_owned)))
+        })
+        .collect()
 }
 
 /// The JSON Schema of a whole knowledge-base document.
@@ -163,9 +253,42 @@ static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> =
     LazyLock::new(|| jsonschema::draft202012::new(&document_schema()).map_err(|e| e.to_string()));
 
 /// Validates any JSON value against the document schema, with the standard `jsonschema`
-/// crate. Returns every problem as a core [`Diagnostic`] (same codes where they map, same
-/// JSON Pointers).
+/// crate, and returns every problem it finds as a core [`Diagnostic`].
+///
+/// The schema validator decides *where* there is a problem; the wording comes from the core:
+/// where the core's structural check (`--level schema`) reports a problem at the same JSON
+/// Pointer, its diagnostic is returned as it is (same code, message and hint, e.g.
+/// `unsupported-version` or `unknown-prefix` where the schema only sees a pattern fail). A
+/// problem only the schema sees (the two disagree: a bug, which the tests look for) gets a
+/// diagnostic of its own, coded from the kind of schema error. Values carry no text
+/// positions, so no diagnostic has a `location`.
 pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
+    let findings = schema_findings(instance);
+    if findings.is_empty() {
+        return findings;
+    }
+    let core = neurosteroid::parse::document_from_value(instance)
+        .err()
+        .unwrap_or_default();
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for finding in findings {
+        let same_code = core.iter().find(|d| d.path == finding.path && d.code == finding.code);
+        let mut at_path = core.iter().filter(|d| d.path == finding.path);
+        let only_at_path = match (at_path.next(), at_path.next()) {
+            (Some(d), None) => Some(d),
+            _ => None,
+        };
+        let d = same_code.or(only_at_path).cloned().unwrap_or(finding);
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// What the `jsonschema` crate finds, one diagnostic per problem and place (a pattern and
+/// its line-break guard failing on the same value count once).
+fn schema_findings(instance: &Value) -> Vec<Diagnostic> {
     let validator = match VALIDATOR.as_ref() {
         Ok(v) => v,
         Err(e) => {
@@ -176,12 +299,12 @@ pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
             )];
         }
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Diagnostic> = Vec::new();
     for error in validator.iter_errors(instance) {
         let path = error.instance_path().as_str().to_owned();
         let message = error.to_string();
         use jsonschema::error::ValidationErrorKind as K;
-        match error.kind() {
+        let d = match error.kind() {
             K::AdditionalProperties { unexpected } => {
                 for prop in unexpected {
                     out.push(Diagnostic::error(
@@ -190,19 +313,23 @@ pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
                         format!("unknown field `{prop}`"),
                     ));
                 }
+                continue;
             }
-            K::Required { .. } => out.push(Diagnostic::error(Code::MissingField, path, message)),
-            K::Enum { .. } | K::Constant { .. } => out.push(Diagnostic::error(Code::UnknownVariant, path, message)),
-            K::Pattern { .. } => out.push(Diagnostic::error(Code::Pattern, path, message)),
+            K::Required { .. } => Diagnostic::error(Code::MissingField, path, message),
+            K::Enum { .. } | K::Constant { .. } => Diagnostic::error(Code::UnknownVariant, path, message),
+            K::Pattern { .. } => Diagnostic::error(Code::Pattern, path, message),
+            // The only `not` in the schema is the line-break guard beside a pattern.
+            K::Not { .. } => Diagnostic::error(Code::Pattern, path, "a line break is not allowed here"),
             K::Minimum { .. }
             | K::Maximum { .. }
             | K::ExclusiveMinimum { .. }
             | K::ExclusiveMaximum { .. }
             | K::MinLength { .. }
-            | K::MaxLength { .. } => {
-                out.push(Diagnostic::error(Code::Range, path, message));
-            }
-            _ => out.push(Diagnostic::error(Code::Type, path, message)),
+            | K::MaxLength { .. } => Diagnostic::error(Code::Range, path, message),
+            _ => Diagnostic::error(Code::Type, path, message),
+        };
+        if !out.iter().any(|o| o.code == d.code && o.path == d.path) {
+            out.push(d);
         }
     }
     out

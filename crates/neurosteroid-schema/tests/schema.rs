@@ -4,15 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use neurosteroid::{Format, Level};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{base, root};
 
 #[test]
 fn committed_schema_matches_the_model() {
@@ -72,11 +70,8 @@ fn schema_errors(value: &Value) -> BTreeSet<String> {
 fn vectors() -> Vec<(PathBuf, Value, Option<Value>)> {
     let mut out = Vec::new();
     for kind in ["valid", "invalid"] {
-        let dir = root().join("tests/vectors").join(kind);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.to_string_lossy().to_string();
-            if name.ends_with(".expected.json") || !name.ends_with(".json") {
+        for path in neurosteroid_test_support::vectors(kind) {
+            if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
             let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()) else {
@@ -120,10 +115,6 @@ fn schema_and_model_agree_on_every_vector() {
 fn embedded_knowledge_base_passes_the_schema() {
     let value: Value = serde_json::from_str(neurosteroid::EMBEDDED_JSON).unwrap();
     assert_eq!(neurosteroid_schema::validate_value(&value), vec![]);
-}
-
-fn base() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap()
 }
 
 /// Every place in a document where a value can be replaced.
@@ -233,4 +224,89 @@ fn no_object_in_object_and_no_array_in_array() {
             }
         }
     }
+}
+
+fn walk<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+    match v {
+        Value::Object(m) => {
+            out.push(m);
+            m.values().for_each(|x| walk(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+        _ => {}
+    }
+}
+
+/// Enums are one `enum` (one clear error in ajv and python-jsonschema, not one "must be equal
+/// to constant" per value), each value's meaning listed in the description; no keyword that
+/// ajv's strict mode refuses; every `$`-anchored pattern refuses a final line break, which
+/// Python's `$` would let through.
+#[test]
+fn enums_and_patterns_read_alike_in_every_validator() {
+    for (file, schema) in neurosteroid_schema::generate() {
+        let mut nodes = Vec::new();
+        walk(&schema, &mut nodes);
+        for node in nodes {
+            if let Some(alts) = node.get("oneOf").and_then(Value::as_array) {
+                assert!(
+                    !alts.iter().any(|a| a.get("const").is_some()),
+                    "{file}: a oneOf of consts is left: {node:?}"
+                );
+            }
+            for key in node.keys() {
+                assert!(!key.starts_with("x-"), "{file}: `{key}` fails ajv's strict mode");
+            }
+            if let Some(values) = node.get("enum").and_then(Value::as_array) {
+                let description = node.get("description").and_then(Value::as_str).unwrap_or_default();
+                if description.contains("\n- `") {
+                    for v in values {
+                        let line = format!("\n- `{}`", v.as_str().unwrap());
+                        assert_eq!(description.matches(&line).count(), 1, "{file}: {v} in {description}");
+                    }
+                }
+            }
+            if let Some(p) = node.get("pattern").and_then(Value::as_str)
+                && p.ends_with('$')
+            {
+                assert_eq!(
+                    node.get("not"),
+                    Some(&json!({"type": "string", "pattern": "\n"})),
+                    "{file}: {p}"
+                );
+            }
+        }
+    }
+    let grade = &neurosteroid_schema::document_schema()["$defs"]["Grade"];
+    assert_eq!(grade["type"], "string");
+    assert!(grade["enum"].as_array().unwrap().contains(&json!("preclinical")));
+    // The Python-`$` case itself: an id with a final line break fails the schema here too.
+    let mut doc = base();
+    doc["effects"][0]["id"] = json!("effect-e\n");
+    let paths: Vec<String> = neurosteroid_schema::validate_value(&doc)
+        .into_iter()
+        .map(|d| d.path)
+        .collect();
+    assert_eq!(paths, ["/effects/0/id"]);
+}
+
+/// `validate_value` gives, for every vector, exactly the core's structural diagnostics: the
+/// same codes, pointers, messages and hints (the schema finds the problems on its own; a
+/// problem the core does not report would keep the schema validator's own wording and fail
+/// here).
+#[test]
+fn validate_value_returns_the_cores_diagnostics() {
+    let mut compared = 0;
+    for (path, value, _) in vectors() {
+        let core = neurosteroid::parse::document_from_value(&value)
+            .err()
+            .unwrap_or_default();
+        let mut core: Vec<_> = core.into_iter().filter(|d| d.is_error()).collect();
+        let mut schema = neurosteroid_schema::validate_value(&value);
+        let key = |d: &neurosteroid::Diagnostic| (d.path.clone(), d.code.to_string(), d.message.clone());
+        core.sort_by_key(key);
+        schema.sort_by_key(key);
+        assert_eq!(schema, core, "{}", path.display());
+        compared += usize::from(!core.is_empty());
+    }
+    assert!(compared > 20, "{compared}");
 }

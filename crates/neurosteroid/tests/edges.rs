@@ -3,19 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
-
 use neurosteroid::render::SheetFormat;
 use neurosteroid::{Code, Format, KnowledgeBase, Level};
 use serde_json::Value;
 
-fn base() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
-            .unwrap(),
-    )
-    .unwrap()
-}
+use neurosteroid_test_support::base;
 
 fn kb(doc: &Value) -> KnowledgeBase {
     KnowledgeBase::from_slice(
@@ -228,4 +220,50 @@ fn every_problem_in_one_pass() {
     // At the schema level, only structure.
     let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema);
     assert!(diags.iter().all(|d| d.code != Code::DanglingReference));
+}
+
+/// YAML diagnostics point at the offending place: a missing field at the first key of the
+/// object that lacks it (a block mapping's start event is marked after that key, which put
+/// it at the colon before), a wrong type at the value, an empty mapping at its brace.
+#[test]
+fn yaml_locations_point_at_the_object_or_the_value() {
+    let text = r#"schema_version: "1.1.0"
+as_of: "2026-01-31"
+compounds:
+  - id: compound-a
+    name: Compound A
+  - id: compound-b
+    roles: [intermediate]
+sites:
+  id: x
+conditions:
+  - {id: condition-k, name: 5}
+  - name: Condition L
+    id: condition-l
+    identifiers: {}
+"#;
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Yaml, Level::Schema);
+    let mut got: Vec<(String, String, usize, usize)> = diags
+        .iter()
+        .map(|d| {
+            let l = d.location.unwrap();
+            (d.code.to_string(), d.path.clone(), l.line, l.column)
+        })
+        .collect();
+    got.sort();
+    let want = [
+        ("missing-field", "/compounds/1", 6, 5),
+        ("type", "/conditions/0/name", 11, 29),
+        ("type", "/conditions/1/identifiers", 14, 18),
+        ("type", "/sites", 9, 3),
+    ];
+    let want: Vec<(String, String, usize, usize)> = want
+        .iter()
+        .map(|(c, p, l, col)| ((*c).to_owned(), (*p).to_owned(), *l, *col))
+        .collect();
+    assert_eq!(got, want, "{diags:#?}");
+    // The document itself: a missing top-level field is at its first key.
+    let diags = neurosteroid::validate(b"\n\nschema_version: \"1.1.0\"\n", Format::Yaml, Level::Schema);
+    let l = diags[0].location.unwrap();
+    assert_eq!((diags[0].code, l.line, l.column), (Code::MissingField, 3, 1));
 }

@@ -15,24 +15,25 @@ use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 /// not a performance assertion.
 const HANG_GUARD: Duration = Duration::from_secs(120);
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use neurosteroid_test_support::{TempDir, root, scratch};
 
 /// The large cases, made once per test run by the corpus's own script.
 fn generated() -> &'static Path {
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    // A static is never dropped: the folder stays until the system's temporary files are
+    // cleaned, as the tests of this binary share it.
+    static DIR: std::sync::OnceLock<TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("ns-hostile-{}", std::process::id()));
+        let dir = scratch("hostile");
         let script = root().join("tests/hostile/generate.py");
         let status = std::process::Command::new("python3")
             .arg(script)
-            .arg(&dir)
+            .arg(dir.path())
             .status()
             .unwrap();
         assert!(status.success());
         dir
     })
+    .path()
 }
 
 fn cases() -> Vec<PathBuf> {
@@ -76,7 +77,8 @@ fn every_hostile_case_gets_its_diagnostic() {
         let (tx, rx) = mpsc::channel();
         let p = path.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(first_error(&p));
+            // Sending fails only when the test has stopped waiting (a hang): nothing to do.
+            tx.send(first_error(&p)).ok();
         });
         let got = rx
             .recv_timeout(HANG_GUARD)

@@ -9,11 +9,13 @@ use neurosteroid::canonical::{Content, format_text};
 use neurosteroid::layout::{Tree, split};
 use neurosteroid::{Code, Document, EntityKind, Format, KnowledgeBase, Limits, LoadOptions};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ns-layout-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+use neurosteroid_test_support::{TempDir, scratch as new_scratch};
+
+/// A scratch folder (removed when the first value is dropped) and its path.
+fn scratch(name: &str) -> (TempDir, PathBuf) {
+    let guard = new_scratch(&format!("layout-{name}"));
+    let dir = guard.path().to_path_buf();
+    (guard, dir)
 }
 
 fn write_tree(dir: &std::path::Path, files: &[(String, String)]) {
@@ -42,7 +44,7 @@ fn split_then_join_gives_back_the_embedded_document() {
     let files = split(&doc);
     let entities: usize = EntityKind::ALL.iter().map(|k| doc.len_of(*k)).sum();
     assert_eq!(files.len(), entities + 1);
-    let dir = scratch("roundtrip");
+    let (_scratch, dir) = scratch("roundtrip");
     write_tree(&dir, &files);
     let tree = Tree::read(&dir, &Limits::default(), None).unwrap();
     let joined = tree.document(&Limits::default()).unwrap();
@@ -75,7 +77,7 @@ fn split_files_are_already_formatted() {
 
 #[test]
 fn a_dangling_reference_is_reported_in_its_own_file_with_line_and_column() {
-    let dir = scratch("dangling");
+    let (_scratch, dir) = scratch("dangling");
     write_tree(
         &dir,
         &[
@@ -118,7 +120,7 @@ fn a_dangling_reference_is_reported_in_its_own_file_with_line_and_column() {
 
 #[test]
 fn problems_of_the_layout_itself_name_the_file() {
-    let dir = scratch("layout");
+    let (_scratch, dir) = scratch("layout");
     write_tree(
         &dir,
         &[
@@ -141,7 +143,7 @@ fn problems_of_the_layout_itself_name_the_file() {
     assert!(files.contains(&("stray.yaml", Code::UnknownField)), "{files:?}");
     assert!(files.contains(&("compounds/broken.yaml", Code::Syntax)), "{files:?}");
     assert!(files.contains(&("compounds/list.yaml", Code::Type)), "{files:?}");
-    let missing = scratch("noroot");
+    let (_scratch, missing) = scratch("noroot");
     let err = KnowledgeBase::from_dir(&missing, LoadOptions::default()).unwrap_err();
     assert_eq!(err.diagnostics()[0].code, Code::MissingField);
     std::fs::remove_dir_all(&dir).unwrap();
@@ -319,7 +321,7 @@ mod properties {
 /// The sample content repository holds exactly the embedded data (`make examples` remakes it).
 #[test]
 fn the_sample_content_repository_holds_the_embedded_data() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/content-repo/kb");
+    let dir = neurosteroid_test_support::path("examples/content-repo/kb");
     let joined = Tree::read(&dir, &Limits::default(), None)
         .unwrap()
         .document(&Limits::default())

@@ -2,15 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
-
 use neurosteroid::{EntityKind, EntityRef, Format, KnowledgeBase, Level};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn base_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json")).unwrap()
-}
+use neurosteroid_test_support::{base_text, read};
 
 /// Every name, synonym, brand, symbol and identifier of a knowledge base resolves to its
 /// entity, or to an entity legitimately sharing it (a medicine and its active compound).
@@ -60,9 +56,8 @@ fn embedded_data_passes_full_validation_with_no_diagnostics() {
 
 #[test]
 fn yaml_and_json_give_the_same_knowledge_base() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid");
-    let json = KnowledgeBase::from_json(&std::fs::read_to_string(dir.join("base.json")).unwrap()).unwrap();
-    let yaml = KnowledgeBase::from_yaml(&std::fs::read_to_string(dir.join("base.yaml")).unwrap()).unwrap();
+    let json = KnowledgeBase::from_json(&read("tests/vectors/valid/base.json")).unwrap();
+    let yaml = KnowledgeBase::from_yaml(&read("tests/vectors/valid/base.yaml")).unwrap();
     assert_eq!(json, yaml);
 }
 
@@ -75,8 +70,7 @@ fn migrate_within_format_1_only_sets_the_version() {
     let migrated = neurosteroid::migrate(doc.clone()).unwrap();
     assert_eq!(migrated, doc);
     // A format 1.0 document gains only the new version number, and loads as it was.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid");
-    let v1_0: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("format-1-0.json")).unwrap()).unwrap();
+    let v1_0: Value = serde_json::from_str(&read("tests/vectors/valid/format-1-0.json")).unwrap();
     let mut expected = v1_0.clone();
     expected["schema_version"] = json!(neurosteroid::model::CURRENT_SCHEMA_VERSION);
     assert_eq!(neurosteroid::migrate(v1_0).unwrap(), expected);
@@ -133,12 +127,10 @@ proptest! {
             Err(e) => {
                 prop_assert!(!e.diagnostics().is_empty());
                 for d in e.diagnostics() {
-                    let mut p = d.path.as_str();
-                    // A missing field's pointer is its object; an unknown one's is the field.
-                    while doc.pointer(p).is_none() {
-                        p = &p[..p.rfind('/').unwrap_or(0)];
-                    }
-                    prop_assert!(d.location.is_some());
+                    // Every pointer names a value of the document: a missing field's pointer
+                    // is its object, an unknown field's is the field itself.
+                    prop_assert!(doc.pointer(&d.path).is_some(), "{} points outside the document: {}", d.path, d);
+                    prop_assert!(d.location.is_some(), "{} has no line and column", d);
                 }
             }
         }
@@ -148,15 +140,33 @@ proptest! {
     #[test]
     fn any_bytes_are_handled(bytes in proptest::collection::vec(any::<u8>(), 0..256), yaml in any::<bool>()) {
         let format = if yaml { Format::Yaml } else { Format::Json };
-        let _ = neurosteroid::validate(&bytes, format, Level::Full);
+        let diags = neurosteroid::validate(&bytes, format, Level::Full);
+        // `validate` and loading agree: no error exactly when the bytes load.
+        let loads = KnowledgeBase::from_slice(&bytes, format, neurosteroid::LoadOptions::default()).is_ok();
+        prop_assert_eq!(!diags.iter().any(|d| d.is_error()), loads, "{:?}", diags);
+        for d in &diags {
+            prop_assert!(!d.message.is_empty(), "{:?}", d);
+        }
     }
 
     /// Any text as a query: an answer or an error, never a panic.
     #[test]
     fn any_query_is_handled(q in "\\PC{0,40}") {
         let kb = KnowledgeBase::from_json(&base_text()).unwrap();
-        let _ = kb.resolve(&q);
-        let _ = kb.search(&q, 5);
-        let _ = kb.biosynthesis(&q);
+        // What is found is an entity of the knowledge base, and no more hits than asked.
+        if let Ok(r) = kb.resolve(&q) {
+            prop_assert!(kb.get(r.entity.id().as_str()).is_some());
+        }
+        let hits = kb.search(&q, 5);
+        prop_assert!(hits.len() <= 5);
+        for h in &hits {
+            prop_assert!(kb.get(&h.id).is_some(), "{}", h.id);
+        }
+        if let Ok(route) = kb.biosynthesis(&q) {
+            // A route runs from step to step: each product is the next step's substrate.
+            for pair in route.steps.windows(2) {
+                prop_assert_eq!(pair[0].product.id.as_str(), pair[1].substrate.id.as_str());
+            }
+        }
     }
 }

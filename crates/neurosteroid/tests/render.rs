@@ -4,19 +4,11 @@
 #![cfg(feature = "render")] // the renderers are an optional feature (on by default)
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
-use std::path::Path;
-
 use neurosteroid::KnowledgeBase;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use serde_json::Value;
 
-fn base() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.json"))
-            .unwrap(),
-    )
-    .unwrap()
-}
+use neurosteroid_test_support::base;
 
 /// The base vector with hostile markup in every text field a renderer shows.
 fn hostile() -> KnowledgeBase {

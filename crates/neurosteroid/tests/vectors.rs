@@ -4,23 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use neurosteroid::{Format, Level};
 use serde_json::Value;
 
-fn vectors(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/vectors")
-        .join(kind);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    files.sort();
-    files
-}
+use neurosteroid_test_support::{expected, vectors};
 
 #[test]
 fn valid_vectors_pass_both_levels() {
@@ -40,8 +28,7 @@ fn invalid_vectors_report_exactly_the_expected_errors() {
     let files = vectors("invalid");
     assert!(files.len() >= 30);
     for path in files {
-        let expected: Value =
-            serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap()).unwrap();
+        let expected = expected(&path);
         let want: BTreeSet<(String, String)> = expected["errors"]
             .as_array()
             .unwrap()
@@ -82,7 +69,7 @@ fn invalid_vectors_report_exactly_the_expected_errors() {
 
 #[test]
 fn semantic_diagnostics_carry_hints() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/invalid/dangling-reference.json");
+    let path = neurosteroid_test_support::path("tests/vectors/invalid/dangling-reference.json");
     let diags = neurosteroid::validate(&std::fs::read(path).unwrap(), Format::Json, Level::Full);
     let d = diags
         .iter()

@@ -14,11 +14,19 @@ struct State {
     duplicates: Vec<String>,
     max_depth: usize,
     too_deep: Option<String>,
+    /// Where the first value that failed to parse is (the innermost place).
+    failed_at: Option<String>,
 }
 
 impl State {
     fn pointer(&self) -> String {
         self.path.iter().fold(String::new(), |p, t| pointer_push(&p, t))
+    }
+    fn leave(&mut self, failed: bool) {
+        if failed && self.failed_at.is_none() {
+            self.failed_at = Some(self.pointer());
+        }
+        self.path.pop();
     }
 }
 
@@ -81,7 +89,7 @@ impl<'de> Visitor<'de> for ValueVisitor<'_> {
         loop {
             self.0.borrow_mut().path.push(out.len().to_string());
             let next = seq.next_element_seed(Seed(self.0));
-            self.0.borrow_mut().path.pop();
+            self.0.borrow_mut().leave(next.is_err());
             match next? {
                 Some(v) => out.push(v),
                 None => break,
@@ -100,7 +108,7 @@ impl<'de> Visitor<'de> for ValueVisitor<'_> {
                 let p = state.pointer();
                 state.duplicates.push(p);
             }
-            state.path.pop();
+            state.leave(value.is_err());
             drop(state);
             out.insert(key, value?);
         }
@@ -115,6 +123,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
         duplicates: Vec::new(),
         max_depth: limits.depth(),
         too_deep: None,
+        failed_at: None,
     });
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Seed(&state).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
@@ -143,6 +152,15 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
                     String::new(),
                     "arrays and objects are nested too deeply".to_owned(),
                     "flatten the document".to_owned(),
+                )
+            } else if e.to_string().starts_with("number out of range") {
+                // Valid JSON, but beyond a 64-bit float (e.g. `1e400`): JavaScript and Python
+                // would read it as Infinity.
+                (
+                    Code::Range,
+                    state.failed_at.unwrap_or_default(),
+                    "this number is beyond the range of a 64-bit float (about ±1.8e308)".to_owned(),
+                    "write a finite number; no field of the format needs one this large".to_owned(),
                 )
             } else {
                 let msg = e.to_string();

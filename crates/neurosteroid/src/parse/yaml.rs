@@ -53,6 +53,9 @@ struct Builder<'w> {
     want: Want<'w>,
     /// Only positions are wanted: scalars are not kept.
     locate_only: bool,
+    /// A mapping just started: its position is its first key's (a block mapping's start
+    /// event is marked after that key), or this start mark if it has no key.
+    map_start: Option<usize>,
 }
 
 fn mark_loc(m: &Marker) -> Location {
@@ -86,11 +89,15 @@ impl Builder<'_> {
     }
 
     fn record_position(&mut self, mark: &Marker) {
+        self.record_at(mark.index());
+    }
+
+    fn record_at(&mut self, index: usize) {
         if self.want.is_some() {
             let p = self.pointer();
             if let Some((wanted, found)) = self.want.as_mut() {
                 if wanted.contains_key(p.as_str()) {
-                    found.entry(p).or_insert(mark.index());
+                    found.entry(p).or_insert(index);
                 }
             }
         }
@@ -358,6 +365,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
         diags: Vec::new(),
         want,
         locate_only,
+        map_start: None,
     };
     let mut documents = 0usize;
     loop {
@@ -393,6 +401,9 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
             }
             Event::Scalar(text, style, anchor, tag) => {
                 if b.expecting_key() {
+                    if b.map_start.take().is_some() {
+                        b.record_position(&mark);
+                    }
                     if let Some(Frame::Map { key, .. }) = b.stack.last_mut() {
                         *key = Some(text);
                     }
@@ -449,7 +460,11 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                 return Err(b.diags);
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                b.record_position(&mark);
+                if matches!(event, Event::MappingStart(..)) {
+                    b.map_start = Some(mark.index());
+                } else {
+                    b.record_position(&mark);
+                }
                 if b.stack.len() >= limits.depth() {
                     let message = format!(
                         "sequences and mappings are nested more than {} levels deep",
@@ -476,6 +491,9 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                 b.start_collection(frame, tag.as_ref(), &mark);
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(start) = b.map_start.take() {
+                    b.record_at(start); // an empty mapping
+                }
                 let (node, anchor, size) = match b.stack.pop() {
                     Some(Frame::Seq { items, anchor, size }) => (Node::Seq(items), anchor, size),
                     Some(Frame::Map {

@@ -1,0 +1,92 @@
+"""The value objects that queries return: resolutions, search hits, routes and linked entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._model import Claim, Compound, EnzymeActivity, EvidenceDirection, GeneProduct, Grade, Pathway, Reaction
+from ._types import Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a text names: the entity, how it matched, and related entities that share the
+    name (a medicine's active compound)."""
+
+    entity: Entity
+    matched_by: str
+    related: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked search result."""
+
+    id: str
+    kind: str
+    name: str
+    matched: str
+    how: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStep:
+    """One step of a biosynthesis route."""
+
+    reaction: Reaction
+    substrate: Compound
+    product: Compound
+    enzyme: EnzymeActivity
+    isoforms: tuple[GeneProduct, ...] = ()
+    regulators: tuple[GeneProduct, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """The biosynthesis route of a compound from its first precursor. `str(route)` is the
+    same text the CLI prints."""
+
+    target: Compound
+    pathway: Pathway | None
+    steps: tuple[RouteStep, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def compounds(self) -> tuple[Compound, ...]:
+        """The compounds along the route, first precursor first."""
+        if not self.steps:
+            return (self.target,)
+        return (self.steps[0].substrate, *(s.product for s in self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """One entity linked to a query, with every claim that links it and what the evidence
+    says overall.
+
+    `direction` is `"supports"`, `"mixed"`, `"insufficient"` or `"contradicts"`: a link the
+    evidence contradicts (levels are *not* low in PMDD) is listed so that a reader knows the
+    claim is made, but never as support. Answers are ordered by strength of support
+    (direction, then grade); pass `supporting_only=True` to a query to keep only supported
+    links and their supporting claims. `claims` are strongest support first; `indicated`
+    is true when the condition is one of a medicine's recorded indications
+    (`therapies_for`)."""
+
+    entity: Entity
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    indicated: bool = False
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the link."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
