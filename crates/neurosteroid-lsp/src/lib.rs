@@ -21,6 +21,7 @@ mod error;
 mod features;
 mod server;
 mod text;
+mod workspace;
 
 pub use error::{Error, Result};
 pub use server::{Options, serve};
