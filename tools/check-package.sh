@@ -56,7 +56,10 @@ done
 (cd "$src/neurosteroid-cli-$version" && cargo metadata -q --format-version 1 --offline "${patches[@]}" >/dev/null)
 root=$PWD/$target/install-package
 rm -rf "$root"
+# The workspace's dev profile (a package carries none), so that both installs share the
+# compiled dependencies in the kept target dir.
 CARGO_TARGET_DIR=$target cargo install -q --locked --offline --debug --force \
+    --config 'profile.dev.debug="line-tables-only"' \
     --path "$src/neurosteroid-cli-$version" --root "$root" "${patches[@]}"
 # Every library of this repository came from its package, none from the workspace.
 tree=$(cd "$src/neurosteroid-cli-$version" && cargo tree -q --locked --offline --prefix none -e normal "${patches[@]}")
