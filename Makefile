@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export VIRTUAL_ENV := $(abspath $(VENV))
 
 .PHONY: demo test lint test-rust test-python test-node test-interop test-schema-judges test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
-	dist test-dist test-sdist test-features docs test-docs package
+	dist test-dist test-sdist test-features docs test-docs package test-package
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
 demo:
@@ -16,7 +16,7 @@ demo:
 ## the Node.js binding, the community validators over the exports, the curation workflow
 ## with the community tools (SARIF schema, pre-commit), the release artefacts and the
 ## documentation site.
-test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs
+test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs test-package
 
 lint: venv
 	cargo fmt --all -- --check
@@ -188,10 +188,16 @@ test-features:
 ## against the packaged libraries). A fresh target dir each time: cargo never rebuilds a
 ## registry crate of an unchanged version, so a kept one would verify against a stale core.
 package:
-	rm -rf target/package-check
-	CARGO_TARGET_DIR=target/package-check cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
-	CARGO_TARGET_DIR=target/package-check cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
-	rm -rf target/package-check
+	rm -rf target/package-verify
+	CARGO_TARGET_DIR=target/package-verify cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
+	CARGO_TARGET_DIR=target/package-verify cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
+	rm -rf target/package-verify
+
+## The crates as a registry ships them: package + publish --dry-run of the four publishable
+## crates, then `cargo install` of the CLI from its package (libraries from their packages) and
+## from the checkout, each run once. Kept target dir: only this repository's crates are rebuilt.
+test-package:
+	bash tools/check-package.sh
 
 ## Mutation testing (cargo-mutants, pinned, installed into .cache/cargo-bin): every mutant of
 ## the core, schema and CLI crates against their tests; hours on a small machine. Results in

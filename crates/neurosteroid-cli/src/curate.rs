@@ -110,31 +110,6 @@ pub fn join(
     Ok(0)
 }
 
-/// The knowledge-base folder a file belongs to: the folder of a root file, or the nearest
-/// folder above with a root file when the file lies in one of its collection folders.
-/// Paths stay as given (relative stays relative; `.` for the current folder).
-pub fn kb_root(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let dot = |p: &Path| {
-        if p.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            p.to_path_buf()
-        }
-    };
-    if layout::ROOT_FILES.contains(&name) {
-        return path.parent().map(dot);
-    }
-    for dir in path.ancestors().skip(1) {
-        let here = dot(dir);
-        if layout::ROOT_FILES.iter().any(|r| here.join(r).is_file()) {
-            let rel = path.strip_prefix(dir).ok()?;
-            return neurosteroid::canonical::collection_of(rel).map(|_| here);
-        }
-    }
-    None
-}
-
 /// What a file holds, from where it lies: the root file or a file outside any knowledge-base
 /// folder is a document; a file under a collection folder of a knowledge base is an entity.
 fn content_of(path: &Path) -> Content {

@@ -830,7 +830,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
     let mut paths: Vec<PathBuf> = Vec::new();
     for path in files {
         let path = if path.is_file() {
-            curate::kb_root(path).unwrap_or_else(|| path.clone())
+            neurosteroid::layout::kb_root(path).unwrap_or_else(|| path.clone())
         } else {
             path.clone()
         };

@@ -163,3 +163,74 @@ fn split_join_and_diff_from_the_command_line() {
     let same = run(&["diff", &s("old.json"), &s("kb")]);
     assert!(text(&same).contains("UPGRADE allo-memory"), "{}", text(&same));
 }
+
+/// The README's lines for diffing two git revisions (between its `git-revisions` markers),
+/// run in a scratch repository whose two commits hold `examples/changelog/v1.yaml` and
+/// `v2.yaml`, as one file (`kb.yaml`) and split into a folder (`kb/`). Needs `git` (CI
+/// installs it).
+#[test]
+fn two_git_revisions_diff_as_the_readme_shows() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split_once("<!-- git-revisions:start -->")
+        .and_then(|(_, rest)| rest.split_once("<!-- git-revisions:end -->"))
+        .map(|(block, _)| block)
+        .expect("the README shows how to diff two git revisions");
+    let lines: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("```") && !l.starts_with('#'))
+        .collect();
+    assert!(lines.len() >= 2, "{block}");
+
+    let scratch = std::env::temp_dir().join(format!("ns-curate-git-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let repo = scratch.join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_neurosteroid"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    // Only this repository's configuration: nothing of the machine's or the user's.
+    let sh = |line: &str| {
+        let o = Command::new("sh")
+            .args(["-c", line])
+            .current_dir(&repo)
+            .env("PATH", &path)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
+            .env("GIT_COMMITTER_NAME", "test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
+            .output()
+            .unwrap_or_else(|e| panic!("`sh -c {line}`: {e}"));
+        assert!(o.status.success(), "`{line}` failed: {}", text(&o));
+        text(&o)
+    };
+    sh("git --version");
+    sh("git init -q -b main .");
+    for (i, version) in ["v1", "v2"].iter().enumerate() {
+        let source = root().join(format!("examples/changelog/{version}.yaml"));
+        std::fs::copy(&source, repo.join("kb.yaml")).unwrap();
+        let _ = std::fs::remove_dir_all(repo.join("kb"));
+        sh(&format!("neurosteroid split '{}' kb", source.display()));
+        sh(&format!("git add -A && git commit -q -m 'version {}'", i + 1));
+    }
+
+    let mut semantic = 0;
+    for line in lines {
+        let out = sh(line);
+        if line.starts_with("git difftool") || line.starts_with("neurosteroid diff") {
+            assert!(
+                out.contains("UPGRADE c-acts-on-r: preclinical → clinical-trial"),
+                "`{line}`:\n{out}"
+            );
+            assert!(out.contains("source src-trial"), "`{line}`:\n{out}");
+            semantic += 1;
+        }
+    }
+    assert_eq!(semantic, 2, "a file and a folder are compared");
+    std::fs::remove_dir_all(&scratch).unwrap();
+}

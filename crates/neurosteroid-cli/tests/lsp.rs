@@ -492,3 +492,193 @@ fn bad_input_never_stops_the_server() {
     assert!(d.iter().any(|d| d["code"] == "missing-field"), "{d:?}");
     editor.stop();
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The published diagnostics compared with `validate --level full --format json DIR` for one
+/// file of the folder: same codes, pointers inside the file, and ranges from the same place.
+fn assert_same_as_cli(published: &[Value], kb: &Path, relative: &str, text: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_neurosteroid"))
+        .args(["validate", "--level", "full", "--format", "json"])
+        .arg(kb)
+        .output()
+        .unwrap();
+    let reports: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let cli: Vec<&Value> = reports[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == relative)
+        .collect();
+    assert_eq!(published.len(), cli.len(), "{published:#?}\nCLI: {cli:#?}");
+    for (p, c) in published.iter().zip(cli) {
+        assert_eq!(p["code"], c["code"], "{p}\nCLI: {c}");
+        assert_eq!(p["data"]["path"], c["path"], "{p}\nCLI: {c}");
+        let (line, character) = lsp_position(
+            text,
+            c["location"]["line"].as_u64().unwrap(),
+            c["location"]["column"].as_u64().unwrap(),
+        );
+        assert_eq!(
+            p["range"]["start"],
+            json!({"line": line, "character": character}),
+            "{p}\nCLI: {c}"
+        );
+    }
+}
+
+/// A file of a multi-file knowledge base (the sample content repository) is validated with
+/// its folder: a dangling reference appears in the open file within one edit, references
+/// complete and resolve across files, and definitions open the other file.
+#[test]
+fn a_file_of_a_knowledge_base_folder_is_checked_with_its_folder() {
+    let kb = std::env::temp_dir().join(format!("ns-lsp-kb-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&kb);
+    copy_dir(&root().join("examples/content-repo/kb"), &kb);
+    let reaction = "reactions/progesterone-to-5a-dihydroprogesterone.yaml";
+    let compound = "compounds/progesterone.yaml";
+    let uri = file_uri(&kb.join(reaction));
+    let text = std::fs::read_to_string(kb.join(reaction)).unwrap();
+    let mut editor = Editor::start(&[]);
+
+    // Alone, the file would lack `schema_version` and every entity it names; with its folder
+    // it is valid.
+    assert_eq!(editor.open(&uri, "yaml", &text), Vec::<Value>::new());
+
+    // One edit: the reaction names an enzyme that no file defines.
+    let edited = text.replacen("enzyme: 5a-reductase\n", "enzyme: 5a-reductase-q\n", 1);
+    assert_ne!(edited, text);
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}),
+    );
+    let published = editor.diagnostics(&uri, 2);
+    let dangling: Vec<&Value> = published.iter().filter(|d| d["code"] == "dangling-reference").collect();
+    assert_eq!(dangling.len(), 1, "{published:#?}");
+    let (line, character) = find(&edited, "5a-reductase-q", 0);
+    assert_eq!(
+        dangling[0]["range"],
+        json!({"start": {"line": line, "character": character},
+               "end": {"line": line, "character": character + "5a-reductase-q".len()}})
+    );
+    assert_eq!(dangling[0]["data"]["path"], "/enzyme");
+    assert!(
+        dangling[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `5a-reductase`?"),
+        "{dangling:?}"
+    );
+    // Exactly what the command line reports for the folder with the edited file saved.
+    std::fs::write(kb.join(reaction), &edited).unwrap();
+    assert_same_as_cli(&published, &kb, reaction, &edited);
+    std::fs::write(kb.join(reaction), &text).unwrap();
+
+    // Completion in `substrate:` offers every compound of the folder, each from its own file.
+    let (line, character) = find(&edited, "substrate: progesterone", "substrate: prog".len());
+    let items = editor.at("textDocument/completion", &uri, line, character)["result"].clone();
+    let mut labels: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_owned())
+        .collect();
+    labels.sort();
+    let mut compounds: Vec<String> = std::fs::read_dir(kb.join("compounds"))
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    compounds.sort();
+    assert_eq!(labels, compounds);
+    assert!(
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["detail"] == "compound: progesterone"),
+        "{items:#?}"
+    );
+
+    // Hover names the entity of the other file; definition opens that file at its `id`.
+    let hover = editor.at("textDocument/hover", &uri, line, character);
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("compound `progesterone`"), "{hover}");
+    let def = editor.at("textDocument/definition", &uri, line, character)["result"].clone();
+    assert_eq!(def["uri"], file_uri(&kb.join(compound)));
+    let compound_text = std::fs::read_to_string(kb.join(compound)).unwrap();
+    let (id_line, id_character) = find(&compound_text, "id: progesterone\n", "id: ".len());
+    assert_eq!(
+        def["range"],
+        json!({"start": {"line": id_line, "character": id_character},
+               "end": {"line": id_line, "character": id_character + "progesterone".len()}})
+    );
+    // The dangling enzyme has no definition.
+    let (line, character) = find(&edited, "5a-reductase-q", 1);
+    assert_eq!(
+        editor.at("textDocument/definition", &uri, line, character)["result"],
+        Value::Null
+    );
+
+    // Fixing it clears the file.
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}),
+    );
+    assert_eq!(editor.diagnostics(&uri, 3), Vec::<Value>::new());
+
+    // A second open file: renaming the compound in its (unsaved) buffer leaves the reaction's
+    // reference dangling, and the reaction's problems are published although it was not edited.
+    let compound_uri = file_uri(&kb.join(compound));
+    assert_eq!(editor.open(&compound_uri, "yaml", &compound_text), Vec::<Value>::new());
+    assert_eq!(editor.diagnostics(&uri, 3), Vec::<Value>::new());
+    let renamed = compound_text.replacen("id: progesterone\n", "id: progesterone-renamed\n", 1);
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": compound_uri, "version": 2}, "contentChanges": [{"text": renamed}]}),
+    );
+    let _ = editor.diagnostics(&compound_uri, 2);
+    let reaction_problems = editor.diagnostics(&uri, 3);
+    assert!(
+        reaction_problems
+            .iter()
+            .any(|d| d["code"] == "dangling-reference" && d["data"]["path"] == "/substrate"),
+        "{reaction_problems:#?}"
+    );
+    // Definition follows the open buffer: from the reaction, nowhere; closing the unsaved
+    // buffer brings the file on disk back, and the reaction is clean again.
+    let (line, character) = find(&text, "substrate: progesterone", "substrate: prog".len());
+    assert_eq!(
+        editor.at("textDocument/definition", &uri, line, character)["result"],
+        Value::Null
+    );
+    editor.notify("textDocument/didClose", json!({"textDocument": {"uri": compound_uri}}));
+    assert_eq!(editor.diagnostics(&compound_uri, 2), Vec::<Value>::new());
+    assert_eq!(editor.diagnostics(&uri, 3), Vec::<Value>::new());
+
+    // A file deleted outside the editor (reported by the editor's file watcher).
+    std::fs::remove_file(kb.join(compound)).unwrap();
+    editor.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": compound_uri, "type": 3}]}),
+    );
+    let after_delete = editor.diagnostics(&uri, 3);
+    assert!(
+        after_delete
+            .iter()
+            .any(|d| d["code"] == "dangling-reference" && d["data"]["path"] == "/substrate"),
+        "{after_delete:#?}"
+    );
+    editor.stop();
+    std::fs::remove_dir_all(kb).unwrap();
+}

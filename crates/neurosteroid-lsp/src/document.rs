@@ -5,6 +5,7 @@ use neurosteroid::{EntityKind, Format, Level, Limits, LoadOptions, Severity};
 use serde_json::Value;
 
 use crate::text::Text;
+use crate::workspace::Member;
 
 /// A document the editor has open.
 #[derive(Debug, Clone)]
@@ -13,6 +14,8 @@ pub(crate) struct Document {
     pub(crate) version: i32,
     pub(crate) format: Format,
     pub(crate) text: Text,
+    /// Where it lies in a multi-file knowledge base, if it is one of its files.
+    pub(crate) member: Option<Member>,
 }
 
 impl Document {
@@ -25,6 +28,7 @@ impl Document {
             _ => Format::from_path(std::path::Path::new(uri.path().as_str())),
         };
         Document {
+            member: Member::of(&uri),
             uri,
             version,
             format,
@@ -32,7 +36,7 @@ impl Document {
         }
     }
 
-    /// Exactly what `neurosteroid validate --level full` reports for this text, as LSP
+    /// Exactly what `neurosteroid validate --level full` reports for this text alone, as LSP
     /// diagnostics with ranges.
     pub(crate) fn diagnostics(&self, limits: Limits) -> Vec<lsp_types::Diagnostic> {
         let options = LoadOptions {
@@ -45,7 +49,8 @@ impl Document {
             .collect()
     }
 
-    fn to_lsp(&self, d: &neurosteroid::Diagnostic) -> lsp_types::Diagnostic {
+    /// A diagnostic of the core (its location in this text) for the editor.
+    pub(crate) fn to_lsp(&self, d: &neurosteroid::Diagnostic) -> lsp_types::Diagnostic {
         let range = d
             .location
             .map_or_else(Range::default, |l| self.text.token_range(self.text.offset_of(l)));
@@ -70,15 +75,20 @@ impl Document {
 
     /// Byte offset in the text where the value at a JSON Pointer starts, if it is there.
     pub(crate) fn locate(&self, pointer: &str) -> Option<usize> {
-        // The core places diagnostics by pointer; a placeholder diagnostic borrows that.
-        let mut probe = [neurosteroid::Diagnostic::error(
-            neurosteroid::Code::DanglingReference,
-            pointer,
-            "",
-        )];
-        neurosteroid::parse::add_locations(self.text.as_str().as_bytes(), self.format, &mut probe);
-        probe[0].location.map(|l| self.text.offset_of(l))
+        locate(&self.text, self.format, pointer)
     }
+}
+
+/// Byte offset in `text` where the value at a JSON Pointer starts, if it is there.
+pub(crate) fn locate(text: &Text, format: Format, pointer: &str) -> Option<usize> {
+    // The core places diagnostics by pointer; a placeholder diagnostic borrows that.
+    let mut probe = [neurosteroid::Diagnostic::error(
+        neurosteroid::Code::DanglingReference,
+        pointer,
+        "",
+    )];
+    neurosteroid::parse::add_locations(text.as_str().as_bytes(), format, &mut probe);
+    probe[0].location.map(|l| text.offset_of(l))
 }
 
 /// One entity defined in a document, read from its (possibly invalid) parsed value.

@@ -6,6 +6,12 @@
 //! where a reference is expected, with their kind and name; shows the referenced entity on
 //! hover (and a claim's grade); and jumps from a reference to the entity's `id`.
 //!
+//! A file of a knowledge base in many files (an entity file under a collection folder, or the
+//! root file `knowledge-base.yaml`) is validated with its whole folder, read once and kept,
+//! with the editor's open buffers in place of their files
+//! ([`neurosteroid::layout::Tree::set_text`]); each open file of the folder gets its own
+//! problems, and references complete and resolve across the folder's files.
+//!
 //! The `neurosteroid lsp` command starts it over standard input and output:
 //!
 //! ```no_run
@@ -21,6 +27,7 @@ mod error;
 mod features;
 mod server;
 mod text;
+mod workspace;
 
 pub use error::{Error, Result};
 pub use server::{Options, serve};

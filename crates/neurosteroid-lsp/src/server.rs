@@ -1,23 +1,26 @@
 //! The message loop: documents in, diagnostics out, answers to requests.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::{
-    CompletionOptions, CompletionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, GotoDefinitionParams, HoverParams, HoverProviderCapability, OneOf, PositionEncodingKind,
-    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    CompletionOptions, CompletionParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, GotoDefinitionParams, HoverParams, HoverProviderCapability,
+    OneOf, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind,
 };
-use neurosteroid::Limits;
+use neurosteroid::{Level, Limits, LoadOptions};
 use serde_json::Value;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::features;
+use crate::features::{self, Scope};
 use crate::text::Text;
+use crate::workspace::{Folder, file_path};
 
 /// How the server behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +57,25 @@ struct State {
     documents: HashMap<String, Document>,
     /// Changed documents waiting for validation, with the time of their first unvalidated edit.
     dirty: BTreeMap<String, Instant>,
+    /// The multi-file knowledge bases that open documents belong to, by root folder.
+    folders: HashMap<PathBuf, Folder>,
+}
+
+impl State {
+    /// The open documents of a knowledge-base folder.
+    fn open_in<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = &'a Document> + 'a {
+        self.documents
+            .values()
+            .filter(move |d| d.member.as_ref().is_some_and(|m| m.root == root))
+    }
+
+    /// Every open document of a folder waits for validation again.
+    fn touch_folder(&mut self, root: &Path) {
+        let keys: Vec<String> = self.open_in(root).map(|d| d.uri.as_str().to_owned()).collect();
+        for key in keys {
+            self.dirty.entry(key).or_insert_with(Instant::now);
+        }
+    }
 }
 
 /// Serves one editor on `connection`: the `initialize` handshake, then messages until
@@ -83,6 +105,7 @@ pub fn serve(connection: &Connection, options: Options) -> Result<()> {
         options,
         documents: HashMap::new(),
         dirty: BTreeMap::new(),
+        folders: HashMap::new(),
     };
     loop {
         let next = match state.dirty.values().min() {
@@ -100,7 +123,7 @@ pub fn serve(connection: &Connection, options: Options) -> Result<()> {
                 if connection.handle_shutdown(&req)? {
                     return Ok(());
                 }
-                send(connection, answer(&state, req).into())?;
+                send(connection, answer(&mut state, req).into())?;
             }
             Ok(Message::Notification(n)) if n.method == "exit" => return Ok(()),
             Ok(Message::Notification(n)) => notify(connection, &mut state, n)?,
@@ -130,21 +153,80 @@ fn publish(connection: &Connection, doc: &Document, diagnostics: Vec<lsp_types::
     )
 }
 
+fn internal_error() -> lsp_types::Diagnostic {
+    lsp_types::Diagnostic {
+        message: "internal error while validating this document; please report it with the document".to_owned(),
+        source: Some("neurosteroid".to_owned()),
+        ..lsp_types::Diagnostic::default()
+    }
+}
+
 fn publish_dirty(connection: &Connection, state: &mut State) -> Result<()> {
+    let mut roots = BTreeSet::new();
     for key in std::mem::take(&mut state.dirty).into_keys() {
-        if let Some(doc) = state.documents.get(&key) {
-            let limits = state.options.limits;
-            // A bug in a rule must not take the editor's server down: report it instead.
-            let diagnostics = catch_unwind(AssertUnwindSafe(|| doc.diagnostics(limits))).unwrap_or_else(|_| {
-                vec![lsp_types::Diagnostic {
-                    message: "internal error while validating this document; please report it with the document"
-                        .to_owned(),
-                    source: Some("neurosteroid".to_owned()),
-                    ..lsp_types::Diagnostic::default()
-                }]
-            });
-            publish(connection, doc, diagnostics)?;
+        let Some(doc) = state.documents.get(&key) else {
+            continue;
+        };
+        if let Some(member) = &doc.member {
+            // A file of a knowledge-base folder: the folder is validated once, below.
+            roots.insert(member.root.clone());
+            continue;
         }
+        let limits = state.options.limits;
+        // A bug in a rule must not take the editor's server down: report it instead.
+        let diagnostics =
+            catch_unwind(AssertUnwindSafe(|| doc.diagnostics(limits))).unwrap_or_else(|_| vec![internal_error()]);
+        publish(connection, doc, diagnostics)?;
+    }
+    for root in roots {
+        publish_folder(connection, state, &root)?;
+    }
+    Ok(())
+}
+
+/// Validates a knowledge-base folder, with the open buffers in place of their files, as
+/// `neurosteroid validate --level full DIR` does, and publishes each open file's problems
+/// (an empty list for a file that has none left).
+fn publish_folder(connection: &Connection, state: &mut State, root: &Path) -> Result<()> {
+    let limits = state.options.limits;
+    let open: Vec<&Document> = state
+        .documents
+        .values()
+        .filter(|d| d.member.as_ref().is_some_and(|m| m.root == root))
+        .collect();
+    let buffers = open
+        .iter()
+        .filter_map(|d| Some((d.member.as_ref()?.relative.as_str(), d.text.as_str())));
+    let folder = state.folders.entry(root.to_path_buf()).or_default();
+    let found = match folder.tree(root, buffers, &limits) {
+        Ok(tree) => catch_unwind(AssertUnwindSafe(|| {
+            tree.validate(LoadOptions {
+                level: Level::Full,
+                limits,
+            })
+        }))
+        .ok(),
+        Err(problems) => Some(problems),
+    };
+    for doc in open {
+        let relative = doc.member.as_ref().map(|m| m.relative.as_str());
+        let diagnostics = match &found {
+            None => vec![internal_error()],
+            Some(all) => all
+                .iter()
+                .filter_map(|d| match d.file.as_deref() {
+                    Some(file) if Some(file) == relative => Some(doc.to_lsp(d)),
+                    Some(_) => None,
+                    // A problem of the whole folder: shown in each of its open files, at the top.
+                    None => {
+                        let mut d = d.clone();
+                        d.location = None;
+                        Some(doc.to_lsp(&d))
+                    }
+                })
+                .collect(),
+        };
+        publish(connection, doc, diagnostics)?;
     }
     Ok(())
 }
@@ -156,6 +238,9 @@ fn notify(connection: &Connection, state: &mut State, n: Notification) -> Result
                 let d = p.text_document;
                 let key = d.uri.as_str().to_owned();
                 let doc = Document::new(d.uri, &d.language_id, d.version, d.text);
+                if let Some(member) = &doc.member {
+                    state.folders.entry(member.root.clone()).or_default().changed();
+                }
                 state.documents.insert(key.clone(), doc);
                 // Opening is not typing: validate at once.
                 state
@@ -183,6 +268,9 @@ fn notify(connection: &Connection, state: &mut State, n: Notification) -> Result
                     }
                     doc.text = Text::new(text);
                     doc.version = p.text_document.version;
+                    if let Some(member) = &doc.member {
+                        state.folders.entry(member.root.clone()).or_default().changed();
+                    }
                     state.dirty.entry(key).or_insert_with(Instant::now);
                 }
             }
@@ -194,6 +282,41 @@ fn notify(connection: &Connection, state: &mut State, n: Notification) -> Result
                 if let Some(doc) = state.documents.remove(&key) {
                     // Closed: its problems leave the editor's problem list.
                     publish(connection, &doc, Vec::new())?;
+                    // The file is what is on disk again (saved or not): the folder's other
+                    // open files are checked against that.
+                    if let Some(member) = doc.member {
+                        state.folders.entry(member.root.clone()).or_default().reread();
+                        state.touch_folder(&member.root);
+                    }
+                }
+            }
+        }
+        "textDocument/didSave" => {
+            // Saved: the folder on disk has changed (the buffer had not).
+            if let Some(root) = serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(n.params)
+                .ok()
+                .and_then(|p| state.documents.get(p.text_document.uri.as_str())?.member.clone())
+                .map(|m| m.root)
+            {
+                state.folders.entry(root).or_default().reread();
+            }
+        }
+        "workspace/didChangeWatchedFiles" => {
+            // Files changed outside the editor (a checkout, a script): read the folders holding
+            // them again and check their open files.
+            if let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) {
+                let changed: Vec<PathBuf> = p.changes.iter().filter_map(|c| file_path(&c.uri)).collect();
+                let roots: Vec<PathBuf> = state
+                    .folders
+                    .keys()
+                    .filter(|root| changed.iter().any(|path| path.starts_with(root)))
+                    .cloned()
+                    .collect();
+                for root in roots {
+                    if let Some(folder) = state.folders.get_mut(&root) {
+                        folder.reread();
+                    }
+                    state.touch_folder(&root);
                 }
             }
         }
@@ -202,7 +325,7 @@ fn notify(connection: &Connection, state: &mut State, n: Notification) -> Result
     Ok(())
 }
 
-fn answer(state: &State, req: Request) -> Response {
+fn answer(state: &mut State, req: Request) -> Response {
     let id = req.id.clone();
     let method = req.method.clone();
     match catch_unwind(AssertUnwindSafe(|| request(state, req))) {
@@ -227,30 +350,62 @@ fn params<P: serde::de::DeserializeOwned>(req: &Request) -> std::result::Result<
     })
 }
 
-fn request(state: &State, req: Request) -> Answer {
-    let limits = &state.options.limits;
-    let doc = |uri: &lsp_types::Uri| state.documents.get(uri.as_str());
+/// Runs `f` on an open document and, for a file of a knowledge-base folder, the folder
+/// (its files with the open buffers); `None` for a document that is not open.
+fn with_document<T>(
+    state: &mut State,
+    uri: &lsp_types::Uri,
+    f: impl FnOnce(&Document, Option<&Scope<'_>>) -> T,
+) -> Option<T> {
+    let limits = state.options.limits;
+    let State { documents, folders, .. } = state;
+    let doc = documents.get(uri.as_str())?;
+    let Some(member) = &doc.member else {
+        return Some(f(doc, None));
+    };
+    let mine = || {
+        documents.values().filter_map(|d| {
+            let m = d.member.as_ref().filter(|m| m.root == member.root)?;
+            Some((m.relative.as_str(), d))
+        })
+    };
+    let buffers = mine().map(|(relative, d)| (relative, d.text.as_str()));
+    let folder = folders.entry(member.root.clone()).or_default();
+    let scope = folder
+        .snapshot(&member.root, buffers, &limits)
+        .map(|(tree, snapshot)| Scope {
+            member,
+            tree,
+            snapshot,
+            open: mine().map(|(relative, d)| (relative, &d.uri)).collect(),
+        });
+    Some(f(doc, scope.as_ref()))
+}
+
+fn request(state: &mut State, req: Request) -> Answer {
+    let limits = state.options.limits;
     match req.method.as_str() {
         "textDocument/completion" => {
             let p: CompletionParams = params(&req)?;
             let at = p.text_document_position;
-            let items =
-                doc(&at.text_document.uri).map_or_else(Vec::new, |d| features::completion(d, at.position, limits));
-            Ok(json(&items))
+            let items = with_document(state, &at.text_document.uri, |d, scope| {
+                features::completion(d, at.position, &limits, scope)
+            });
+            Ok(json(&items.unwrap_or_default()))
         }
         "textDocument/hover" => {
             let p: HoverParams = params(&req)?;
             let at = p.text_document_position_params;
-            Ok(json(
-                &doc(&at.text_document.uri).and_then(|d| features::hover(d, at.position, limits)),
-            ))
+            Ok(json(&with_document(state, &at.text_document.uri, |d, scope| {
+                features::hover(d, at.position, &limits, scope)
+            })))
         }
         "textDocument/definition" => {
             let p: GotoDefinitionParams = params(&req)?;
             let at = p.text_document_position_params;
-            Ok(json(
-                &doc(&at.text_document.uri).and_then(|d| features::definition(d, at.position, limits)),
-            ))
+            Ok(json(&with_document(state, &at.text_document.uri, |d, scope| {
+                features::definition(d, at.position, &limits, scope)
+            })))
         }
         other => Err((
             ErrorCode::MethodNotFound,

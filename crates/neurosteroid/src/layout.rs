@@ -70,6 +70,72 @@ struct Origins {
     root: Option<usize>,
 }
 
+impl Origins {
+    /// The file (its index) and the pointer inside it of a pointer into the assembled
+    /// document; what no entity file holds is the root file's.
+    fn source(&self, pointer: &str) -> (usize, String) {
+        let tokens = pointer_tokens(pointer);
+        let found = match tokens.as_slice() {
+            [collection, index, rest @ ..] => self
+                .by_collection
+                .get(collection.as_str())
+                .and_then(|v| index.parse::<usize>().ok().and_then(|i| v.get(i)))
+                .map(|(file, prefix)| (*file, rest.iter().fold(prefix.clone(), |p, t| pointer_push(&p, t)))),
+            _ => None,
+        };
+        found.unwrap_or_else(|| (self.root.unwrap_or(0), pointer.to_owned()))
+    }
+}
+
+/// The folder's files parsed and put together (syntax only, no validation), with where each
+/// part came from: what an editor needs to offer the entities of every file and to jump to
+/// one of them. Files that do not parse are left out.
+#[derive(Debug)]
+pub struct Snapshot {
+    value: Value,
+    origins: Origins,
+}
+
+impl Snapshot {
+    /// The assembled document (`null` when the root file is missing or does not parse).
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// Where a JSON Pointer into [`Snapshot::value`] lies: the file (relative to the folder,
+    /// as in [`SourceFile::relative`]) and the pointer inside that file.
+    pub fn source<'t>(&self, tree: &'t Tree, pointer: &str) -> Option<(&'t SourceFile, String)> {
+        let (file, inner) = self.origins.source(pointer);
+        tree.files.get(file).map(|f| (f, inner))
+    }
+}
+
+/// The knowledge-base folder a file belongs to: the folder of a root file, or the nearest
+/// folder above holding a root file ([`ROOT_FILES`]) when the file lies in one of its
+/// collection folders; `None` for a file that is a document of its own. Paths stay as given
+/// (relative stays relative; `.` for the current folder).
+pub fn kb_root(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let dot = |p: &Path| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    };
+    if ROOT_FILES.contains(&name) {
+        return path.parent().map(dot);
+    }
+    for dir in path.ancestors().skip(1) {
+        let here = dot(dir);
+        if ROOT_FILES.iter().any(|r| here.join(r).is_file()) {
+            let rel = path.strip_prefix(dir).ok()?;
+            return collection_of(rel).map(|_| here);
+        }
+    }
+    None
+}
+
 /// True when `path` is a knowledge-base folder (a directory), not a single document.
 pub fn is_tree(path: &Path) -> bool {
     path.is_dir()
@@ -160,9 +226,10 @@ impl Tree {
     /// Replaces (or adds) the text of one file, e.g. an editor's unsaved buffer.
     pub fn set_text(&mut self, relative: &str, text: String) {
         let relative = relative.replace('\\', "/");
+        // The files are sorted by `order_key`, not by plain string order.
         match self
             .files
-            .binary_search_by(|f| f.relative.as_str().cmp(relative.as_str()))
+            .binary_search_by(|f| order_key(&f.relative).cmp(&order_key(&relative)))
         {
             Ok(i) => self.files[i].text = text,
             Err(i) => self.files.insert(i, source_file(relative, text)),
@@ -289,16 +356,7 @@ impl Tree {
             if d.file.is_some() {
                 continue;
             }
-            let tokens = pointer_tokens(&d.path);
-            let found = match tokens.as_slice() {
-                [collection, index, rest @ ..] => origins
-                    .by_collection
-                    .get(collection.as_str())
-                    .and_then(|v| index.parse::<usize>().ok().and_then(|i| v.get(i)))
-                    .map(|(file, prefix)| (*file, rest.iter().fold(prefix.clone(), |p, t| pointer_push(&p, t)))),
-                _ => None,
-            };
-            let (file, path) = found.unwrap_or_else(|| (origins.root.unwrap_or(0), d.path.clone()));
+            let (file, path) = origins.source(&d.path);
             if let Some(f) = self.files.get(file) {
                 d.file = Some(f.relative.as_str().into());
                 d.path = path;
@@ -319,6 +377,15 @@ impl Tree {
                 diags[j].location = d.location;
             }
             let _ = i;
+        }
+    }
+
+    /// The files parsed and put together, without validation (see [`Snapshot`]).
+    pub fn snapshot(&self, limits: &Limits) -> Snapshot {
+        let (value, origins, _) = self.assemble(limits);
+        Snapshot {
+            value: value.unwrap_or(Value::Null),
+            origins,
         }
     }
 

@@ -118,6 +118,69 @@ fn a_dangling_reference_is_reported_in_its_own_file_with_line_and_column() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An editor's buffer replaces its file even where path order and plain string order differ
+/// (`a.yaml` sorts before `a-b.yaml` as a layout, after it as a string), and an editor can
+/// find the file and the pointer inside it of any entity of the assembled document.
+#[test]
+fn buffers_replace_their_files_and_entities_lead_back_to_them() {
+    let compound = |id: &str| format!("id: {id}\nname: {id}\nkind: endogenous\n");
+    let mut tree = Tree::from_files(
+        ".",
+        [
+            (
+                "knowledge-base.yaml".to_owned(),
+                "schema_version: 1.0.0\nas_of: 2026-01-01\n".to_owned(),
+            ),
+            ("compounds/a.yaml".to_owned(), compound("a")),
+            ("compounds/a-b.yaml".to_owned(), compound("a-b")),
+        ],
+    );
+    let names = |t: &Tree| t.files().iter().map(|f| f.relative.clone()).collect::<Vec<_>>();
+    let before = names(&tree);
+    assert_eq!(
+        before,
+        ["knowledge-base.yaml", "compounds/a.yaml", "compounds/a-b.yaml"]
+    );
+    tree.set_text("compounds/a.yaml", compound("a2"));
+    tree.set_text("compounds/a-b.yaml", compound("a-b2"));
+    assert_eq!(names(&tree), before, "replaced, not added");
+    let snapshot = tree.snapshot(&Limits::default());
+    assert_eq!(
+        snapshot.value().pointer("/compounds/1/id"),
+        Some(&serde_json::json!("a-b2"))
+    );
+    let (file, inner) = snapshot.source(&tree, "/compounds/1/name").unwrap();
+    assert_eq!(
+        (file.relative.as_str(), inner.as_str()),
+        ("compounds/a-b.yaml", "/name")
+    );
+    let (file, inner) = snapshot.source(&tree, "/as_of").unwrap();
+    assert_eq!(
+        (file.relative.as_str(), inner.as_str()),
+        ("knowledge-base.yaml", "/as_of")
+    );
+    // A file of a collection folder belongs to the folder above that holds the root file.
+    let dir = scratch("kb-root");
+    write_tree(
+        &dir,
+        &[
+            ("knowledge-base.yaml".into(), String::new()),
+            ("compounds/x/y.yaml".into(), String::new()),
+        ],
+    );
+    std::fs::write(dir.join("notes.yaml"), "").unwrap();
+    assert_eq!(
+        neurosteroid::layout::kb_root(&dir.join("compounds/x/y.yaml")),
+        Some(dir.clone())
+    );
+    assert_eq!(
+        neurosteroid::layout::kb_root(&dir.join("knowledge-base.yaml")),
+        Some(dir.clone())
+    );
+    assert_eq!(neurosteroid::layout::kb_root(&dir.join("notes.yaml")), None);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn problems_of_the_layout_itself_name_the_file() {
     let (_scratch, dir) = scratch("layout");
