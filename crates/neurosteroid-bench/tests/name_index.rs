@@ -13,10 +13,21 @@ fn indexed_search_is_the_scan_on_a_synthetic_base() {
     for text in q.exact.iter().chain(&q.one_typo).chain(&q.two_typos) {
         let prefix: String = text.chars().take(7).collect();
         for t in [text.as_str(), prefix.as_str()] {
-            for (limit, kind) in [(10, None), (3, Some(EntityKind::Compound)), (25, Some(EntityKind::Pathway))] {
+            for (limit, kind) in [
+                (10, None),
+                (3, Some(EntityKind::Compound)),
+                (25, Some(EntityKind::Pathway)),
+            ] {
                 let indexed = kb.search_kind(t, limit, kind);
-                assert_eq!(indexed, kb.search_kind_by_scan(t, limit, kind), "{t:?} {limit} {kind:?}");
-                typo_hits += indexed.iter().filter(|h| h.how == neurosteroid::resolve::MatchKind::Fuzzy).count();
+                assert_eq!(
+                    indexed,
+                    kb.search_kind_by_scan(t, limit, kind),
+                    "{t:?} {limit} {kind:?}"
+                );
+                typo_hits += indexed
+                    .iter()
+                    .filter(|h| h.how == neurosteroid::resolve::MatchKind::Fuzzy)
+                    .count();
             }
         }
     }

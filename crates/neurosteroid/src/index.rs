@@ -171,7 +171,7 @@ impl Candidates {
         let mut name_entries = Vec::with_capacity(all.len());
         for &e in &order {
             let n = all[e as usize].0.as_str();
-            if names.last().is_none_or(|last: &Box<str>| &**last != n) {
+            if names.last().is_none_or(|last| &**last != n) {
                 names.push(n.into());
                 name_start.push(name_entries.len() as u32);
             }
