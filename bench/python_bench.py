@@ -218,7 +218,7 @@ def worker(kind: str, file: str) -> dict[str, Any]:
     # Imports and model/schema compilation are set-up, outside the timed section.
     if kind == "orjson":
         import orjson
-    elif kind in ("ns_loads", "ns_loads_schema", "ns_validate", "default_kb", "resolve"):
+    elif kind in ("ns_loads", "ns_loads_schema", "ns_validate", "default_kb", "resolve", "names"):
         t0 = time.perf_counter()
         import neurosteroid as ns
 
@@ -249,6 +249,9 @@ def worker(kind: str, file: str) -> dict[str, Any]:
         out["seconds"] = out["import_s"] + out["default_kb_s"]
         out["ok"] = len(kb.compounds) > 0
         return out
+
+    if kind == "names":
+        return names_worker(ns, file)
 
     if kind == "resolve":
         import orjson
@@ -319,6 +322,79 @@ def worker(kind: str, file: str) -> dict[str, Any]:
     out["ok"] = ok
     if detail:
         out["detail"] = detail
+    return out
+
+
+def name_queries(doc: dict[str, Any], count: int) -> dict[str, list[str]]:
+    """The queries of `neurosteroid_bench::name_queries` (same rule, same strings): compound
+    names as written, with one typo (middle characters swapped), with two (and the character
+    at three quarters deleted)."""
+    compounds = doc["compounds"]
+    out: dict[str, list[str]] = {"exact": [], "one_typo": [], "two_typos": []}
+    for i in range(count):
+        name = compounds[(i * 7919) % len(compounds)]["name"]
+        c = list(name)
+        out["exact"].append(name)
+        if len(c) >= 4:
+            m = len(c) // 2
+            c[m - 1], c[m] = c[m], c[m - 1]
+            out["one_typo"].append("".join(c))
+            del c[len(c) * 3 // 4]
+            out["two_typos"].append("".join(c))
+    return out
+
+
+def every_name(doc: dict[str, Any]) -> list[str]:
+    """Every name, synonym, brand name and gene symbol: what `resolve` matches against."""
+    names: list[str] = []
+    for v in doc.values():
+        if isinstance(v, list):
+            for e in v:
+                if isinstance(e, dict):
+                    names.extend(x for x in [e.get("name"), e.get("symbol")] if isinstance(x, str))
+                    for key in ("synonyms", "brand_names"):
+                        names.extend(x for x in e.get(key) or [] if isinstance(x, str))
+    return names
+
+
+def names_worker(ns: Any, file: str) -> dict[str, Any]:
+    """Per-query time of `resolve` and `search` (name index) against
+    `rapidfuzz.process.extractOne` over every name and synonym, on one document."""
+    import orjson
+    from rapidfuzz import process
+
+    data = Path(file).read_bytes()
+    doc = orjson.loads(data)
+    queries = name_queries(doc, 200)
+    choices = every_name(doc)
+    del doc
+    kb = ns.loads(data)
+    del data
+    out: dict[str, Any] = {"choices": len(choices)}
+    t0 = time.perf_counter()
+    kb.search(queries["one_typo"][0])
+    out["first_search_s"] = time.perf_counter() - t0  # builds the index
+    for label, qs in queries.items():
+        found = 0
+        t0 = time.perf_counter()
+        for q in qs:
+            try:
+                kb.resolve(q)
+                found += 1
+            except (ns.NotFoundError, ns.AmbiguousError):
+                pass
+        out[f"resolve_{label}_ms"] = (time.perf_counter() - t0) * 1e3 / len(qs)
+        out[f"resolve_{label}_found"] = f"{found}/{len(qs)}"
+        t0 = time.perf_counter()
+        for q in qs:
+            kb.search(q, 10)
+        out[f"search_{label}_ms"] = (time.perf_counter() - t0) * 1e3 / len(qs)
+        few = qs[:10]
+        t0 = time.perf_counter()
+        for q in few:
+            process.extractOne(q, choices)
+        out[f"rapidfuzz_{label}_ms"] = (time.perf_counter() - t0) * 1e3 / len(few)
+    out["ok"] = True
     return out
 
 
@@ -420,6 +496,9 @@ def main() -> None:
     )
     ap.add_argument("--only", default="", help="comma-separated loaders to run")
     ap.add_argument("--json", default=str(DATA / "python-results.json"))
+    ap.add_argument(
+        "--names", default="", help="sizes for the name-index table (default: --sizes); alone with --only names"
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--file", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -432,6 +511,9 @@ def main() -> None:
     if args.quick:
         sizes = sizes[:1]
     loaders = [x for x in args.only.split(",") if x] or LOADERS
+    names_only = loaders == ["names"]
+    if names_only:
+        loaders = []
     import importlib.metadata as md
 
     versions = {}
@@ -504,34 +586,55 @@ def main() -> None:
                 f"| {n} | {mb:.1f} | {kind} | {t:.3f} | {proc:.3f} | {rss:.0f} | {rss / mb:.2f}x | {ok} |", flush=True
             )
 
-    # import + default_kb in a fresh process.
-    runs = [run_child("default_kb", "", 120) for _ in range(1 if args.quick else 10)]
-    imp = median([r["import_s"] for r in runs])
-    dk = median([r["default_kb_s"] for r in runs])
-    proc = median([r["process_s"] for r in runs])
-    results["default_kb"] = {
-        "import_s": imp,
-        "default_kb_s": dk,
-        "process_s": proc,
-        "runs": [r["seconds"] for r in runs],
-    }
-    print(
-        f"\nimport neurosteroid: {imp * 1e3:.1f} ms; default_kb(): {dk * 1e3:.1f} ms; "
-        f"together {(imp + dk) * 1e3:.1f} ms; whole process (interpreter start included) {proc * 1e3:.1f} ms"
-    )
-
-    # resolve from Python on the largest size.
-    big = ensure_file(sizes[-1])
-    r = run_child("resolve", big, 600)
-    results["resolve"] = r | {"n": sizes[-1]}
-    if "error" in r:
-        print(f"resolve: error {r['error']}")
-    else:
+    if not names_only:
+        # import + default_kb in a fresh process.
+        runs = [run_child("default_kb", "", 120) for _ in range(1 if args.quick else 10)]
+        imp = median([r["import_s"] for r in runs])
+        dk = median([r["default_kb_s"] for r in runs])
+        proc = median([r["process_s"] for r in runs])
+        results["default_kb"] = {
+            "import_s": imp,
+            "default_kb_s": dk,
+            "process_s": proc,
+            "runs": [r["seconds"] for r in runs],
+        }
         print(
-            f"resolve on N={sizes[-1]}: {r['per_s']:,.0f} lookups/s ({r['lookups']} mixed queries, "
-            f"entity objects made on first touch); {r['warm_per_s']:,.0f}/s once made; "
-            f"native call by id: {r['native_per_s']:,.0f}/s"
+            f"\nimport neurosteroid: {imp * 1e3:.1f} ms; default_kb(): {dk * 1e3:.1f} ms; "
+            f"together {(imp + dk) * 1e3:.1f} ms; whole process (interpreter start included) {proc * 1e3:.1f} ms"
         )
+
+        # resolve from Python on the largest size.
+        big = ensure_file(sizes[-1])
+        r = run_child("resolve", big, 600)
+        results["resolve"] = r | {"n": sizes[-1]}
+        if "error" in r:
+            print(f"resolve: error {r['error']}")
+        else:
+            print(
+                f"resolve on N={sizes[-1]}: {r['per_s']:,.0f} lookups/s ({r['lookups']} mixed queries, "
+                f"entity objects made on first touch); {r['warm_per_s']:,.0f}/s once made; "
+                f"native call by id: {r['native_per_s']:,.0f}/s"
+            )
+
+    # The name index: resolve and search per query, beside rapidfuzz, at every size.
+    if names_only or not args.only:
+        print("\n| N | names | query | resolve ms | found | search ms | rapidfuzz extractOne ms |")
+        print("|---|---|---|---|---|---|---|")
+        results["names"] = []
+        for n in [int(x) for x in args.names.split(",") if x] or sizes:
+            r = run_child("names", ensure_file(n), 900) | {"n": n}
+            results["names"].append(r)
+            if "error" in r:
+                print(f"| {n} | error {r['error'][:80]} |")
+                continue
+            for label in ("exact", "one_typo", "two_typos"):
+                print(
+                    f"| {n} | {r['choices']} | {label} | {r[f'resolve_{label}_ms']:.3f} | "
+                    f"{r[f'resolve_{label}_found']} | {r[f'search_{label}_ms']:.3f} | "
+                    f"{r[f'rapidfuzz_{label}_ms']:.1f} |",
+                    flush=True,
+                )
+            print(f"| {n} | | first search (builds the index) | | | {r['first_search_s'] * 1e3:.0f} | |")
 
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))

@@ -2,7 +2,7 @@
 #![allow(missing_docs, clippy::expect_used, clippy::unwrap_used, clippy::panic)] // reason: a benchmark harness fails loudly
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use neurosteroid::{Format, KnowledgeBase, LoadOptions};
@@ -95,5 +95,67 @@ fn query(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, query);
+/// The name index at every size of `NS_BENCH_SIZES`: exact and typo-tolerant `resolve`,
+/// ranked `search`, and the scan that the index replaced (a few queries only: it is slow).
+fn names(c: &mut Criterion) {
+    for n in neurosteroid_bench::sizes_from_env() {
+        let bytes = neurosteroid_bench::ensure(n).expect("generate the synthetic document");
+        let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        let kb = KnowledgeBase::from_slice(&bytes, Format::Json, LoadOptions::default()).expect("load");
+        let q = neurosteroid_bench::name_queries(&value, 200);
+        // The index is built on the first search or typo: time that once.
+        let t = Instant::now();
+        black_box(kb.search(&q.one_typo[0], 10));
+        let built = t.elapsed();
+        let found = |qs: &[String]| qs.iter().filter(|x| kb.resolve(x).is_ok()).count();
+        println!(
+            "names/{n}: index built on first use in {:.1} ms; resolved {}/{} exact, {}/{} with one typo, {}/{} with two",
+            built.as_secs_f64() * 1e3,
+            found(&q.exact),
+            q.exact.len(),
+            found(&q.one_typo),
+            q.one_typo.len(),
+            found(&q.two_typos),
+            q.two_typos.len()
+        );
+        let mut g = c.benchmark_group(format!("names/{n}"));
+        g.warm_up_time(Duration::from_secs(1));
+        g.measurement_time(Duration::from_secs(3));
+        g.sample_size(20);
+        for (label, qs) in [
+            ("exact", &q.exact),
+            ("one_typo", &q.one_typo),
+            ("two_typos", &q.two_typos),
+        ] {
+            g.throughput(Throughput::Elements(qs.len() as u64));
+            g.bench_function(format!("resolve_{label}"), |b| {
+                b.iter(|| {
+                    for x in qs {
+                        black_box(kb.resolve(black_box(x)).is_ok());
+                    }
+                })
+            });
+            g.bench_function(format!("search_{label}"), |b| {
+                b.iter(|| {
+                    for x in qs {
+                        black_box(kb.search(black_box(x), 10));
+                    }
+                })
+            });
+        }
+        let few = &q.one_typo[..q.one_typo.len().min(3)];
+        g.sample_size(10);
+        g.throughput(Throughput::Elements(few.len() as u64));
+        g.bench_function("search_one_typo_by_scan", |b| {
+            b.iter(|| {
+                for x in few {
+                    black_box(kb.search_kind_by_scan(black_box(x), 10, None));
+                }
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, query, names);
 criterion_main!(benches);

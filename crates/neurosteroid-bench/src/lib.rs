@@ -1175,6 +1175,43 @@ pub fn resolve_queries(doc: &Value, count: usize) -> Vec<String> {
     out
 }
 
+/// Queries for the name index, from the compounds' names (every `7919`th, cycling): the
+/// name as written, with one typo (the two middle characters swapped), and with two (also
+/// the character at three quarters deleted). `bench/python_bench.py` makes the same ones.
+pub fn name_queries(doc: &Value, count: usize) -> NameQueries {
+    let compounds = doc["compounds"].as_array().map_or(&[][..], Vec::as_slice);
+    let mut q = NameQueries::default();
+    if compounds.is_empty() {
+        return q;
+    }
+    for i in 0..count {
+        let Some(name) = compounds[(i * 7919) % compounds.len()]["name"].as_str() else {
+            continue;
+        };
+        let mut c: Vec<char> = name.chars().collect();
+        q.exact.push(name.to_owned());
+        if c.len() >= 4 {
+            let m = c.len() / 2;
+            c.swap(m - 1, m);
+            q.one_typo.push(c.iter().collect());
+            c.remove(c.len() * 3 / 4);
+            q.two_typos.push(c.iter().collect());
+        }
+    }
+    q
+}
+
+/// See [`name_queries`].
+#[derive(Debug, Clone, Default)]
+pub struct NameQueries {
+    /// Names as written.
+    pub exact: Vec<String>,
+    /// One typo each.
+    pub one_typo: Vec<String>,
+    /// Two typos each.
+    pub two_typos: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

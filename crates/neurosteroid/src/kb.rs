@@ -371,10 +371,10 @@ impl KnowledgeBase {
             return Ok(id_only(e));
         }
         // Typo tolerance: accept a fuzzy match only when exactly one entity is that close.
-        let scored = self.names().scored(text);
+        let scored = self.names().scored_for_resolve(text);
         let fuzzy: Vec<_> = scored
             .iter()
-            .filter(|(_, s, how, _)| *how == MatchKind::Fuzzy && *s >= 0.65)
+            .filter(|(_, s, how, _)| *how == MatchKind::Fuzzy && *s >= crate::index::RESOLVE_MIN_FUZZY_SCORE)
             .collect();
         if let [(key, s, ..), rest @ ..] = fuzzy.as_slice() {
             if rest.iter().all(|(_, s2, ..)| s - s2 > 0.05) {
@@ -437,10 +437,34 @@ impl KnowledgeBase {
 
     /// [`KnowledgeBase::search`] over one kind of entity only (when `kind` is given).
     pub fn search_kind(&self, text: &str, limit: usize, kind: Option<EntityKind>) -> Vec<SearchHit> {
+        let scored = self.names().scored_for_search(text, limit, kind, kind_rank);
+        self.ranked(text, scored, limit, kind)
+    }
+
+    /// [`KnowledgeBase::search_kind`] by a scan of every name, without the index: the
+    /// reference that the indexed search is tested and benchmarked against. Same answers,
+    /// slower (linear in the number of names).
+    #[doc(hidden)]
+    pub fn search_kind_by_scan(&self, text: &str, limit: usize, kind: Option<EntityKind>) -> Vec<SearchHit> {
+        self.ranked(text, self.names().scored(text), limit, kind)
+    }
+
+    /// The index of names, for the tests that compare the indexed answers with the scan's.
+    #[cfg(test)]
+    pub(crate) fn name_index(&self) -> &NameIndex {
+        self.names()
+    }
+
+    /// The first `limit` search hits among scored candidates.
+    pub(crate) fn ranked(
+        &self,
+        text: &str,
+        scored: Vec<crate::index::Scored>,
+        limit: usize,
+        kind: Option<EntityKind>,
+    ) -> Vec<SearchHit> {
         let q = crate::resolve::normalize(text);
-        let mut hits: Vec<(u8, u8, SearchHit)> = self
-            .names()
-            .scored(text)
+        let mut hits: Vec<(u8, u8, SearchHit)> = scored
             .into_iter()
             .filter(|(key, ..)| kind.is_none_or(|k| key.kind == k))
             .map(|(key, score, how, matched)| {

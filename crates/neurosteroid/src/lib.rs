@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod export;
+mod index;
 mod kb;
 #[cfg(feature = "yaml")]
 pub mod layout;

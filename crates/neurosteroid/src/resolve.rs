@@ -56,6 +56,8 @@ pub(crate) struct NameIndex {
     pub(crate) identifiers: HashMap<String, Vec<EntityKey>>,
     /// Every (normalised name, entity, original name), for prefix and fuzzy search.
     pub(crate) all: Vec<(String, EntityKey, String)>,
+    /// The candidate index over `all` for search and typo tolerance, built on first use.
+    pub(crate) candidates: std::sync::OnceLock<crate::index::Candidates>,
 }
 
 impl NameIndex {
@@ -89,8 +91,19 @@ impl NameIndex {
         self.names.get(&n).map(|v| (MatchKind::Name, v.as_slice()))
     }
 
-    /// Scored candidates for a query, best first, at most one per entity.
+    /// Scored candidates for a query, best first, at most one per entity, by a scan of
+    /// every name: the reference that the indexed paths ([`crate::index`]) must agree with.
     pub(crate) fn scored(&self, text: &str) -> Vec<(EntityKey, f64, MatchKind, String)> {
+        self.scored_over(text, 0..self.all.len())
+    }
+
+    /// [`NameIndex::scored`] over some entries of `all` only, in ascending order. Entries
+    /// left out must not match the query; the answer is then the scan's answer.
+    pub(crate) fn scored_over(
+        &self,
+        text: &str,
+        entries: impl IntoIterator<Item = usize>,
+    ) -> Vec<(EntityKey, f64, MatchKind, String)> {
         let q = normalize(text);
         let mut best: HashMap<EntityKey, (f64, MatchKind, String)> = HashMap::default();
         let mut offer = |key: EntityKey, score: f64, how: MatchKind, matched: &str| {
@@ -106,24 +119,9 @@ impl NameIndex {
         }
         let q_signature = (q.chars().count() <= MAX_FUZZY_CHARS).then(|| stereo_signature(&q));
         if !q.is_empty() {
-            for (n, key, original) in &self.all {
-                let score = if *n == q {
-                    Some((1.0, MatchKind::Name))
-                } else if n.starts_with(&q) {
-                    Some((0.8 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Prefix))
-                } else if q.len() >= 3 && n.contains(&q) {
-                    Some((0.6 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Substring))
-                } else if q.len() >= 4
-                    && n.len().abs_diff(q.len()) <= 3
-                    && q_signature.as_deref() == Some(stereo_signature(n).as_str())
-                {
-                    // Typos are forgiven only between names with the same locants and
-                    // stereodescriptors: 5α and 5β are different compounds.
-                    similarity_at_least(&q, n, 0.75).map(|sim| (sim * 0.75, MatchKind::Fuzzy))
-                } else {
-                    None
-                };
-                if let Some((s, how)) = score {
+            for i in entries {
+                let (n, key, original) = &self.all[i];
+                if let Some((s, how)) = score_name(&q, q_signature.as_deref(), n) {
                     offer(*key, s, how, original);
                 }
             }
@@ -133,6 +131,34 @@ impl NameIndex {
         v
     }
 }
+
+/// How well the normalised name `n` matches the normalised, non-empty query `q` (whose
+/// stereo signature is `q_signature` when it is short enough for typo tolerance).
+pub(crate) fn score_name(q: &str, q_signature: Option<&str>, n: &str) -> Option<(f64, MatchKind)> {
+    if n == q {
+        Some((1.0, MatchKind::Name))
+    } else if n.starts_with(q) {
+        Some((0.8 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Prefix))
+    } else if q.len() >= 3 && n.contains(q) {
+        Some((0.6 + 0.1 * (q.len() as f64 / n.len() as f64), MatchKind::Substring))
+    } else if q.len() >= 4
+        && n.len().abs_diff(q.len()) <= FUZZY_MAX_BYTE_DIFF
+        && q_signature == Some(stereo_signature(n).as_str())
+    {
+        // Typos are forgiven only between names with the same locants and
+        // stereodescriptors: 5α and 5β are different compounds.
+        similarity_at_least(q, n, FUZZY_MIN_SIMILARITY).map(|sim| (sim * FUZZY_WEIGHT, MatchKind::Fuzzy))
+    } else {
+        None
+    }
+}
+
+/// Largest difference in length (bytes of the normalised forms) of a typo match.
+pub(crate) const FUZZY_MAX_BYTE_DIFF: usize = 3;
+/// Least similarity (`1 - distance / longer length`) of a typo match.
+pub(crate) const FUZZY_MIN_SIMILARITY: f64 = 0.75;
+/// A typo match scores its similarity times this weight (below any prefix match).
+pub(crate) const FUZZY_WEIGHT: f64 = 0.75;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,560 @@
+//! The candidate index behind [`KnowledgeBase::search`](crate::KnowledgeBase::search) and
+//! the typo tolerance of [`KnowledgeBase::resolve`](crate::KnowledgeBase::resolve).
+//!
+//! The answers are defined by a scan of every name ([`NameIndex::scored`]): a name matches
+//! exactly, as a prefix, as a substring, or within a bounded edit distance (same stereo
+//! signature, similarity at least [`FUZZY_MIN_SIMILARITY`]). This index only finds, without
+//! a scan, a set of entities that surely contains every entity the scan would report (or,
+//! for search, every entity of the first `limit` hits); those entities are then scored by
+//! the scan's own code ([`NameIndex::scored_over`]) over their own names, so that scores,
+//! the matched name and the order are the scan's, and a test compares both on every name
+//! and a set of typos.
+//!
+//! - exact and prefix matches: the distinct normalised names, sorted (a binary search);
+//! - substring matches: byte trigrams of the names (the query's rarest trigrams, then a
+//!   check that the name contains the query);
+//! - typo matches: per stereo signature, the sorted names walked as a trie with one row of
+//!   the edit-distance table per character (optimal string alignment, as
+//!   [`crate::names::bounded_distance`]), cutting every branch whose rows exceed the bound.
+//!   Search widens the bound one edit at a time until the first `limit` hits are certain.
+//!
+//! Built on the first search or typo-tolerant resolution, not at load time.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::EntityKind;
+use crate::names::{MAX_FUZZY_CHARS, stereo_signature};
+use crate::resolve::{
+    EntityKey, FUZZY_MAX_BYTE_DIFF, FUZZY_MIN_SIMILARITY, FUZZY_WEIGHT, MatchKind, NameIndex, normalize,
+};
+
+/// Least score of a typo match that `resolve` accepts.
+pub(crate) const RESOLVE_MIN_FUZZY_SCORE: f64 = 0.65;
+
+/// One scored candidate: entity, score, how it matched, the name that matched.
+pub(crate) type Scored = (EntityKey, f64, MatchKind, String);
+
+/// The names of a [`NameIndex`] indexed for prefix, substring and typo lookups.
+#[derive(Clone, Default)]
+pub(crate) struct Candidates {
+    /// Distinct normalised names, sorted by bytes (which is also the order of their
+    /// characters).
+    names: Vec<Box<str>>,
+    /// `name_entries[name_start[i]..name_start[i + 1]]`: the entries of `all` named `names[i]`.
+    name_start: Vec<u32>,
+    name_entries: Vec<u32>,
+    /// Byte trigram → `postings[range]`: the sorted ids of the names containing it.
+    trigrams: HashMap<[u8; 3], (u32, u32)>,
+    postings: Vec<u32>,
+    /// The entity (group) of each entry of `all`, and the entries of each group, ascending.
+    entry_group: Vec<u32>,
+    group_start: Vec<u32>,
+    group_entries: Vec<u32>,
+    /// Stereo signature → the names with it that take part in typo matching.
+    fuzzy: HashMap<String, Trie>,
+}
+
+impl std::fmt::Debug for Candidates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Candidates")
+            .field("names", &self.names.len())
+            .field("trigrams", &self.trigrams.len())
+            .field("signatures", &self.fuzzy.len())
+            .finish()
+    }
+}
+
+/// Sorted names of one stereo signature, as characters, walked as a trie.
+#[derive(Clone, Default)]
+struct Trie {
+    /// Ids (into [`Candidates::names`]) in sorted order.
+    ids: Vec<u32>,
+    /// `chars[start[i]..start[i + 1]]`: the characters of name `ids[i]`.
+    start: Vec<u32>,
+    chars: Vec<char>,
+}
+
+impl Trie {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn name(&self, i: usize) -> &[char] {
+        &self.chars[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// Ids of the names within optimal-string-alignment distance `k` of `q`, among names of
+    /// at most `max_len` characters.
+    fn within(&self, q: &[char], k: usize, max_len: usize, out: &mut Vec<u32>) {
+        let m = q.len();
+        let w = m + 1;
+        // rows[d * w + j]: distance between the first d characters of the current name and
+        // the first j of the query; mins[d]: the least value of row d.
+        let mut rows = vec![0usize; (max_len + 1) * w];
+        let mut mins = vec![0usize; max_len + 1];
+        for (j, r) in rows.iter_mut().take(w).enumerate() {
+            *r = j;
+        }
+        let mut valid = 0usize; // rows 0..=valid hold the prefix of `prev`
+        let mut prev: &[char] = &[];
+        let mut i = 0;
+        while i < self.len() {
+            let s = self.name(i);
+            let common = prev.iter().zip(s).take_while(|(a, b)| a == b).count();
+            let mut d = common.min(valid);
+            let mut cut = None;
+            while d < s.len() {
+                d += 1;
+                if d > max_len {
+                    cut = Some(d);
+                    d -= 1;
+                    break;
+                }
+                let c = s[d - 1];
+                let (before, row) = rows.split_at_mut(d * w);
+                let up = &before[(d - 1) * w..];
+                let up2 = (d >= 2).then(|| &before[(d - 2) * w..(d - 1) * w]);
+                row[0] = d;
+                let mut least = d;
+                for j in 1..=m {
+                    let cost = usize::from(q[j - 1] != c);
+                    let mut v = (up[j] + 1).min(row[j - 1] + 1).min(up[j - 1] + cost);
+                    if let Some(up2) = up2 {
+                        if j >= 2 && c == q[j - 2] && s[d - 2] == q[j - 1] {
+                            v = v.min(up2[j - 2] + 1);
+                        }
+                    }
+                    row[j] = v;
+                    least = least.min(v);
+                }
+                mins[d] = least;
+                // No longer name under this prefix can come back within `k`: a row's least
+                // value is at least the smaller of the previous row's and the one before's
+                // plus one (a transposition).
+                if least > k && mins[d - 1] >= k {
+                    cut = Some(d);
+                    break;
+                }
+            }
+            valid = d;
+            prev = s;
+            if let Some(cut) = cut {
+                // Skip every following name that shares the cut prefix (they are adjacent).
+                let prefix = &s[..cut.min(s.len())];
+                let (mut lo, mut hi) = (i + 1, self.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if self.name(mid).starts_with(prefix) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                i = lo;
+                continue;
+            }
+            if rows[d * w + m] <= k {
+                out.push(self.ids[i]);
+            }
+            i += 1;
+        }
+    }
+}
+
+impl Candidates {
+    fn build(all: &[(String, EntityKey, String)]) -> Candidates {
+        // Distinct names and their entries.
+        let mut order: Vec<u32> = (0..all.len() as u32).collect();
+        order.sort_by(|&a, &b| all[a as usize].0.cmp(&all[b as usize].0).then(a.cmp(&b)));
+        let mut names: Vec<Box<str>> = Vec::new();
+        let mut name_start = Vec::new();
+        let mut name_entries = Vec::with_capacity(all.len());
+        for &e in &order {
+            let n = all[e as usize].0.as_str();
+            if names.last().is_none_or(|last| &**last != n) {
+                names.push(n.into());
+                name_start.push(name_entries.len() as u32);
+            }
+            name_entries.push(e);
+        }
+        name_start.push(name_entries.len() as u32);
+
+        // Trigram postings (ids ascending, each once).
+        let mut grams: HashMap<[u8; 3], Vec<u32>> = HashMap::default();
+        for (id, n) in names.iter().enumerate() {
+            for g in n.as_bytes().windows(3) {
+                let v = grams.entry([g[0], g[1], g[2]]).or_default();
+                if v.last() != Some(&(id as u32)) {
+                    v.push(id as u32);
+                }
+            }
+        }
+        let mut trigrams = HashMap::default();
+        let mut postings = Vec::with_capacity(grams.values().map(Vec::len).sum());
+        for (g, v) in grams {
+            let lo = postings.len() as u32;
+            postings.extend(v);
+            trigrams.insert(g, (lo, postings.len() as u32));
+        }
+
+        // Entities: the entries of each, ascending.
+        let mut group_of: HashMap<EntityKey, u32> = HashMap::default();
+        let mut entry_group = Vec::with_capacity(all.len());
+        for (_, key, _) in all {
+            let next = group_of.len() as u32;
+            entry_group.push(*group_of.entry(*key).or_insert(next));
+        }
+        let mut group_start = vec![0u32; group_of.len() + 1];
+        for &g in &entry_group {
+            group_start[g as usize + 1] += 1;
+        }
+        for i in 1..group_start.len() {
+            group_start[i] += group_start[i - 1];
+        }
+        let mut fill = group_start.clone();
+        let mut group_entries = vec![0u32; all.len()];
+        for (e, &g) in entry_group.iter().enumerate() {
+            group_entries[fill[g as usize] as usize] = e as u32;
+            fill[g as usize] += 1;
+        }
+
+        // Typo matching: names short enough, by signature, in sorted order.
+        let mut fuzzy: HashMap<String, Trie> = HashMap::default();
+        for (id, n) in names.iter().enumerate() {
+            if n.chars().count() > MAX_FUZZY_CHARS {
+                continue;
+            }
+            let t = fuzzy.entry(stereo_signature(n)).or_default();
+            if t.start.is_empty() {
+                t.start.push(0);
+            }
+            t.ids.push(id as u32);
+            t.chars.extend(n.chars());
+            t.start.push(t.chars.len() as u32);
+        }
+        Candidates {
+            names,
+            name_start,
+            name_entries,
+            trigrams,
+            postings,
+            entry_group,
+            group_start,
+            group_entries,
+            fuzzy,
+        }
+    }
+
+    fn entries_of_name(&self, id: u32) -> &[u32] {
+        &self.name_entries[self.name_start[id as usize] as usize..self.name_start[id as usize + 1] as usize]
+    }
+
+    fn entries_of_group(&self, g: u32) -> &[u32] {
+        &self.group_entries[self.group_start[g as usize] as usize..self.group_start[g as usize + 1] as usize]
+    }
+
+    fn posting(&self, g: &[u8]) -> &[u32] {
+        match self.trigrams.get(&[g[0], g[1], g[2]]) {
+            Some(&(lo, hi)) => &self.postings[lo as usize..hi as usize],
+            None => &[],
+        }
+    }
+
+    /// Ids of the names that start with or contain `q` (contain: only when `q` has at
+    /// least 3 bytes, as in the scan).
+    fn prefix_or_substring(&self, q: &str, out: &mut Vec<u32>) {
+        if q.len() >= 3 {
+            let mut lists: Vec<&[u32]> = q.as_bytes().windows(3).map(|g| self.posting(g)).collect();
+            lists.sort_by_key(|l| l.len());
+            let Some(first) = lists.first() else { return };
+            let second = lists.get(1).copied().unwrap_or(&[]);
+            for &id in *first {
+                if (lists.len() < 2 || second.binary_search(&id).is_ok()) && self.names[id as usize].contains(q) {
+                    out.push(id);
+                }
+            }
+        } else {
+            let lo = self.names.partition_point(|n| &**n < q);
+            out.extend(
+                (lo..self.names.len())
+                    .take_while(|&i| self.names[i].starts_with(q))
+                    .map(|i| i as u32),
+            );
+        }
+    }
+
+    /// Ids of the names within `k` edits of `q` with its signature and a length the scan
+    /// compares (at most [`FUZZY_MAX_BYTE_DIFF`] bytes longer).
+    fn typos(&self, q: &str, q_chars: &[char], signature: &str, k: usize, out: &mut Vec<u32>) {
+        if let Some(trie) = self.fuzzy.get(signature) {
+            let max_len = (q.len() + FUZZY_MAX_BYTE_DIFF).min(MAX_FUZZY_CHARS);
+            trie.within(q_chars, k, max_len, out);
+        }
+    }
+
+    /// Adds the groups (entities) of the names `ids` to `groups`.
+    fn groups_of(&self, ids: &[u32], groups: &mut Vec<u32>) {
+        for &id in ids {
+            groups.extend(self.entries_of_name(id).iter().map(|&e| self.entry_group[e as usize]));
+        }
+    }
+
+    /// The entries of `groups`, ascending, each once.
+    fn entries_of(&self, groups: &mut Vec<u32>) -> Vec<usize> {
+        groups.sort_unstable();
+        groups.dedup();
+        let mut entries: Vec<usize> = groups
+            .iter()
+            .flat_map(|&g| self.entries_of_group(g).iter().map(|&e| e as usize))
+            .collect();
+        entries.sort_unstable();
+        entries
+    }
+}
+
+/// What a typo search needs to know of a normalised query.
+struct Typo {
+    chars: Vec<char>,
+    signature: String,
+    /// Longest name (characters) a typo match can have.
+    longest: usize,
+}
+
+impl Typo {
+    /// `None` when the scan forgives no typo in this query.
+    fn of(q: &str) -> Option<Typo> {
+        let chars: Vec<char> = q.chars().collect();
+        if q.len() < 4 || chars.len() > MAX_FUZZY_CHARS {
+            return None;
+        }
+        let longest = chars.len().max(q.len() + FUZZY_MAX_BYTE_DIFF).min(MAX_FUZZY_CHARS);
+        Some(Typo {
+            signature: stereo_signature(q),
+            chars,
+            longest,
+        })
+    }
+
+    /// The most edits a name can be from the query and still reach `similarity`
+    /// (`1 - d / longer`), over every length a match can have; a little generous, never
+    /// short (the scan's own check decides).
+    fn edits_for(&self, similarity: f64) -> usize {
+        ((1.0 - similarity) * self.longest as f64 + 1e-6).floor() as usize
+    }
+
+    /// An upper bound on the score of a typo match more than `k` edits away.
+    fn score_beyond(&self, k: usize) -> f64 {
+        FUZZY_WEIGHT * (1.0 - (k + 1) as f64 / self.longest as f64)
+    }
+}
+
+impl NameIndex {
+    fn candidates(&self) -> &Candidates {
+        self.candidates.get_or_init(|| Candidates::build(&self.all))
+    }
+
+    /// The scan's answer ([`NameIndex::scored`]) restricted to the entities that can have a
+    /// typo match of score at least [`RESOLVE_MIN_FUZZY_SCORE`]: what `resolve` keeps of it.
+    pub(crate) fn scored_for_resolve(&self, text: &str) -> Vec<Scored> {
+        let q = normalize(text);
+        let Some(typo) = Typo::of(&q) else {
+            return self.scored_over(text, std::iter::empty());
+        };
+        let c = self.candidates();
+        let mut ids = Vec::new();
+        let k = typo.edits_for(RESOLVE_MIN_FUZZY_SCORE / FUZZY_WEIGHT - 1e-9);
+        c.typos(&q, &typo.chars, &typo.signature, k, &mut ids);
+        let mut groups = Vec::new();
+        c.groups_of(&ids, &mut groups);
+        self.scored_over(text, c.entries_of(&mut groups))
+    }
+
+    /// A part of the scan's answer that holds the first `limit` hits of a search (kind
+    /// `kind`, if given) ranked by match quality (exact, prefix or substring before a typo
+    /// match), then `kind_rank`, then score, then id.
+    pub(crate) fn scored_for_search(
+        &self,
+        text: &str,
+        limit: usize,
+        kind: Option<EntityKind>,
+        kind_rank: fn(EntityKind) -> u8,
+    ) -> Vec<Scored> {
+        let q = normalize(text);
+        if q.is_empty() {
+            return self.scored_over(text, std::iter::empty());
+        }
+        let c = self.candidates();
+        let mut ids = Vec::new();
+        c.prefix_or_substring(&q, &mut ids);
+        let mut groups = Vec::new();
+        c.groups_of(&ids, &mut groups);
+        let mut scored = self.scored_over(text, c.entries_of(&mut groups.clone()));
+        let Some(typo) = Typo::of(&q) else {
+            return scored;
+        };
+        let wanted = |s: &Scored| kind.is_none_or(|k| s.0.kind == k);
+        let better = scored.iter().filter(|s| wanted(s) && s.2 != MatchKind::Fuzzy).count();
+        if better >= limit {
+            // Every typo-only entity ranks after these.
+            return scored;
+        }
+        let need = limit - better;
+        let best_rank = kind.map_or(0, kind_rank);
+        let most = typo.edits_for(FUZZY_MIN_SIMILARITY);
+        let mut k = typo
+            .edits_for(RESOLVE_MIN_FUZZY_SCORE / FUZZY_WEIGHT - 1e-9)
+            .clamp(1, most.max(1));
+        loop {
+            let mut near = Vec::new();
+            c.typos(&q, &typo.chars, &typo.signature, k.min(most), &mut near);
+            let mut all_groups = groups.clone();
+            c.groups_of(&near, &mut all_groups);
+            scored = self.scored_over(text, c.entries_of(&mut all_groups));
+            if k >= most {
+                return scored;
+            }
+            // Entities not found yet match only by typo, more than `k` edits away: they
+            // score at most `beyond` and rank after any typo match of the best kind that
+            // scores more.
+            let beyond = typo.score_beyond(k) + 1e-9;
+            let sure = scored
+                .iter()
+                .filter(|s| wanted(s) && s.2 == MatchKind::Fuzzy && kind_rank(s.0.kind) == best_rank && s.1 > beyond)
+                .count();
+            if sure >= need {
+                return scored;
+            }
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // reason: tests fail loudly
+
+    use super::*;
+    use crate::KnowledgeBase;
+
+    /// Typos of a name: a deletion, a substitution, an insertion and a swap of neighbours at
+    /// the start, the middle and the end, and two of them together; a half and a middle part.
+    fn typos(name: &str) -> Vec<String> {
+        let c: Vec<char> = name.chars().collect();
+        let mut out = Vec::new();
+        let s = |v: &[char]| v.iter().collect::<String>();
+        for i in [0, c.len() / 2, c.len().saturating_sub(2)] {
+            if i >= c.len() {
+                continue;
+            }
+            let mut v = c.clone();
+            v.remove(i);
+            out.push(s(&v));
+            let mut v = c.clone();
+            v[i] = if c[i] == 'x' { 'y' } else { 'x' };
+            out.push(s(&v));
+            let mut v = c.clone();
+            v.insert(i, 'e');
+            out.push(s(&v));
+            if i + 1 < c.len() {
+                let mut v = c.clone();
+                v.swap(i, i + 1);
+                out.push(s(&v));
+                if c.len() > 6 {
+                    // Two typos: the swap and a deletion elsewhere.
+                    v.remove(if i < c.len() / 2 { c.len() - 1 } else { 0 });
+                    out.push(s(&v));
+                }
+            }
+        }
+        out.push(c.iter().take(c.len() / 2).collect());
+        out.push(c.iter().skip(c.len() / 3).take(c.len() / 3 + 2).collect());
+        out.push(name.to_uppercase());
+        out
+    }
+
+    #[test]
+    fn indexed_answers_are_the_scans_on_every_name_and_its_typos() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let index = kb.name_index();
+        // Typos of every name and id, except the ids of sources, claims and fact sheets
+        // (half the names, and alike): those are queried as they are.
+        let mut queries: Vec<String> = index
+            .all
+            .iter()
+            .filter(|(_, k, _)| !matches!(k.kind(), EntityKind::Source | EntityKind::Claim | EntityKind::FactSheet))
+            .flat_map(|(_, _, n)| typos(n))
+            .collect();
+        queries.extend(index.all.iter().map(|(_, _, n)| n.clone()));
+        queries.extend(index.identifiers.keys().cloned());
+        queries.extend(["", " ", "a", "ab", "5a", "5β", "gaba", "one", "ol", "zzzz"].map(String::from));
+        queries.sort();
+        queries.dedup();
+        let fuzzy = |v: Vec<Scored>| -> Vec<Scored> {
+            v.into_iter()
+                .filter(|s| s.2 == MatchKind::Fuzzy && s.1 >= RESOLVE_MIN_FUZZY_SCORE)
+                .collect()
+        };
+        let mut typo_hits = 0;
+        for q in &queries {
+            let linear = index.scored(q);
+            typo_hits += usize::from(linear.iter().any(|s| s.2 == MatchKind::Fuzzy));
+            assert_eq!(
+                fuzzy(index.scored_for_resolve(q)),
+                fuzzy(linear.clone()),
+                "resolve {q:?}"
+            );
+            for (limit, kind) in [(10, None), (3, Some(EntityKind::Compound))] {
+                {
+                    assert_eq!(
+                        kb.search_kind(q, limit, kind),
+                        kb.ranked(q, linear.clone(), limit, kind),
+                        "search {q:?} {limit} {kind:?}"
+                    );
+                }
+            }
+        }
+        // The comparison covers typo matches, not only exact ones.
+        assert!(typo_hits > 500, "only {typo_hits} queries with typo matches");
+    }
+
+    #[test]
+    fn trie_walk_finds_exactly_the_names_within_the_bound() {
+        let words = [
+            "allopregnanolone",
+            "alloprengnanolone",
+            "pregnanolone",
+            "pregnenolone",
+            "ab",
+            "abc",
+            "ba",
+            "kitten",
+            "sitting",
+            "sitten",
+        ];
+        let mut sorted: Vec<&str> = words.to_vec();
+        sorted.sort();
+        let mut trie = Trie {
+            start: vec![0],
+            ..Trie::default()
+        };
+        for (i, w) in sorted.iter().enumerate() {
+            trie.ids.push(i as u32);
+            trie.chars.extend(w.chars());
+            trie.start.push(trie.chars.len() as u32);
+        }
+        for q in words.iter().chain(&["alopregnanolon", "ktten", "a", "pregananolone"]) {
+            let qc: Vec<char> = q.chars().collect();
+            for k in 0..5 {
+                let mut got = Vec::new();
+                trie.within(&qc, k, 64, &mut got);
+                let want: Vec<u32> = sorted
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| strsim::osa_distance(q, w) <= k)
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                assert_eq!(got, want, "{q} {k}");
+            }
+        }
+    }
+}
