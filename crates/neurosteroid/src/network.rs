@@ -176,8 +176,8 @@ impl KnowledgeBase {
     /// Which compounds an enzyme makes: named as an enzyme activity (`5α-reductase`,
     /// `3α-HSD`, an EC number) or a gene product (`SRD5A1`, `AKR1C2`), every compound made by
     /// one of its reactions (`direct`), then every compound further down that needs one of
-    /// them (`allopregnanolone` needs 5α-reductase through 5α-dihydroprogesterone), nearest
-    /// first. A gene product's reactions are those that list it as an isoform (or, for a
+    /// them (`allopregnanolone` needs 5α-reductase through 5α-dihydroprogesterone): nearest
+    /// first, then strongest support first (as [`Linked`]). A gene product's reactions are those that list it as an isoform (or, for a
     /// reaction that lists no isoforms, those of an activity it carries).
     ///
     /// Each answer carries the `precursor-of` claims that link a compound of its chain to
@@ -243,7 +243,7 @@ impl KnowledgeBase {
                 }
             }
         }
-        Ok(chains
+        let mut made: Vec<Made<'_>> = chains
             .into_iter()
             .map(|(compound, steps)| {
                 let on_chain: HashSet<&str> = steps.iter().map(|s| s.substrate.id.as_str()).collect();
@@ -257,7 +257,9 @@ impl KnowledgeBase {
                     link: Linked::new(EntityRef::Compound(compound), claims, false),
                 }
             })
-            .collect())
+            .collect();
+        made.sort_by_cached_key(|m| (m.steps.len(), m.link.sort_key()));
+        Ok(made)
     }
 
     /// What acts on a receptor (named any way, or by a subunit's gene product: `GABRD`
