@@ -66,7 +66,9 @@ __all__ = [
     "FactSheet",
     "GeneProduct",
     "KnowledgeBase",
+    "Acting",
     "Linked",
+    "Made",
     "NeurosteroidError",
     "NeurosteroidIOError",
     "NotFoundError",
@@ -257,6 +259,29 @@ class Linked:
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Made(Linked):
+    """One compound an enzyme makes (`KnowledgeBase.made_by`): `entity` is the compound,
+    `direct` is true when one of the enzyme's own reactions makes it, `steps` the chain that
+    makes it (the enzyme's step first). `direction`, `grade` and `claims` are those of the
+    `precursor-of` claims from a compound of the chain to it; with no such claim the
+    direction is `"insufficient"` and the grade `None`."""
+
+    direct: bool = False
+    steps: tuple[Reaction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Acting(Linked):
+    """One compound acting on a receptor (`KnowledgeBase.acting_on`): `entity` is the
+    ligand, `receptor` the receptor, `modes` the recorded modes of action
+    (`"positive-allosteric-modulation"`, ...), and `direction`, `grade` and `claims` those of
+    every claim behind the action."""
+
+    receptor: Receptor | None = None
+    modes: tuple[str, ...] = ()
 
 
 _COLLECTIONS = tuple(ENTITY_CLASSES)
@@ -461,6 +486,56 @@ class KnowledgeBase:
             for entity, direction, grade, indicated, claims, text_ in self._kb.linked(query, text, supporting_only)
         ]
 
+    def _check_query(self, text: object, supporting_only: object) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a name or id (str), got {type(text).__name__}")
+        if not isinstance(supporting_only, bool):
+            raise TypeError(f"supporting_only must be a bool, got {type(supporting_only).__name__}")
+
+    def made_by(self, enzyme: str, *, supporting_only: bool = False) -> list[Made]:
+        """Which compounds an enzyme makes: named as an activity (`"5α-reductase"`, `"3α-HSD"`)
+        or a gene product (`"SRD5A1"`, `"AKR1C2"`). Its own products first (`direct`), then
+        the compounds further down that need them; each with the direction and grade of the
+        `precursor-of` claims behind it. A contradicted claim is never shown as support."""
+        self._check_query(enzyme, supporting_only)
+        return [
+            Made(
+                self.get(entity),  # type: ignore[arg-type]
+                direction,  # type: ignore[arg-type]
+                grade,  # type: ignore[arg-type]
+                tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                indicated,
+                text_,
+                direct,
+                tuple(self.get(r) for r in reactions),  # type: ignore[misc]
+            )
+            for direct, reactions, (entity, direction, grade, indicated, claims, text_) in self._kb.made_by(
+                enzyme, supporting_only
+            )
+        ]
+
+    def acting_on(self, receptor: str, *, supporting_only: bool = False) -> list[Acting]:
+        """What acts on a receptor (or, named by a subunit's gene such as `"GABRD"`, on the
+        receptors built with it): one `Acting` per ligand and receptor, with the modes of
+        action and the direction and grade of every claim behind them, strongest support
+        first."""
+        self._check_query(receptor, supporting_only)
+        return [
+            Acting(
+                self.get(entity),  # type: ignore[arg-type]
+                direction,  # type: ignore[arg-type]
+                grade,  # type: ignore[arg-type]
+                tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                indicated,
+                text_,
+                self.get(rec),  # type: ignore[arg-type]
+                tuple(modes),
+            )
+            for rec, modes, (entity, direction, grade, indicated, claims, text_) in self._kb.acting_on(
+                receptor, supporting_only
+            )
+        ]
+
     def conditions_linked(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
         """Conditions linked to low or altered levels of a compound: one `Linked` per
         condition, with the direction of the evidence, strongest support first."""
@@ -510,10 +585,15 @@ class KnowledgeBase:
         `sssom` (the curated cross-references)."""
         return self._kb.export(format)
 
-    def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid") -> str:
+    def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid", *, branches: int | None = None) -> str:
         """The biosynthesis route drawn as text, JSON, Mermaid, Graphviz DOT, a node-link
-        graph (JSON) or SVG."""
-        return self._kb.pathway_diagram(compound, format)
+        graph (JSON) or SVG, with its branches (steps from and into the route's compounds)
+        up to `branches` steps off the route (default 2; 0 draws the route alone)."""
+        if branches is None:
+            return self._kb.pathway_diagram(compound, format)
+        if isinstance(branches, bool) or not isinstance(branches, int) or branches < 0:
+            raise ValueError(f"branches must be a whole number of steps (0 or more), not {branches!r}")
+        return self._kb.pathway_network(compound, format, branches)
 
     def pathway_graph(self, compound: str) -> dict[str, Any]:
         """The biosynthesis route as a node-link dict (NetworkX's `node_link_data` shape)."""
