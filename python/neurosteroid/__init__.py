@@ -262,26 +262,52 @@ class Linked:
 
 
 @dataclass(frozen=True, slots=True)
-class Made(Linked):
+class Made:
     """One compound an enzyme makes (`KnowledgeBase.made_by`): `entity` is the compound,
     `direct` is true when one of the enzyme's own reactions makes it, `steps` the chain that
     makes it (the enzyme's step first). `direction`, `grade` and `claims` are those of the
-    `precursor-of` claims from a compound of the chain to it; with no such claim the
-    direction is `"insufficient"` and the grade `None`."""
+    `precursor-of` claims from a compound of the chain to it (as in `Linked`); with no such
+    claim the direction is `"insufficient"` and the grade `None`."""
 
-    direct: bool = False
-    steps: tuple[Reaction, ...] = ()
+    entity: Entity
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    direct: bool
+    steps: tuple[Reaction, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports it."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
-class Acting(Linked):
+class Acting:
     """One compound acting on a receptor (`KnowledgeBase.acting_on`): `entity` is the
     ligand, `receptor` the receptor, `modes` the recorded modes of action
-    (`"positive-allosteric-modulation"`, ...), and `direction`, `grade` and `claims` those of
-    every claim behind the action."""
+    (`"positive-allosteric-modulation"`, ...); `direction`, `grade` and `claims` are those of
+    every claim behind the action (as in `Linked`)."""
 
-    receptor: Receptor | None = None
-    modes: tuple[str, ...] = ()
+    entity: Entity
+    receptor: Receptor
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    modes: tuple[str, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the action."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
 
 
 _COLLECTIONS = tuple(ENTITY_CLASSES)
@@ -500,16 +526,15 @@ class KnowledgeBase:
         self._check_query(enzyme, supporting_only)
         return [
             Made(
-                self.get(entity),  # type: ignore[arg-type]
-                direction,  # type: ignore[arg-type]
-                grade,  # type: ignore[arg-type]
-                tuple(self.get(c) for c in claims),  # type: ignore[misc]
-                indicated,
-                text_,
-                direct,
-                tuple(self.get(r) for r in reactions),  # type: ignore[misc]
+                entity=self.get(entity),
+                direction=direction,  # type: ignore[arg-type]
+                grade=grade,  # type: ignore[arg-type]
+                claims=tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                direct=direct,
+                steps=tuple(self.get(r) for r in reactions),  # type: ignore[misc]
+                text=text_,
             )
-            for direct, reactions, (entity, direction, grade, indicated, claims, text_) in self._kb.made_by(
+            for direct, reactions, (entity, direction, grade, _, claims, text_) in self._kb.made_by(
                 enzyme, supporting_only
             )
         ]
@@ -522,16 +547,15 @@ class KnowledgeBase:
         self._check_query(receptor, supporting_only)
         return [
             Acting(
-                self.get(entity),  # type: ignore[arg-type]
-                direction,  # type: ignore[arg-type]
-                grade,  # type: ignore[arg-type]
-                tuple(self.get(c) for c in claims),  # type: ignore[misc]
-                indicated,
-                text_,
-                self.get(rec),  # type: ignore[arg-type]
-                tuple(modes),
+                entity=self.get(entity),
+                receptor=self.get(rec),  # type: ignore[arg-type]
+                direction=direction,  # type: ignore[arg-type]
+                grade=grade,  # type: ignore[arg-type]
+                claims=tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                modes=tuple(modes),
+                text=text_,
             )
-            for rec, modes, (entity, direction, grade, indicated, claims, text_) in self._kb.acting_on(
+            for rec, modes, (entity, direction, grade, _, claims, text_) in self._kb.acting_on(
                 receptor, supporting_only
             )
         ]
