@@ -2,7 +2,7 @@
 //! compound, the route to any compound where pathways share enzymes and intermediates, the
 //! branches off a route, which compounds an enzyme makes, and what acts on a receptor.
 //!
-//! Everything here reads one index ([`NetworkIndex`]), built from the document on first use
+//! Everything here reads one index of reactions, claims and receptor subunits, built from the document on first use
 //! and kept with the knowledge base, so a query costs the size of its answer, not a scan of
 //! every reaction or claim per step.
 
