@@ -39,12 +39,13 @@ from ._model import (
     Strategy,
     Therapy,
 )
-from ._results import Linked, Resolution, Route, RouteStep, SearchHit
+from ._results import Acting, Linked, Made, Resolution, Route, RouteStep, SearchHit
 from ._types import DiagramFormat, Entity, ExportFormat, Format, Level, SheetFormat
 
 __version__: str = _native.version()
 
 __all__ = [
+    "Acting",
     "AmbiguousError",
     "Claim",
     "Collection",
@@ -65,6 +66,7 @@ __all__ = [
     "KnowledgeBase",
     "Level",
     "Linked",
+    "Made",
     "NeurosteroidError",
     "NeurosteroidIOError",
     "NotFoundError",

@@ -31,7 +31,7 @@ from ._model import (
     Strategy,
     Therapy,
 )
-from ._results import Linked, Resolution, Route, RouteStep, SearchHit
+from ._results import Acting, Linked, Made, Resolution, Route, RouteStep, SearchHit
 from ._types import DiagramFormat, Entity, ExportFormat, Format, Level, SheetFormat
 
 _COLLECTIONS = tuple(ENTITY_CLASSES)
@@ -236,6 +236,54 @@ class KnowledgeBase:
             for entity, direction, grade, indicated, claims, text_ in self._kb.linked(query, text, supporting_only)
         ]
 
+    def _check_query(self, text: object, supporting_only: object) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a name or id (str), got {type(text).__name__}")
+        if not isinstance(supporting_only, bool):
+            raise TypeError(f"supporting_only must be a bool, got {type(supporting_only).__name__}")
+
+    def made_by(self, enzyme: str, *, supporting_only: bool = False) -> list[Made]:
+        """Which compounds an enzyme makes: named as an activity (`"5α-reductase"`, `"3α-HSD"`)
+        or a gene product (`"SRD5A1"`, `"AKR1C2"`). Its own products first (`direct`), then
+        the compounds further down that need them; each with the direction and grade of the
+        `precursor-of` claims behind it. A contradicted claim is never shown as support."""
+        self._check_query(enzyme, supporting_only)
+        return [
+            Made(
+                entity=self.get(entity),
+                direction=direction,  # type: ignore[arg-type]
+                grade=grade,  # type: ignore[arg-type]
+                claims=tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                direct=direct,
+                steps=tuple(self.get(r) for r in reactions),  # type: ignore[misc]
+                text=text_,
+            )
+            for direct, reactions, (entity, direction, grade, _, claims, text_) in self._kb.made_by(
+                enzyme, supporting_only
+            )
+        ]
+
+    def acting_on(self, receptor: str, *, supporting_only: bool = False) -> list[Acting]:
+        """What acts on a receptor (or, named by a subunit's gene such as `"GABRD"`, on the
+        receptors built with it): one `Acting` per ligand and receptor, with the modes of
+        action and the direction and grade of every claim behind them, strongest support
+        first."""
+        self._check_query(receptor, supporting_only)
+        return [
+            Acting(
+                entity=self.get(entity),
+                receptor=self.get(rec),  # type: ignore[arg-type]
+                direction=direction,  # type: ignore[arg-type]
+                grade=grade,  # type: ignore[arg-type]
+                claims=tuple(self.get(c) for c in claims),  # type: ignore[misc]
+                modes=tuple(modes),
+                text=text_,
+            )
+            for rec, modes, (entity, direction, grade, _, claims, text_) in self._kb.acting_on(
+                receptor, supporting_only
+            )
+        ]
+
     def conditions_linked(self, compound: str, *, supporting_only: bool = False) -> list[Linked]:
         """Conditions linked to low or altered levels of a compound: one `Linked` per
         condition, with the direction of the evidence, strongest support first."""
@@ -285,10 +333,15 @@ class KnowledgeBase:
         `sssom` (the curated cross-references)."""
         return self._kb.export(format)
 
-    def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid") -> str:
+    def pathway_diagram(self, compound: str, format: DiagramFormat = "mermaid", *, branches: int | None = None) -> str:
         """The biosynthesis route drawn as text, JSON, Mermaid, Graphviz DOT, a node-link
-        graph (JSON) or SVG."""
-        return self._kb.pathway_diagram(compound, format)
+        graph (JSON) or SVG, with its branches (steps from and into the route's compounds)
+        up to `branches` steps off the route (default 2; 0 draws the route alone)."""
+        if branches is None:
+            return self._kb.pathway_diagram(compound, format)
+        if isinstance(branches, bool) or not isinstance(branches, int) or branches < 0:
+            raise ValueError(f"branches must be a whole number of steps (0 or more), not {branches!r}")
+        return self._kb.pathway_network(compound, format, branches)
 
     def pathway_graph(self, compound: str) -> dict[str, Any]:
         """The biosynthesis route as a node-link dict (NetworkX's `node_link_data` shape)."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._model import Claim, Compound, EnzymeActivity, EvidenceDirection, GeneProduct, Grade, Pathway, Reaction
+from ._model import (
+    Claim,
+    Compound,
+    EnzymeActivity,
+    EvidenceDirection,
+    GeneProduct,
+    Grade,
+    Pathway,
+    Reaction,
+    Receptor,
+)
 from ._types import Entity
 
 
@@ -86,6 +96,55 @@ class Linked:
     @property
     def supported(self) -> bool:
         """True when the evidence supports the link."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """One compound an enzyme makes (`KnowledgeBase.made_by`): `entity` is the compound,
+    `direct` is true when one of the enzyme's own reactions makes it, `steps` the chain that
+    makes it (the enzyme's step first). `direction`, `grade` and `claims` are those of the
+    `precursor-of` claims from a compound of the chain to it (as in `Linked`); with no such
+    claim the direction is `"insufficient"` and the grade `None`."""
+
+    entity: Entity
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    direct: bool
+    steps: tuple[Reaction, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports it."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """One compound acting on a receptor (`KnowledgeBase.acting_on`): `entity` is the
+    ligand, `receptor` the receptor, `modes` the recorded modes of action
+    (`"positive-allosteric-modulation"`, ...); `direction`, `grade` and `claims` are those of
+    every claim behind the action (as in `Linked`)."""
+
+    entity: Entity
+    receptor: Receptor
+    direction: EvidenceDirection
+    grade: Grade | None
+    claims: tuple[Claim, ...]
+    modes: tuple[str, ...]
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the action."""
         return self.direction == "supports"
 
     def __str__(self) -> str:

@@ -143,9 +143,10 @@ def rdf(out: pathlib.Path) -> None:
 NOT_SEEN_BY_SHACL = {
     "duplicate-key": "JSON parsers keep one of the duplicated keys: the RDF has one value",
 }
-# Rules beyond the JSON Schema that the shapes see too: a reference to no entity
-# (`sh:class v:Entity`), and two entities with one id (one IRI with two names: `sh:maxCount`).
-SHACL_SEES_SEMANTIC = {"dangling-reference", "duplicate-id"}
+# Rules beyond the JSON Schema that the shapes see too: a reference to no entity, or to an
+# entity of a kind the field does not allow (`sh:class` of the kinds `REFERENCE_SLOTS` lists),
+# and two entities with one id (one IRI with two names: `sh:maxCount`).
+SHACL_SEES_SEMANTIC = {"dangling-reference", "duplicate-id", "wrong-reference-kind"}
 
 
 def verdict(path: pathlib.Path) -> tuple[bool, set[str]]:

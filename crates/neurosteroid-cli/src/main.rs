@@ -115,14 +115,15 @@ enum Command {
     /// direction of the evidence (supports, mixed, insufficient, contradicts), strongest
     /// support first.
     #[command(
-        after_help = "Examples:\n  neurosteroid query conditions allopregnanolone\n  neurosteroid query raised-by allopregnanolone --supporting-only\n  neurosteroid query therapies-for PTSD --format json"
+        after_help = "Examples:\n  neurosteroid query conditions allopregnanolone\n  neurosteroid query raised-by allopregnanolone --supporting-only\n  neurosteroid query therapies-for PTSD --format json\n  neurosteroid query made-by 5α-reductase\n  neurosteroid query made-by SRD5A1 --format json\n  neurosteroid query acting-on 'δGABA-A receptor'"
     )]
     Query {
         #[command(flatten)]
         input: InputArgs,
         /// What to ask.
         question: Question,
-        /// The compound (or, for `therapies-for`, the condition), named any way.
+        /// The compound (for `therapies-for` the condition, for `made-by` the enzyme activity or
+        /// gene product, for `acting-on` the receptor), named any way.
         name: String,
         /// Only links the evidence supports, with their supporting claims.
         #[arg(long)]
@@ -133,7 +134,7 @@ enum Command {
     },
     /// The biosynthesis route of a compound, with the enzymes and isoforms of each step.
     #[command(
-        after_help = "Examples:\n  neurosteroid pathway allopregnanolone\n  neurosteroid pathway ALLO --format json"
+        after_help = "Examples:\n  neurosteroid pathway allopregnanolone\n  neurosteroid pathway ALLO --format json\n  neurosteroid pathway progesterone --branches 3 --format dot"
     )]
     Pathway {
         #[command(flatten)]
@@ -144,6 +145,10 @@ enum Command {
         /// node-link graph, or an SVG picture.
         #[arg(long, default_value = "text", value_parser = named::<DiagramFormat>(&DiagramFormat::NAMES))]
         format: DiagramFormat,
+        /// Also show the branches: steps from (and into) the route's compounds, up to this many
+        /// steps off the route; 0 shows the route alone.
+        #[arg(long, default_value_t = neurosteroid::network::DEFAULT_BRANCH_DEPTH, value_name = "STEPS")]
+        branches: usize,
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -311,6 +316,10 @@ enum Question {
     LoweredBy,
     /// Medicines indicated for, or said to treat, a condition.
     TherapiesFor,
+    /// Compounds an enzyme activity or gene product makes, directly or further down.
+    MadeBy,
+    /// Compounds acting on a receptor (or on the receptors built with a subunit).
+    ActingOn,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -587,29 +596,47 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             input,
         } => {
             let kb = input.load(&cli.input)?;
-            let links = match question {
-                Question::Conditions => kb.conditions_linked(&name)?,
-                Question::Effects => kb.effects(&name)?,
-                Question::RaisedBy => kb.raised_by(&name)?,
-                Question::LoweredBy => kb.lowered_by(&name)?,
-                Question::TherapiesFor => kb.therapies_for(&name)?,
+            // Each answer: its JSON, its line, and the claims shown under it.
+            let answers: Vec<(serde_json::Value, String, Vec<&neurosteroid::model::Claim>)> = match question {
+                Question::MadeBy => kb
+                    .made_by(&name)?
+                    .into_iter()
+                    .filter_map(|m| if supporting_only { m.supporting() } else { Some(m) })
+                    .map(|m| (m.to_json(), m.to_string(), m.link.claims.clone()))
+                    .collect(),
+                Question::ActingOn => kb
+                    .acting_on(&name)?
+                    .into_iter()
+                    .filter_map(|a| if supporting_only { a.supporting() } else { Some(a) })
+                    .map(|a| (a.to_json(), a.to_string(), a.link.claims.clone()))
+                    .collect(),
+                other => {
+                    let links = match other {
+                        Question::Conditions => kb.conditions_linked(&name)?,
+                        Question::Effects => kb.effects(&name)?,
+                        Question::RaisedBy => kb.raised_by(&name)?,
+                        Question::LoweredBy => kb.lowered_by(&name)?,
+                        _ => kb.therapies_for(&name)?,
+                    };
+                    links
+                        .into_iter()
+                        .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
+                        .map(|l| (l.to_json(), l.to_string(), l.claims.clone()))
+                        .collect()
+                }
             };
-            let links: Vec<neurosteroid::Linked<'_>> = links
-                .into_iter()
-                .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
-                .collect();
             let text = match format {
-                ShowFormat::Json => json(&links.iter().map(neurosteroid::Linked::to_json).collect::<Vec<_>>()),
+                ShowFormat::Json => json(&answers.iter().map(|(j, ..)| j.clone()).collect::<Vec<_>>()),
                 ShowFormat::Text => {
                     let mut s = String::new();
-                    for l in &links {
-                        s.push_str(&format!("{l}\n"));
-                        for c in &l.claims {
+                    for (_, line, claims) in &answers {
+                        s.push_str(&format!("{line}\n"));
+                        for c in claims {
                             let d = c.direction.map_or("direction not stated", neurosteroid::direction_name);
                             s.push_str(&format!("    {d:<13} {:<23} {}\n", c.grade.as_str(), c.statement));
                         }
                     }
-                    if links.is_empty() {
+                    if answers.is_empty() {
                         s.push_str("nothing recorded\n");
                     }
                     s
@@ -620,11 +647,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
         Command::Pathway {
             compound,
             format,
+            branches,
             output,
             input,
         } => {
             let kb = input.load(&cli.input)?;
-            let text = kb.pathway_diagram(&compound, format)?;
+            let text = kb.pathway_diagram_with(&compound, format, branches)?;
             deliver(out, output.as_deref(), &text, cli.quiet)?;
         }
         Command::Render {

@@ -132,6 +132,21 @@ fn position_of(kb: &Kb, e: &neurosteroid::EntityRef<'_>) -> Option<(&'static str
     }
 }
 
+/// `(entity id, direction, grade, indicated, [claim ids], text)`: one answer of a query
+/// over claims.
+type LinkTuple = (String, String, Option<String>, bool, Vec<String>, String);
+
+fn link_tuple(l: &neurosteroid::Linked<'_>, text: String) -> LinkTuple {
+    (
+        l.entity.id().to_string(),
+        neurosteroid::direction_name(l.direction()).to_owned(),
+        l.grade().map(|g| g.as_str().to_owned()),
+        l.indicated,
+        l.claims.iter().map(|c| c.id.to_string()).collect(),
+        text,
+    )
+}
+
 /// `(collection, index, matched_by, related (collection, index) pairs)`.
 type ResolvedTuple = (&'static str, usize, String, Vec<(&'static str, usize)>);
 
@@ -253,13 +268,7 @@ impl NativeKnowledgeBase {
     /// entry per entity, strongest support first; only supported links and supporting
     /// claims with `supporting_only`.
     #[allow(clippy::type_complexity)]
-    fn linked(
-        &self,
-        py: Python<'_>,
-        query: &str,
-        text: &str,
-        supporting_only: bool,
-    ) -> PyResult<Vec<(String, String, Option<String>, bool, Vec<String>, String)>> {
+    fn linked(&self, py: Python<'_>, query: &str, text: &str, supporting_only: bool) -> PyResult<Vec<LinkTuple>> {
         guard(py, || {
             let links = match query {
                 "conditions" => self.kb.conditions_linked(text)?,
@@ -278,17 +287,61 @@ impl NativeKnowledgeBase {
                 .into_iter()
                 .filter_map(|l| if supporting_only { l.supporting() } else { Some(l) })
                 .map(|l| {
+                    let text = l.to_string();
+                    link_tuple(&l, text)
+                })
+                .collect())
+        })
+    }
+
+    /// `[(compound id, direct, [reaction ids], link tuple as in `linked`)]`: the compounds an
+    /// enzyme activity or gene product makes, nearest first.
+    fn made_by(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        supporting_only: bool,
+    ) -> PyResult<Vec<(bool, Vec<String>, LinkTuple)>> {
+        guard(py, || {
+            Ok(self
+                .kb
+                .made_by(text)?
+                .into_iter()
+                .filter_map(|m| if supporting_only { m.supporting() } else { Some(m) })
+                .map(|m| {
                     (
-                        l.entity.id().to_string(),
-                        neurosteroid::direction_name(l.direction()).to_owned(),
-                        l.grade().map(|g| g.as_str().to_owned()),
-                        l.indicated,
-                        l.claims.iter().map(|c| c.id.to_string()).collect(),
-                        l.to_string(),
+                        m.direct(),
+                        m.steps.iter().map(|s| s.reaction.id.to_string()).collect(),
+                        link_tuple(&m.link, m.to_string()),
                     )
                 })
                 .collect())
         })
+    }
+
+    /// `[(receptor id, [modes], link tuple as in `linked`)]`: what acts on a receptor (or on
+    /// the receptors built with a subunit), strongest support first.
+    fn acting_on(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        supporting_only: bool,
+    ) -> PyResult<Vec<(String, Vec<String>, LinkTuple)>> {
+        guard(py, || {
+            Ok(self
+                .kb
+                .acting_on(text)?
+                .into_iter()
+                .filter_map(|a| if supporting_only { a.supporting() } else { Some(a) })
+                .map(|a| (a.receptor.id.to_string(), a.modes(), link_tuple(&a.link, a.to_string())))
+                .collect())
+        })
+    }
+
+    /// A pathway diagram with branches up to `branches` steps off the route.
+    fn pathway_network(&self, py: Python<'_>, compound: &str, format: &str, branches: usize) -> PyResult<String> {
+        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(PyValueError::new_err)?;
+        guard(py, || self.kb.pathway_diagram_with(compound, format, branches))
     }
 
     /// A plain-text summary of an entity.

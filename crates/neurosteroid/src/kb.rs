@@ -31,6 +31,7 @@ pub struct KnowledgeBase {
     doc: Document,
     ids: OnceLock<HashMap<Id, EntityKey>>,
     names: OnceLock<NameIndex>,
+    network: OnceLock<crate::network::NetworkIndex>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -203,6 +204,7 @@ impl KnowledgeBase {
             doc,
             ids: OnceLock::new(),
             names: OnceLock::new(),
+            network: OnceLock::new(),
             warnings,
         }
     }
@@ -222,6 +224,12 @@ impl KnowledgeBase {
             }
             ids
         })
+    }
+
+    /// The reaction, claim and receptor index of the network queries, built on first use.
+    pub(crate) fn network_index(&self) -> &crate::network::NetworkIndex {
+        self.network
+            .get_or_init(|| crate::network::NetworkIndex::new(&self.doc))
     }
 
     /// The name and identifier index, built on first use.

@@ -23,6 +23,7 @@ mod kb;
 pub mod layout;
 pub mod model;
 pub mod names;
+pub mod network;
 pub mod output;
 pub mod parse;
 mod query;
@@ -39,6 +40,7 @@ pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, r
 #[cfg(feature = "yaml")]
 pub use layout::Tree;
 pub use model::{Document, Entity, EntityKind, EntityRef};
+pub use network::{Acting, Made, Network};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep, direction_name};
 pub use source_texts::{SourceText, SourceTexts};

@@ -188,7 +188,7 @@ pub struct Linked<'a> {
 }
 
 impl<'a> Linked<'a> {
-    fn new(entity: EntityRef<'a>, mut claims: Vec<&'a Claim>, indicated: bool) -> Self {
+    pub(crate) fn new(entity: EntityRef<'a>, mut claims: Vec<&'a Claim>, indicated: bool) -> Self {
         claims.sort_by(|a, b| {
             (support_rank(a.direction), a.grade, a.id.as_str()).cmp(&(
                 support_rank(b.direction),
@@ -256,7 +256,7 @@ impl<'a> Linked<'a> {
         (self.indicated || !claims.is_empty()).then_some(Linked { claims, ..self })
     }
 
-    fn sort_key(&self) -> (u8, Option<Grade>, String) {
+    pub(crate) fn sort_key(&self) -> (u8, Option<Grade>, String) {
         (
             support_rank(Some(self.direction())),
             self.grade(),
@@ -344,7 +344,7 @@ fn group<'a>(pairs: Vec<(EntityRef<'a>, &'a Claim)>, indicated: &[EntityRef<'a>]
 }
 
 impl KnowledgeBase {
-    fn compound(&self, text: &str) -> Result<&Compound> {
+    pub(crate) fn compound(&self, text: &str) -> Result<&Compound> {
         let r = self.resolve(text)?;
         let entity = std::iter::once(r.entity)
             .chain(r.related)
@@ -366,7 +366,7 @@ impl KnowledgeBase {
         }
     }
 
-    fn step<'a>(&'a self, r: &'a Reaction) -> Option<RouteStep<'a>> {
+    pub(crate) fn step<'a>(&'a self, r: &'a Reaction) -> Option<RouteStep<'a>> {
         let compound = |id: &str| match self.get(id) {
             Some(EntityRef::Compound(c)) => Some(c),
             _ => None,
@@ -392,49 +392,47 @@ impl KnowledgeBase {
     /// The biosynthesis route of a compound (named any way [`KnowledgeBase::resolve`]
     /// accepts), from its first precursor, with the activity and isoforms of each step.
     ///
-    /// A curated pathway that reaches the compound is used first; otherwise the route is
-    /// traced back through the reactions that make it, stopping at any loop.
+    /// Where pathways share enzymes and intermediates, the route is picked in this order: a
+    /// curated pathway that ends at the compound; else the first curated pathway that passes
+    /// through it (up to the compound); else the shortest chain of recorded reactions from
+    /// the nearest origin (a compound nothing makes), traced back through an index of the
+    /// reactions that make each compound, each compound visited once (loops end).
     ///
     /// # Errors
     /// When the text does not resolve to a compound.
     pub fn biosynthesis(&self, compound: &str) -> Result<Route<'_>> {
         let target = self.compound(compound)?;
+        let mut passing: Option<(&Pathway, Vec<&Reaction>)> = None;
         for p in &self.document().pathways {
             let reactions: Vec<&Reaction> = p.steps.iter().filter_map(|s| self.reaction_by_id(s.as_str())).collect();
-            if let Some(end) = reactions.iter().position(|r| r.product == target.id) {
-                let steps = reactions[..=end].iter().filter_map(|r| self.step(r)).collect();
+            if reactions.last().is_some_and(|r| r.product == target.id) {
                 return Ok(Route {
                     target,
                     pathway: Some(p),
-                    steps,
+                    steps: reactions.iter().filter_map(|r| self.step(r)).collect(),
                 });
             }
-        }
-        // Traced back through an index of reactions by product (built once per call), so a
-        // route of n steps costs O(reactions + n), not O(reactions × n).
-        let mut by_product: rustc_hash::FxHashMap<&str, Vec<&Reaction>> = rustc_hash::FxHashMap::default();
-        for r in &self.document().reactions {
-            by_product.entry(r.product.as_str()).or_default().push(r);
-        }
-        let mut steps = Vec::new();
-        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-        seen.insert(target.id.as_str());
-        let mut current = target.id.as_str();
-        while let Some(r) = by_product
-            .get(current)
-            .and_then(|rs| rs.iter().find(|r| !seen.contains(r.substrate.as_str())))
-        {
-            if let Some(s) = self.step(r) {
-                steps.push(s);
+            if passing.is_none() {
+                if let Some(end) = reactions.iter().position(|r| r.product == target.id) {
+                    passing = Some((p, reactions[..=end].to_vec()));
+                }
             }
-            seen.insert(r.substrate.as_str());
-            current = r.substrate.as_str();
         }
-        steps.reverse();
+        if let Some((p, reactions)) = passing {
+            return Ok(Route {
+                target,
+                pathway: Some(p),
+                steps: reactions.iter().filter_map(|r| self.step(r)).collect(),
+            });
+        }
         Ok(Route {
             target,
             pathway: None,
-            steps,
+            steps: self
+                .route_back(target)
+                .into_iter()
+                .filter_map(|r| self.step(r))
+                .collect(),
         })
     }
 
@@ -444,13 +442,7 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn upstream(&self, compound: &str) -> Result<Vec<RouteStep<'_>>> {
         let c = self.compound(compound)?;
-        Ok(self
-            .document()
-            .reactions
-            .iter()
-            .filter(|r| r.product == c.id)
-            .filter_map(|r| self.step(r))
-            .collect())
+        Ok(self.makers(c.id.as_str()).filter_map(|r| self.step(r)).collect())
     }
 
     /// Reactions that use the compound (its direct products).
@@ -459,13 +451,7 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn downstream(&self, compound: &str) -> Result<Vec<RouteStep<'_>>> {
         let c = self.compound(compound)?;
-        Ok(self
-            .document()
-            .reactions
-            .iter()
-            .filter(|r| r.substrate == c.id)
-            .filter_map(|r| self.step(r))
-            .collect())
+        Ok(self.users(c.id.as_str()).filter_map(|r| self.step(r)).collect())
     }
 
     fn linked(&self, subject: Option<&str>, object: Option<&str>, predicates: &[Predicate]) -> Vec<Linked<'_>> {

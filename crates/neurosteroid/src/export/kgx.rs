@@ -201,6 +201,11 @@ impl Edges<'_> {
             m.insert("negated".into(), json!(true));
         }
         provenance(&mut m, publications(self.kb, &c.sources));
+        // A claim's own provenance: what its evidence kind and grade say it is (a curated
+        // fact keeps the default, a manual knowledge assertion).
+        let level = crate::model::biolink_provenance(c);
+        m.insert("knowledge_level".into(), json!(level.knowledge_level));
+        m.insert("agent_type".into(), json!(level.agent_type));
         m.insert("evidence_grade".into(), json!(c.grade.as_str()));
         if let Some(d) = c.direction {
             m.insert("evidence_direction".into(), json!(wire_name(&d)));

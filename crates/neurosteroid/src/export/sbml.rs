@@ -4,7 +4,8 @@
 //! the gene products (isoforms and regulators) modifiers, the locations we record
 //! compartments. MIRIAM annotations with identifiers.org URIs: species `bqbiol:is` their
 //! ChEBI/PubChem/UniProt/HGNC identifiers, reactions `bqbiol:isVersionOf` the enzyme
-//! activity's EC number and `bqbiol:is` any reaction identifier (Rhea).
+//! activity's EC number, reactions `bqbiol:is` the Rhea reaction of their physiological
+//! direction (and `bqbiol:isVersionOf` its direction-free Rhea master entry).
 
 use std::collections::BTreeMap;
 
@@ -134,7 +135,21 @@ pub fn model<'a>(kb: &'a KnowledgeBase, pathway: &'a Pathway) -> String {
             Some(EntityRef::Enzyme(e)) => annotated(&e.identifiers),
             _ => Vec::new(),
         };
-        reaction_xml.push_str(&annotation(&format!("meta_{rid}"), &[("isVersionOf", ec)]));
+        // The Rhea reaction that runs in cells is what the step is; its direction-free master
+        // entry and the EC class are what it is a version of.
+        let mut is: Vec<String> = annotated(r.rhea_direction.as_slice());
+        let mut version_of = ec;
+        if let Some(master) = &r.rhea_master {
+            if is.is_empty() {
+                is = annotated(std::slice::from_ref(master));
+            } else {
+                version_of.extend(annotated(std::slice::from_ref(master)));
+            }
+        }
+        reaction_xml.push_str(&annotation(
+            &format!("meta_{rid}"),
+            &[("is", is), ("isVersionOf", version_of)],
+        ));
         reaction_xml.push_str(&format!(
             "        <listOfReactants>\n          <speciesReference species=\"{}\" stoichiometry=\"1\" constant=\"true\"/>\n        </listOfReactants>\n",
             sid("s", r.substrate.as_str())

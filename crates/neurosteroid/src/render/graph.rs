@@ -1,11 +1,17 @@
 //! Pathway diagrams: Mermaid, Graphviz DOT, an inline SVG, and a node-link JSON graph
-//! (NetworkX's `node_link_data` shape). Labels are escaped for each syntax.
+//! (NetworkX's `node_link_data` shape). Each draws a [`Network`]: the route to a compound,
+//! with its branches (other steps from and into the route's compounds) drawn apart — dashed
+//! in Mermaid and DOT, `on_route: false` in node-link, numbered in the SVG with a legend.
+//! Labels are escaped for each syntax.
 
 use std::fmt::Write;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use serde_json::{Value, json};
 
-use crate::query::{Route, RouteStep};
+use crate::network::Network;
+use crate::query::RouteStep;
 
 /// The label of a step's arrow: activity, EC number, isoforms.
 pub fn step_label(step: &RouteStep<'_>) -> String {
@@ -42,17 +48,34 @@ fn mermaid_text(s: &str) -> String {
         .collect()
 }
 
-/// The route as a Mermaid flowchart.
-pub fn mermaid(route: &Route<'_>) -> String {
+/// The network as a Mermaid flowchart: route steps as arrows, branches as dotted arrows.
+pub fn mermaid(net: &Network<'_>) -> String {
     let mut out = String::from("flowchart TD\n");
-    let compounds = route.compounds();
+    let compounds = net.compounds();
+    let at = |id: &str| compounds.iter().position(|c| c.id.as_str() == id).unwrap_or(0);
     for (i, c) in compounds.iter().enumerate() {
         let _ = writeln!(out, "  n{i}[\"{}\"]", mermaid_text(c.name.as_str()));
     }
-    for (i, step) in route.steps.iter().enumerate() {
-        let _ = writeln!(out, "  n{i} -->|\"{}\"| n{}", mermaid_text(&step_label(step)), i + 1);
+    for (step, on_route) in steps(net) {
+        let _ = writeln!(
+            out,
+            "  n{} {}|\"{}\"| n{}",
+            at(step.substrate.id.as_str()),
+            if on_route { "-->" } else { "-.->" },
+            mermaid_text(&step_label(step)),
+            at(step.product.id.as_str())
+        );
     }
     out
+}
+
+/// Every step of the network with whether it is on the route: the route's first.
+fn steps<'n, 'a>(net: &'n Network<'a>) -> impl Iterator<Item = (&'n RouteStep<'a>, bool)> {
+    net.route
+        .steps
+        .iter()
+        .map(|s| (s, true))
+        .chain(net.branches.iter().map(|s| (s, false)))
 }
 
 fn dot_text(s: &str) -> String {
@@ -70,8 +93,9 @@ fn dot_text(s: &str) -> String {
     out
 }
 
-/// The route as a Graphviz DOT digraph.
-pub fn dot(route: &Route<'_>) -> String {
+/// The network as a Graphviz DOT digraph: route steps solid, branches dashed.
+pub fn dot(net: &Network<'_>) -> String {
+    let route = &net.route;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -82,46 +106,54 @@ pub fn dot(route: &Route<'_>) -> String {
         out,
         "  rankdir=TB;\n  node [shape=box, style=\"rounded\", fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];"
     );
-    for c in route.compounds() {
+    let on_route = route.compounds().len();
+    for (i, c) in net.compounds().iter().enumerate() {
         let _ = writeln!(
             out,
-            "  \"{}\" [label=\"{}\"];",
+            "  \"{}\" [label=\"{}\"{}];",
             dot_text(c.id.as_str()),
-            dot_text(c.name.as_str())
+            dot_text(c.name.as_str()),
+            if i < on_route { "" } else { ", style=\"rounded,dashed\"" }
         );
     }
-    for step in &route.steps {
+    for (step, on) in steps(net) {
+        let mut attrs = String::new();
+        if step.reaction.rate_limiting {
+            attrs.push_str(", penwidth=2");
+        }
+        if !on {
+            attrs.push_str(", style=dashed");
+        }
         let _ = writeln!(
             out,
-            "  \"{}\" -> \"{}\" [label=\"{}\"{}];",
+            "  \"{}\" -> \"{}\" [label=\"{}\"{attrs}];",
             dot_text(step.substrate.id.as_str()),
             dot_text(step.product.id.as_str()),
             dot_text(&step_label(step)),
-            if step.reaction.rate_limiting {
-                ", penwidth=2"
-            } else {
-                ""
-            }
         );
     }
     out.push_str("}\n");
     out
 }
 
-/// The route as a node-link graph, the shape of NetworkX's `node_link_data`
-/// (`nx.node_link_graph(data, edges="edges")` reads it).
-pub fn node_link(route: &Route<'_>) -> Value {
+/// The network as a node-link graph, the shape of NetworkX's `node_link_data`
+/// (`nx.node_link_graph(data, edges="edges")` reads it); `on_route` tells the route's
+/// nodes and edges from the branches.
+pub fn node_link(net: &Network<'_>) -> Value {
+    let route = &net.route;
+    let on_route = route.compounds().len();
     json!({
         "directed": true,
         "multigraph": false,
         "graph": {"name": format!("biosynthesis of {}", route.target.name), "target": route.target.id.as_str()},
-        "nodes": route.compounds().iter().map(|c| json!({
+        "nodes": net.compounds().iter().enumerate().map(|(i, c)| json!({
             "id": c.id.as_str(),
             "name": c.name.as_str(),
             "kind": "compound",
             "identifiers": c.identifiers.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "on_route": i < on_route,
         })).collect::<Vec<_>>(),
-        "edges": route.steps.iter().map(|s| json!({
+        "edges": steps(net).map(|(s, on)| json!({
             "source": s.substrate.id.as_str(),
             "target": s.product.id.as_str(),
             "reaction": s.reaction.id.as_str(),
@@ -130,6 +162,7 @@ pub fn node_link(route: &Route<'_>) -> Value {
             "ec": s.ec_numbers(),
             "isoforms": s.isoforms.iter().map(|g| g.symbol.as_str()).collect::<Vec<_>>(),
             "rate_limiting": s.reaction.rate_limiting,
+            "on_route": on,
         })).collect::<Vec<_>>(),
     })
 }
@@ -173,23 +206,164 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The route as an inline SVG: compounds as boxes down the page, each arrow labelled with
-/// its enzyme activity, EC number and isoforms.
-pub fn svg(route: &Route<'_>) -> String {
+/// Where each compound of a network is drawn: `(column, row)`. The route runs down column
+/// 0, a row per compound; a branch's compound goes one row below the compound it comes from
+/// (one row above the compound it leads into), in the first free column of that row, so
+/// that no two boxes share a cell.
+fn layout<'a>(net: &Network<'a>) -> HashMap<&'a str, (usize, usize)> {
+    let mut pos: HashMap<&'a str, (usize, usize)> = HashMap::default();
+    let mut used: HashSet<(usize, usize)> = HashSet::default();
+    for (i, c) in net.compounds().into_iter().take(net.route.steps.len() + 1).enumerate() {
+        pos.insert(c.id.as_str(), (0, i));
+        used.insert((0, i));
+    }
+    let mut place = |id: &'a str, row: usize, pos: &mut HashMap<&'a str, (usize, usize)>| {
+        let mut col = 1;
+        while used.contains(&(col, row)) {
+            col += 1;
+        }
+        used.insert((col, row));
+        pos.insert(id, (col, row));
+        row
+    };
+    for s in &net.branches {
+        let (sub, prod) = (s.substrate.id.as_str(), s.product.id.as_str());
+        match (pos.get(sub).copied(), pos.get(prod).copied()) {
+            (Some(_), Some(_)) => {}
+            (Some((_, r)), None) => {
+                place(prod, r + 1, &mut pos);
+            }
+            (None, Some((_, r))) => {
+                place(sub, r.saturating_sub(1), &mut pos);
+            }
+            (None, None) => {
+                let r = place(sub, 0, &mut pos);
+                place(prod, r + 1, &mut pos);
+            }
+        }
+    }
+    pos
+}
+
+/// The network as an inline SVG. A route alone is drawn down the page, each arrow labelled
+/// with its enzyme activity, EC number and isoforms. A route with branches is drawn in
+/// rows (the route down the left column, each branch compound one row below the compound it
+/// comes from), every arrow numbered — route arrows solid, branch arrows dashed — with the
+/// numbered steps listed under the picture, so that no label crosses an arrow.
+pub fn svg(net: &Network<'_>) -> String {
+    if net.branches.is_empty() {
+        svg_chain(net)
+    } else {
+        svg_network(net)
+    }
+}
+
+fn svg_open(out: &mut String, net: &Network<'_>, class: &str, width: usize, height: usize) {
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-labelledby=\"pathway-title\">\
+<title id=\"pathway-title\">{}</title>\
+<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>",
+        xml_escape(&format!("Biosynthesis of {}", net.route.target.name))
+    );
+}
+
+fn svg_network(net: &Network<'_>) -> String {
+    const BOX_W: usize = 214;
+    const BOX_H: usize = 44;
+    const ROW: usize = 100;
+    const COL: usize = 244;
+    const X: usize = 20;
+    const LEGEND_LINE: usize = 18;
+    let route = &net.route;
+    let pos = layout(net);
+    let rows = pos.values().map(|(_, r)| r + 1).max().unwrap_or(1);
+    let cols = pos.values().map(|(c, _)| c + 1).max().unwrap_or(1);
+    let all: Vec<(&RouteStep<'_>, bool)> = steps(net).collect();
+    let diagram_h = 20 + rows * ROW;
+    let height = diagram_h + all.len() * LEGEND_LINE + 10;
+    let width = (X + cols * COL).max(760);
+    let mut out = String::new();
+    svg_open(&mut out, net, "pathway network", width, height);
+    let cell = |(c, r): (usize, usize)| (X + c * COL, 20 + r * ROW);
+    for c in net.compounds() {
+        let Some(&at) = pos.get(c.id.as_str()) else { continue };
+        let (x, y) = cell(at);
+        let class = if c.id == route.target.id {
+            "node target"
+        } else if at.0 == 0 {
+            "node"
+        } else {
+            "node branch"
+        };
+        let _ = write!(
+            out,
+            "<g class=\"{class}\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"10\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            xml_escape(c.id.as_str()),
+            x + BOX_W / 2,
+            y + BOX_H / 2 + 5,
+            xml_escape(&c.name.as_str().chars().take(28).collect::<String>())
+        );
+    }
+    for (n, (step, on_route)) in all.iter().enumerate() {
+        let (Some(&a), Some(&b)) = (pos.get(step.substrate.id.as_str()), pos.get(step.product.id.as_str())) else {
+            continue;
+        };
+        let ((ax, ay), (bx, by)) = (cell(a), cell(b));
+        let (x1, y1, x2, y2) = match b.1.cmp(&a.1) {
+            std::cmp::Ordering::Greater => (ax + BOX_W / 2, ay + BOX_H, bx + BOX_W / 2, by - 2),
+            std::cmp::Ordering::Less => (ax + BOX_W / 2, ay, bx + BOX_W / 2, by + BOX_H + 2),
+            std::cmp::Ordering::Equal if b.0 > a.0 => (ax + BOX_W, ay + BOX_H / 2, bx - 2, by + BOX_H / 2),
+            std::cmp::Ordering::Equal => (ax, ay + BOX_H / 2, bx + BOX_W + 2, by + BOX_H / 2),
+        };
+        let mut class = String::from(if *on_route { "step" } else { "step branch" });
+        if step.reaction.rate_limiting {
+            class.push_str(" rate-limiting");
+        }
+        let dash = if *on_route { "" } else { " stroke-dasharray=\"5 4\"" };
+        let (mx, my) = ((x1 + x2) / 2, (y1 + y2) / 2);
+        let _ = write!(
+            out,
+            "<g class=\"{class}\"><line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"#555\"{dash} marker-end=\"url(#arrow)\"/>\
+<circle class=\"badge\" cx=\"{mx}\" cy=\"{my}\" r=\"10\" fill=\"#fff\" stroke=\"#777\"/><text class=\"label\" x=\"{mx}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            my + 4,
+            n + 1
+        );
+    }
+    for (n, (step, on_route)) in all.iter().enumerate() {
+        let mut line = format!(
+            "{}. {} → {}: {}",
+            n + 1,
+            step.substrate.name,
+            step.product.name,
+            step_label(step)
+        );
+        if !on_route {
+            line.push_str(" (branch)");
+        }
+        let _ = write!(
+            out,
+            "<text class=\"label legend\" x=\"{X}\" y=\"{}\">{}</text>",
+            diagram_h + 10 + n * LEGEND_LINE,
+            xml_escape(&line.chars().take(150).collect::<String>())
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// A route alone: compounds as boxes down the page, each arrow labelled with its enzyme
+/// activity, EC number and isoforms.
+fn svg_chain(net: &Network<'_>) -> String {
     const BOX_W: usize = 260;
     const BOX_H: usize = 44;
     const GAP: usize = 70;
     const X: usize = 20;
+    let route = &net.route;
     let compounds = route.compounds();
     let height = compounds.len() * BOX_H + compounds.len().saturating_sub(1) * GAP + 40;
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pathway\" role=\"img\" viewBox=\"0 0 760 {height}\" width=\"760\" height=\"{height}\" aria-labelledby=\"pathway-title\">\
-<title id=\"pathway-title\">{}</title>\
-<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>",
-        xml_escape(&format!("Biosynthesis of {}", route.target.name))
-    );
+    svg_open(&mut out, net, "pathway", 760, height);
     for (i, c) in compounds.iter().enumerate() {
         let y = 20 + i * (BOX_H + GAP);
         let class = if c.id == route.target.id { "node target" } else { "node" };

@@ -37,6 +37,8 @@ svg.pathway { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
 svg.pathway rect { fill: #f4f7fc; stroke: #6b85b5; stroke-width: 1.5; } svg.pathway .target rect { fill: #e3ecfa; stroke: var(--accent); stroke-width: 2.5; }
 svg.pathway text { font: 14px system-ui, sans-serif; fill: var(--ink); } svg.pathway text.label { font-size: 12px; fill: var(--muted); }
 svg.pathway line { stroke: #444; stroke-width: 1.5; } svg.pathway .rate-limiting line { stroke-width: 3; }
+figure.diagram { overflow-x: auto; margin: 1rem 0; } svg.pathway.network { max-width: none; }
+svg.pathway .branch rect { fill: #fafafa; stroke: #999; stroke-dasharray: 4 3; } svg.pathway circle.badge { fill: #fff; stroke: #777; }
 .therapy { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .9rem; margin: .8rem 0; } .therapy h3 { margin: 0 0 .3rem; font-size: 1.05rem; }
 ol.references li { margin: .35rem 0; font-size: .92rem; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; } .notice { break-inside: avoid; } }
@@ -161,8 +163,16 @@ pub fn render(view: &SheetView<'_>) -> String {
             if !route.steps.is_empty() {
                 let _ = writeln!(
                     out,
-                    "<figure>{}<figcaption class=\"meta\">Each arrow: enzyme activity (EC number): human isoforms.</figcaption></figure>",
-                    svg(route)
+                    "<figure class=\"diagram\">{}<figcaption class=\"meta\">Each arrow: enzyme activity (EC number): human isoforms.{}</figcaption></figure>",
+                    svg(&crate::network::Network {
+                        route: route.clone(),
+                        branches: s.branches.clone(),
+                    }),
+                    if s.branches.is_empty() {
+                        ""
+                    } else {
+                        " Numbered arrows: the steps listed under the picture; dashed: branches off the route and other ways into it."
+                    }
                 );
                 out.push_str("<table><thead><tr><th>Step</th><th>Enzyme activity</th><th>Human isoforms</th><th>Where</th><th>Cofactors</th></tr></thead><tbody>");
                 for st in &route.steps {

@@ -137,24 +137,34 @@ impl KnowledgeBase {
         })
     }
 
-    /// Draws the biosynthesis route of a compound.
+    /// Draws the biosynthesis route of a compound with its branches
+    /// ([`KnowledgeBase::network`] at [`crate::network::DEFAULT_BRANCH_DEPTH`]).
     ///
     /// # Errors
     /// When the name does not resolve to a compound.
     pub fn pathway_diagram(&self, compound: &str, format: DiagramFormat) -> Result<String> {
-        let route = self.biosynthesis(compound)?;
+        self.pathway_diagram_with(compound, format, crate::network::DEFAULT_BRANCH_DEPTH)
+    }
+
+    /// Draws the biosynthesis route of a compound with its branches up to `branches` steps
+    /// off the route (0: the route alone).
+    ///
+    /// # Errors
+    /// When the name does not resolve to a compound.
+    pub fn pathway_diagram_with(&self, compound: &str, format: DiagramFormat, branches: usize) -> Result<String> {
+        let net = self.network(compound, branches)?;
         let pretty = |v: serde_json::Value| {
             let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
             s.push('\n');
             s
         };
         Ok(match format {
-            DiagramFormat::Text => route.to_string(),
-            DiagramFormat::Json => pretty(route.to_json()),
-            DiagramFormat::Mermaid => graph::mermaid(&route),
-            DiagramFormat::Dot => graph::dot(&route),
-            DiagramFormat::NodeLink => pretty(graph::node_link(&route)),
-            DiagramFormat::Svg => graph::svg(&route),
+            DiagramFormat::Text => net.to_string(),
+            DiagramFormat::Json => pretty(net.to_json()),
+            DiagramFormat::Mermaid => graph::mermaid(&net),
+            DiagramFormat::Dot => graph::dot(&net),
+            DiagramFormat::NodeLink => pretty(graph::node_link(&net)),
+            DiagramFormat::Svg => graph::svg(&net),
         })
     }
 }

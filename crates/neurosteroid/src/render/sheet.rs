@@ -46,6 +46,9 @@ pub struct SectionView<'a> {
     pub unsupported: Vec<ClaimView<'a>>,
     /// The biosynthesis route, for a biosynthesis section.
     pub route: Option<Route<'a>>,
+    /// The steps drawn around the route: branches off it and other ways into it
+    /// ([`KnowledgeBase::network`] at [`crate::network::DEFAULT_BRANCH_DEPTH`]).
+    pub branches: Vec<crate::RouteStep<'a>>,
     /// The medicines shown, for a therapies section (and any section naming them).
     pub therapies: Vec<&'a Therapy>,
     /// Other entities named by the section.
@@ -495,9 +498,16 @@ impl KnowledgeBase {
                     None => {}
                 }
             }
-            let route = (section.kind == SectionKind::Biosynthesis)
-                .then(|| self.biosynthesis(sheet.subject.as_str()).ok())
-                .flatten();
+            let (route, branches) = match (section.kind == SectionKind::Biosynthesis)
+                .then(|| {
+                    self.network(sheet.subject.as_str(), crate::network::DEFAULT_BRANCH_DEPTH)
+                        .ok()
+                })
+                .flatten()
+            {
+                Some(n) => (Some(n.route), n.branches),
+                None => (None, Vec::new()),
+            };
             if let Some(route) = &route {
                 for step in &route.steps {
                     for s in &step.reaction.sources {
@@ -510,6 +520,7 @@ impl KnowledgeBase {
                 claims,
                 unsupported,
                 route,
+                branches,
                 therapies,
                 entities,
             });
