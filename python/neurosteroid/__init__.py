@@ -28,59 +28,25 @@ from ._errors import (
     ValidationError,
     WrongKindError,
 )
-from ._model import (
-    ENTITY_CLASSES,
-    Claim,
-    Compound,
-    Condition,
-    CoverageEntry,
-    Effect,
-    EnzymeActivity,
-    EvidenceDirection,
-    FactSheet,
-    GeneProduct,
-    Grade,
-    Pathway,
-    Reaction,
-    Receptor,
-    Site,
-    Source,
-    Strategy,
-    Therapy,
-)
+from . import _model
+from ._model import *  # noqa: F403  (every model class and type; `_model.__all__` lists them)
+from ._model import ENTITY_CLASSES, CoverageEntry, Entity, KnowledgeBaseCollections
 
 __version__: str = _native.version()
 
 __all__ = [
     "AmbiguousError",
-    "Claim",
     "Collection",
-    "Compound",
-    "Condition",
-    "CoverageEntry",
     "Diagnostic",
-    "Effect",
-    "Entity",
-    "EnzymeActivity",
-    "EvidenceDirection",
-    "FactSheet",
-    "GeneProduct",
     "KnowledgeBase",
     "Linked",
     "NeurosteroidError",
     "NeurosteroidIOError",
     "NotFoundError",
-    "Pathway",
-    "Reaction",
-    "Receptor",
     "Resolution",
     "Route",
     "RouteStep",
     "SearchHit",
-    "Site",
-    "Source",
-    "Strategy",
-    "Therapy",
     "ValidationError",
     "WrongKindError",
     "__version__",
@@ -90,12 +56,8 @@ __all__ = [
     "loads",
     "validate",
 ]
+__all__ += _model.__all__
 
-Entity = (
-    Source | Compound | EnzymeActivity | GeneProduct | Reaction | Pathway | Receptor | Site | Effect | Condition
-    | Therapy | Strategy | Claim | FactSheet
-)
-"""Any entity of a knowledge base."""
 
 Level: TypeAlias = Literal["schema", "full"]
 Format: TypeAlias = Literal["json", "yaml"]
@@ -262,7 +224,7 @@ class Linked:
 _COLLECTIONS = tuple(ENTITY_CLASSES)
 
 
-class KnowledgeBase:
+class KnowledgeBase(KnowledgeBaseCollections):
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
@@ -299,76 +261,6 @@ class KnowledgeBase:
             found = ENTITY_CLASSES[collection].from_dict(json.loads(self._kb.entity_json(collection, index)))
             self._cache[key] = found
         return found
-
-    @property
-    def sources(self) -> Collection[Source]:
-        """Sources (articles, labels, database records)."""
-        return self._collection("sources")
-
-    @property
-    def compounds(self) -> Collection[Compound]:
-        """Compounds."""
-        return self._collection("compounds")
-
-    @property
-    def enzymes(self) -> Collection[EnzymeActivity]:
-        """Enzyme activities."""
-        return self._collection("enzymes")
-
-    @property
-    def gene_products(self) -> Collection[GeneProduct]:
-        """Gene products (isoforms)."""
-        return self._collection("gene_products")
-
-    @property
-    def reactions(self) -> Collection[Reaction]:
-        """Conversion steps."""
-        return self._collection("reactions")
-
-    @property
-    def pathways(self) -> Collection[Pathway]:
-        """Pathways."""
-        return self._collection("pathways")
-
-    @property
-    def receptors(self) -> Collection[Receptor]:
-        """Receptor targets."""
-        return self._collection("receptors")
-
-    @property
-    def sites(self) -> Collection[Site]:
-        """Anatomical sites."""
-        return self._collection("sites")
-
-    @property
-    def effects(self) -> Collection[Effect]:
-        """Effects."""
-        return self._collection("effects")
-
-    @property
-    def conditions(self) -> Collection[Condition]:
-        """Conditions."""
-        return self._collection("conditions")
-
-    @property
-    def therapies(self) -> Collection[Therapy]:
-        """Therapies."""
-        return self._collection("therapies")
-
-    @property
-    def strategies(self) -> Collection[Strategy]:
-        """Support strategies."""
-        return self._collection("strategies")
-
-    @property
-    def claims(self) -> Collection[Claim]:
-        """Claims, each with its evidence grade and sources."""
-        return self._collection("claims")
-
-    @property
-    def fact_sheets(self) -> Collection[FactSheet]:
-        """Fact sheets."""
-        return self._collection("fact_sheets")
 
     @property
     def coverage(self) -> tuple[CoverageEntry, ...]:

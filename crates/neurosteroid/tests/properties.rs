@@ -16,7 +16,7 @@ fn base_text() -> String {
 /// entity, or to an entity legitimately sharing it (a medicine and its active compound).
 fn every_name_resolves(kb: &KnowledgeBase) {
     for kind in EntityKind::ALL {
-        if matches!(kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
+        if !kind.carries_names() {
             continue;
         }
         for e in kb.entities(kind) {
