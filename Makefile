@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # rebuilt back and forth between `cargo clippy` and `maturin develop`.
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: demo test lint test-rust test-python test-node test-interop test-curation node node-types venv develop schema vectors examples fuzz bench \
+.PHONY: demo test lint test-rust test-python test-node test-interop test-curation browser-tools node node-types venv develop schema vectors examples fuzz bench \
 	dist test-dist test-sdist test-features docs test-docs package
 
 ## Show the allopregnanolone biosynthesis route from the embedded data.
@@ -48,7 +48,16 @@ $(VENV)/.installed: python/requirements-dev.txt
 develop: venv
 	$(VENV)/bin/maturin develop -q --target-dir target/maturin
 
-test-python: develop
+## Mermaid, run in headless Chromium by the Python tests to judge the diagrams' escaping; from
+## the lockfile into tools/browser/node_modules (ignored, kept between runs).
+BROWSER_DIR := tools/browser
+$(BROWSER_DIR)/node_modules/.installed: $(BROWSER_DIR)/package-lock.json
+	cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-tools: $(BROWSER_DIR)/node_modules/.installed
+
+test-python: develop browser-tools
 	$(PY) -m pytest -q
 	$(PY) -m mypy.stubtest neurosteroid --allowlist python/stubtest-allowlist.txt
 	$(PY) -m mypy --strict python/neurosteroid python/examples
@@ -99,7 +108,7 @@ vectors:
 ## Fuzz every target for FUZZ_SECONDS each (needs `cargo install cargo-fuzz`), seeded from
 ## the shared vectors and the hostile corpus. A crash is saved under fuzz/artifacts/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := parse_json parse_yaml resolve render
+FUZZ_TARGETS := parse_json parse_yaml yaml_anchors resolve long_names render
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
@@ -170,3 +179,16 @@ package:
 	CARGO_TARGET_DIR=target/package-check cargo package -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	CARGO_TARGET_DIR=target/package-check cargo publish --dry-run --no-verify -p neurosteroid -p neurosteroid-schema -p neurosteroid-lsp -p neurosteroid-cli
 	rm -rf target/package-check
+
+## Mutation testing (cargo-mutants, pinned, installed into .cache/cargo-bin): every mutant of
+## the core, schema and CLI crates against their tests; hours on a small machine. Results in
+## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
+## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
+.PHONY: mutants mutants-diff
+mutants:
+	tools/mutants.sh full $(MUTANTS_ARGS)
+
+## Only the mutants on lines changed since MUTANTS_BASE (default: the last commit's parent),
+## sampled down to MUTANTS_DIFF_MAX (default 12) mutants.
+mutants-diff:
+	tools/mutants.sh diff $(MUTANTS_ARGS)

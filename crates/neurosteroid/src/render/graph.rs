@@ -35,7 +35,8 @@ fn mermaid_text(s: &str) -> String {
             '{' => "#123;".to_owned(),
             '}' => "#125;".to_owned(),
             '\n' | '\r' => " ".to_owned(),
-            c if c.is_control() => String::new(),
+            // Controls, and the two non-characters that make Mermaid's SVG ill-formed XML.
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => String::new(),
             c => c.to_string(),
         })
         .collect()
@@ -61,7 +62,8 @@ fn dot_text(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            // Controls, and the two non-characters that make Graphviz's SVG ill-formed XML.
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }

@@ -5,12 +5,13 @@
 //! `as_of`) are left out rather than guessed.
 
 use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{CURRENT_SCHEMA_VERSION, Document};
 
-/// Most broken items set aside before giving up (each costs one more typed pass).
+/// Most parts set aside by [`settle`] before giving up (each costs one more typed pass).
 const MAX_BROKEN: usize = 256;
 
 /// What was set aside.
@@ -25,92 +26,149 @@ struct Salvage {
     as_of_broken: bool,
 }
 
+/// Whether `fields` (a header plus one field) read as a document.
+fn reads(header: &Map<String, Value>, key: &str, value: Value) -> bool {
+    let mut attempt = header.clone();
+    attempt.insert(key.to_owned(), value);
+    Document::deserialize(&Value::Object(attempt)).is_ok()
+}
+
+/// Sets aside what does not read: each item of a collection is tried on its own (with the
+/// header), so the cost is one typed pass over the document, however many items are
+/// broken. What only fails together (nothing today) is settled by [`settle`].
 fn salvage(value: &Value) -> Option<Salvage> {
-    let mut current = value.as_object()?.clone();
-    let mut kept: Map<String, Value> = Map::new();
-    for (k, v) in &current {
-        if let Value::Array(items) = v {
-            kept.insert(k.clone(), Value::Array((0..items.len()).map(Value::from).collect()));
+    let original = value.as_object()?;
+    let mut as_of_broken = false;
+    // The header first: a usable version and date, so that each item can be tried alone.
+    let mut header = Map::new();
+    let version_ok = original.get("schema_version").is_some_and(|v| {
+        let mut h = Map::new();
+        h.insert("as_of".into(), "2000-01-01".into());
+        reads(&h, "schema_version", v.clone())
+    });
+    header.insert(
+        "schema_version".into(),
+        if version_ok {
+            original["schema_version"].clone()
+        } else {
+            CURRENT_SCHEMA_VERSION.into()
+        },
+    );
+    let as_of_ok = original
+        .get("as_of")
+        .is_some_and(|v| reads(&header, "as_of", v.clone()));
+    if as_of_ok {
+        header.insert("as_of".into(), original["as_of"].clone());
+    } else {
+        header.insert("as_of".into(), "9999-12-31".into());
+        as_of_broken = true;
+    }
+    let mut state = State {
+        current: header.clone(),
+        kept: Map::new(),
+        broken_ids: HashSet::default(),
+        broken_collections: HashSet::default(),
+        as_of_broken,
+    };
+    for (key, v) in original {
+        if key == "schema_version" || key == "as_of" {
+            continue;
+        }
+        match v {
+            Value::Array(items) if reads(&header, key, Value::Array(Vec::new())) => {
+                let mut kept_items = Vec::with_capacity(items.len());
+                let mut kept_index = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    if reads(&header, key, Value::Array(vec![item.clone()])) {
+                        kept_items.push(item.clone());
+                        kept_index.push(Value::from(i));
+                    } else {
+                        state.set_aside(key, item);
+                    }
+                }
+                state.current.insert(key.clone(), Value::Array(kept_items));
+                state.kept.insert(key.clone(), Value::Array(kept_index));
+            }
+            _ if reads(&header, key, v.clone()) => {
+                state.current.insert(key.clone(), v.clone());
+            }
+            // An unknown top-level field, or a collection that is not an array.
+            _ => {
+                match v {
+                    Value::Array(items) => items.iter().for_each(|item| state.set_aside(key, item)),
+                    other => state.set_aside(key, other),
+                }
+                state.broken_collections.insert(key.clone());
+            }
         }
     }
-    let mut broken_ids = HashSet::default();
-    let mut broken_collections = HashSet::default();
-    let mut as_of_broken = false;
+    settle(state)
+}
+
+/// The salvage so far.
+struct State {
+    current: Map<String, Value>,
+    kept: Map<String, Value>,
+    broken_ids: HashSet<String>,
+    broken_collections: HashSet<String>,
+    as_of_broken: bool,
+}
+
+impl State {
+    fn set_aside(&mut self, collection: &str, item: &Value) {
+        if let Some(id) = item.get("id").and_then(Value::as_str) {
+            self.broken_ids.insert(id.to_owned());
+        }
+        self.broken_collections.insert(collection.to_owned());
+    }
+}
+
+/// Reads the salvaged document; should it still fail as a whole, sets aside one more part per
+/// round, at most [`MAX_BROKEN`] rounds.
+fn settle(mut state: State) -> Option<Salvage> {
     for _ in 0..MAX_BROKEN {
-        let attempt = Value::Object(current.clone());
+        let attempt = Value::Object(state.current.clone());
         let err = match serde_path_to_error::deserialize::<_, Document>(&attempt) {
             Ok(doc) => {
                 return Some(Salvage {
                     doc,
-                    kept,
-                    broken_ids,
-                    broken_collections,
-                    as_of_broken,
+                    kept: state.kept,
+                    broken_ids: state.broken_ids,
+                    broken_collections: state.broken_collections,
+                    as_of_broken: state.as_of_broken,
                 });
             }
             Err(e) => e,
         };
         let mut segments = err.path().iter();
-        let key = match segments.next() {
-            Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-            // A missing top-level field: only the header fields are required.
-            _ => {
-                if !current.contains_key("schema_version") {
-                    current.insert("schema_version".into(), CURRENT_SCHEMA_VERSION.into());
-                    continue;
-                }
-                if !current.contains_key("as_of") {
-                    current.insert("as_of".into(), "9999-12-31".into());
-                    as_of_broken = true;
-                    continue;
-                }
+        let Some(serde_path_to_error::Segment::Map { key }) = segments.next() else {
+            return None;
+        };
+        let key = key.clone();
+        if let Some(serde_path_to_error::Segment::Seq { index }) = segments.next() {
+            let index = *index;
+            let Some(Value::Array(items)) = state.current.get_mut(&key) else {
+                return None;
+            };
+            if index >= items.len() {
                 return None;
             }
-        };
-        match (key.as_str(), segments.next()) {
-            ("schema_version", _) => {
-                current.insert(key, CURRENT_SCHEMA_VERSION.into());
-            }
-            ("as_of", _) => {
-                current.insert(key, "9999-12-31".into());
-                as_of_broken = true;
-            }
-            (_, Some(serde_path_to_error::Segment::Seq { index })) => {
-                let index = *index;
-                let Some(Value::Array(items)) = current.get_mut(&key) else {
-                    return None;
-                };
-                if index >= items.len() {
-                    return None;
+            let item = items.remove(index);
+            if let Some(Value::Array(map)) = state.kept.get_mut(&key) {
+                if index < map.len() {
+                    map.remove(index);
                 }
-                let item = items.remove(index);
-                if let Some(id) = item.get("id").and_then(Value::as_str) {
-                    broken_ids.insert(id.to_owned());
-                }
-                if let Some(Value::Array(map)) = kept.get_mut(&key) {
-                    if index < map.len() {
-                        map.remove(index);
-                    }
-                }
-                broken_collections.insert(key);
             }
-            // An unknown top-level field, or a collection that is not an array.
-            _ => {
-                if let Some(Value::Array(items)) = current.get(&key) {
-                    for item in items {
-                        if let Some(id) = item.get("id").and_then(Value::as_str) {
-                            broken_ids.insert(id.to_owned());
-                        }
-                    }
-                } else if let Some(Value::Object(o)) = current.get(&key) {
-                    if let Some(id) = o.get("id").and_then(Value::as_str) {
-                        broken_ids.insert(id.to_owned());
-                    }
-                }
-                current.remove(&key);
-                kept.remove(&key);
-                broken_collections.insert(key);
+            state.set_aside(&key, &item);
+        } else {
+            if key == "schema_version" || key == "as_of" {
+                return None;
             }
+            if let Some(v) = state.current.remove(&key) {
+                state.set_aside(&key, &v);
+            }
+            state.kept.remove(&key);
+            state.broken_collections.insert(key);
         }
     }
     None

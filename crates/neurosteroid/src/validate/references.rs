@@ -61,7 +61,8 @@ impl Checker<'_, '_> {
                         .with_hint(hint),
                 );
             }
-            Some(kind) if !expected.is_empty() && !expected.contains(&kind) => {
+            // Reached only with a kind that `expected` does not allow (the check above).
+            Some(kind) => {
                 let want = expected
                     .iter()
                     .map(|k| crate::diagnostic::with_article(k.as_str()))
@@ -79,7 +80,6 @@ impl Checker<'_, '_> {
                     .with_hint(format!("replace `{id}` with the id of {want}")),
                 );
             }
-            Some(_) => {}
         }
     }
 

@@ -1,0 +1,988 @@
+//! Behaviour pinned to exact outputs: every comparison at its boundary (the day equal to
+//! `as_of`, a file exactly at the size limit, two events on one date), the order of name
+//! resolution and search, equality that can fail, and the exact text of diagnostics and
+//! errors. Written where `cargo mutants` found code whose mutation no test noticed (see
+//! `docs/mutants.md`); each test goes through the public API only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
+use neurosteroid::model::Date;
+use neurosteroid::{Diagnostic, Error, Format, KnowledgeBase, Level, Limits, LoadOptions};
+use serde_json::{Value, json};
+
+/// A small valid document with no warnings: one source, compounds, a condition and a
+/// medicine with a dose and a status history. `as_of` is 2026-01-31.
+fn base() -> Value {
+    json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "sources": [
+            {"id": "src-paper", "kind": "journal-article", "title": "A test paper", "year": 2020,
+             "identifiers": ["pubmed:1"]}
+        ],
+        "compounds": [
+            {"id": "compound-a", "name": "Compound A", "sources": ["src-paper"]},
+            {"id": "compound-c", "name": "Compound C"}
+        ],
+        "conditions": [{"id": "condition-k", "name": "Condition K"}],
+        "therapies": [{
+            "id": "therapy-t", "name": "Therapy T", "kind": "drug-product",
+            "active_compounds": ["compound-c"], "routes": ["oral"], "prescription": true,
+            "indications": ["condition-k"],
+            "doses": [{"min": 100, "max": 200, "unit": "mg", "source": "src-paper"}],
+            "status_history": [
+                {"date": "2019-03-19", "regulator": "FDA", "status": "approved", "source": "src-paper"}
+            ]
+        }]
+    })
+}
+
+/// Sets the value at a JSON Pointer (the parent must exist).
+fn set(doc: &mut Value, pointer: &str, value: Value) {
+    *doc.pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no {pointer} in the test document")) = value;
+}
+
+/// Every diagnostic of a full validation, one line each, without the line and column (the
+/// message, path and hint are what is pinned here; locations are tested elsewhere).
+fn check(doc: &Value) -> Vec<String> {
+    let text = serde_json::to_string(doc).unwrap();
+    neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+        .into_iter()
+        .map(|mut d| {
+            d.location = None;
+            d.to_string()
+        })
+        .collect()
+}
+
+fn load(doc: &Value, level: Level) -> KnowledgeBase {
+    let text = serde_json::to_string(doc).unwrap();
+    let options = LoadOptions {
+        level,
+        ..LoadOptions::default()
+    };
+    KnowledgeBase::from_slice(text.as_bytes(), Format::Json, options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_base_document_is_valid_without_warnings() {
+    assert_eq!(check(&base()), Vec::<String>::new());
+}
+
+// ---- dates: `as_of` is the last day that is not in the future -------------------------
+
+#[test]
+fn an_event_on_the_as_of_day_is_not_in_the_future() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/status_history/0/date", json!("2026-01-31"));
+    assert_eq!(check(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn an_event_the_day_after_as_of_is_in_the_future() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/status_history/0/date", json!("2026-02-01"));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[future-date] at /therapies/0/status_history/0/date: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"
+        ]
+    );
+}
+
+#[test]
+fn a_source_accessed_on_the_as_of_day_is_fine_and_the_day_after_is_not() {
+    let mut doc = base();
+    doc["sources"][0]["accessed"] = json!("2026-01-31");
+    assert_eq!(check(&doc), Vec::<String>::new());
+    doc["sources"][0]["accessed"] = json!("2026-02-01");
+    assert_eq!(
+        check(&doc),
+        [
+            "error[future-date] at /sources/0/accessed: 2026-02-01 is after the document's as_of date 2026-01-31 (hint: record events once they happen, or move `as_of` forward after checking the content)"
+        ]
+    );
+}
+
+#[test]
+fn a_publication_year_equal_to_the_as_of_year_is_fine_and_the_next_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/sources/0/year", json!(2026));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/sources/0/year", json!(2027));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[future-date] at /sources/0/year: year 2027 is after the document's as_of year 2026 (hint: check the publication year)"
+        ]
+    );
+}
+
+#[test]
+fn an_as_of_date_of_today_is_fine_and_tomorrow_is_not() {
+    // Retried if the day changes between reading the clock and validating.
+    for _ in 0..3 {
+        let today = Date::today_utc();
+        let days = (0..).find(|d| Date::from_days_since_epoch(*d) == today).unwrap();
+        let tomorrow = Date::from_days_since_epoch(days + 1);
+        let mut doc = base();
+        set(&mut doc, "/as_of", json!(today.as_str()));
+        let on_the_day = check(&doc);
+        set(&mut doc, "/as_of", json!(tomorrow.as_str()));
+        let after = check(&doc);
+        if Date::today_utc() != today {
+            continue;
+        }
+        assert_eq!(on_the_day, Vec::<String>::new());
+        assert_eq!(
+            after,
+            [format!(
+                "error[future-date] at /as_of: as_of {tomorrow} is after today ({today}) (hint: set `as_of` to the date the content was last checked)"
+            )]
+        );
+        return;
+    }
+    panic!("the date kept changing");
+}
+
+#[test]
+fn an_as_of_date_that_does_not_exist_is_reported_once() {
+    let mut doc = base();
+    set(&mut doc, "/as_of", json!("2026-02-30"));
+    assert_eq!(
+        check(&doc),
+        ["error[invalid-date] at /as_of: 2026-02-30 is not a date that exists (hint: check the month and the day)"]
+    );
+}
+
+#[test]
+fn two_status_events_on_the_same_date_are_in_order() {
+    let mut doc = base();
+    let second = json!({"date": "2019-03-19", "regulator": "EMA", "status": "approved", "source": "src-paper"});
+    doc["therapies"][0]["status_history"]
+        .as_array_mut()
+        .unwrap()
+        .push(second);
+    assert_eq!(check(&doc), Vec::<String>::new());
+}
+
+#[test]
+fn a_status_event_a_day_before_the_previous_one_is_out_of_order() {
+    let mut doc = base();
+    let earlier = json!({"date": "2019-03-18", "regulator": "EMA", "status": "approved", "source": "src-paper"});
+    doc["therapies"][0]["status_history"]
+        .as_array_mut()
+        .unwrap()
+        .push(earlier);
+    assert_eq!(
+        check(&doc),
+        [
+            "error[status-order] at /therapies/0/status_history/1/date: 2019-03-18 comes before the previous event (2019-03-19) (hint: list the status history oldest first)"
+        ]
+    );
+}
+
+#[test]
+fn a_dose_range_of_one_value_is_ordered_and_an_upside_down_one_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/doses/0/max", json!(100));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/therapies/0/doses/0/max", json!(99));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[dose-range-order] at /therapies/0/doses/0/max: the range 100–99 mg is upside down (hint: swap min and max)"
+        ]
+    );
+}
+
+#[test]
+fn a_dose_of_exactly_the_largest_amount_is_accepted_and_more_is_not() {
+    let mut doc = base();
+    set(&mut doc, "/therapies/0/doses/0/max", json!(1e9));
+    assert_eq!(check(&doc), Vec::<String>::new());
+    set(&mut doc, "/therapies/0/doses/0/max", json!(1.5e9));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[range] at /therapies/0/doses/0/max: a dose of 1500000000 mg is more than 1e9 of any unit (hint: check the amount and the unit (a smaller unit?))"
+        ]
+    );
+}
+
+// ---- references: every element of a list is checked, with its index ------------------
+
+#[test]
+fn a_dangling_reference_inside_a_list_is_reported_at_its_index() {
+    let mut doc = base();
+    set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-papr"]));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[dangling-reference] at /compounds/0/sources/1: no entity has the id `src-papr` (hint: did you mean `src-paper`?)"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_to_the_wrong_kind_inside_a_list_is_reported() {
+    let mut doc = base();
+    set(
+        &mut doc,
+        "/therapies/0/indications",
+        json!(["condition-k", "compound-a"]),
+    );
+    assert_eq!(
+        check(&doc),
+        [
+            "error[wrong-reference-kind] at /therapies/0/indications/1: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_allowing_several_kinds_names_them_all() {
+    let mut doc = base();
+    doc["claims"] = json!([{
+        "id": "a-treats-k", "statement": "A treats K.", "subject": "src-paper",
+        "predicate": "treats", "object": "condition-k", "grade": "unsupported",
+        "sources": ["src-paper"]
+    }]);
+    assert_eq!(
+        check(&doc),
+        [
+            "error[wrong-reference-kind] at /claims/0/subject: `src-paper` is a source, but a therapy or a strategy or a compound is expected here (hint: replace `src-paper` with the id of a therapy or a strategy or a compound)"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_of_any_kind_accepts_every_kind_but_not_a_missing_id() {
+    let mut doc = base();
+    doc["coverage"] = json!([{
+        "source": "src-paper", "statement": "A and K.",
+        "represented_by": ["compound-a", "condition-k", "therapy-t", "src-paper"]
+    }]);
+    assert_eq!(check(&doc), Vec::<String>::new());
+    doc["coverage"][0]["represented_by"] = json!(["compound-a", "zzzzzzzz-qqqq"]);
+    assert_eq!(
+        check(&doc),
+        [
+            "error[dangling-reference] at /coverage/0/represented_by/1: no entity has the id `zzzzzzzz-qqqq` (hint: add the entity, or fix the id)"
+        ]
+    );
+}
+
+#[test]
+fn only_the_first_hundred_dangling_references_get_a_suggestion() {
+    let mut doc = base();
+    let ids: Vec<String> = (0..101).map(|i| format!("src-paper-{i:03}")).collect();
+    set(&mut doc, "/compounds/0/sources", json!(ids));
+    let diags = check(&doc);
+    assert_eq!(diags.len(), 101);
+    assert_eq!(
+        diags[99],
+        "error[dangling-reference] at /compounds/0/sources/99: no entity has the id `src-paper-099` (hint: did you mean `src-paper`?)"
+    );
+    assert_eq!(
+        diags[100],
+        "error[dangling-reference] at /compounds/0/sources/100: no entity has the id `src-paper-100` (hint: add the entity, or fix the id)"
+    );
+}
+
+// ---- the knowledge base: equality and warnings -------------------------------------
+
+#[test]
+fn knowledge_bases_are_equal_exactly_when_their_documents_are() {
+    let a = load(&base(), Level::Full);
+    let b = load(&base(), Level::Full);
+    assert_eq!(a, b);
+    let mut other = base();
+    set(&mut other, "/compounds/1/name", json!("Compound D"));
+    let c = load(&other, Level::Full);
+    assert_ne!(a, c);
+    assert!(a != c);
+}
+
+#[test]
+fn every_loader_reads_the_same_knowledge_base() {
+    let doc = base();
+    let json_text = serde_json::to_string_pretty(&doc).unwrap();
+    let from_json = KnowledgeBase::from_json(&json_text).unwrap();
+    assert_eq!(from_json, load(&doc, Level::Full));
+    let yaml = "schema_version: 1.1.0\nas_of: 2026-01-31\ncompounds:\n  - id: compound-c\n    name: Compound C\n";
+    let from_yaml = KnowledgeBase::from_yaml(yaml).unwrap();
+    assert_eq!(from_yaml.get("compound-c").map(|e| e.name()), Some("Compound C"));
+    assert_ne!(from_yaml, from_json);
+    // Files, by extension, and a folder of files.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kb.json"), &json_text).unwrap();
+    std::fs::write(dir.path().join("kb.yaml"), yaml).unwrap();
+    let options = LoadOptions::default();
+    assert_eq!(
+        KnowledgeBase::from_path(dir.path().join("kb.json"), options).unwrap(),
+        from_json
+    );
+    assert_eq!(
+        KnowledgeBase::from_path(dir.path().join("kb.yaml"), options).unwrap(),
+        from_yaml
+    );
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(tree.join("compounds")).unwrap();
+    std::fs::write(
+        tree.join("knowledge-base.yaml"),
+        "schema_version: 1.1.0\nas_of: 2026-01-31\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tree.join("compounds/compound-c.yaml"),
+        "id: compound-c\nname: Compound C\n",
+    )
+    .unwrap();
+    assert_eq!(KnowledgeBase::from_dir(&tree, options).unwrap(), from_yaml);
+    assert_eq!(KnowledgeBase::from_path(&tree, options).unwrap(), from_yaml);
+    // A document built in code: checked at the full level, not at the schema level.
+    let document = from_json.document().clone();
+    assert_eq!(KnowledgeBase::from_document(document, Level::Full).unwrap(), from_json);
+    let mut bad = base();
+    set(&mut bad, "/therapies/0/indications", json!(["compound-a"]));
+    let bad: neurosteroid::Document = serde_json::from_value(bad).unwrap();
+    let err = KnowledgeBase::from_document(bad.clone(), Level::Full).unwrap_err();
+    let diags: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        diags,
+        [
+            "error[wrong-reference-kind] at /therapies/0/indications/0: `compound-a` is a compound, but a condition is expected here (hint: replace `compound-a` with the id of a condition)"
+        ]
+    );
+    assert!(KnowledgeBase::from_document(bad, Level::Schema).is_ok());
+    // The embedded knowledge base loads, valid.
+    let embedded = KnowledgeBase::embedded().unwrap();
+    assert_eq!(
+        embedded.get("allopregnanolone").map(|e| e.kind()),
+        Some(neurosteroid::EntityKind::Compound)
+    );
+}
+
+#[test]
+fn warnings_of_a_valid_document_are_kept() {
+    let mut doc = base();
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "src-unused", "kind": "journal-article", "title": "Unused", "identifiers": ["pubmed:2"]}));
+    let kb = load(&doc, Level::Full);
+    let warnings: Vec<String> = kb.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "1:340: warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"
+        ]
+    );
+    assert!(kb.warnings().iter().all(|w| !w.is_error()));
+    assert_eq!(
+        check(&doc),
+        [
+            "warning[unused-source] at /sources/1: source `src-unused` is not cited by anything (hint: cite it where it is used, or remove it)"
+        ]
+    );
+    // A schema-level load runs no rule, so it has no warnings.
+    assert!(load(&doc, Level::Schema).warnings().is_empty());
+}
+
+// ---- resolution: exact id, then names (ties are reported), then one clear near miss ---
+
+/// Entities sharing names on purpose (loaded at the schema level: the full level forbids
+/// a name on two unrelated entities).
+fn names_doc() -> Value {
+    json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [
+            {"id": "alpha", "name": "Alphasterone"},
+            {"id": "beta", "name": "Betasterone", "synonyms": ["alpha", "Gammalone"]},
+            {"id": "gamma", "name": "Gammalone"},
+            {"id": "zur", "name": "Zurolone compound"},
+            {"id": "pregnenolone", "name": "Pregnenolone"},
+            {"id": "pregnanolone", "name": "Pregnanolone"},
+            {"id": "long-a", "name": "Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz"},
+            {"id": "long-b", "name": "Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz"}
+        ],
+        "therapies": [
+            {"id": "zur-product", "name": "zur", "kind": "drug-product", "active_compounds": ["zur"],
+             "routes": ["oral"], "prescription": true},
+            {"id": "t1", "name": "Therapy One", "synonyms": ["s1"], "kind": "drug-product",
+             "active_compounds": ["alpha"], "routes": ["oral"], "prescription": true}
+        ],
+        "strategies": [
+            {"id": "s1", "name": "t1", "kind": "lifestyle", "therapy": "t1"}
+        ]
+    })
+}
+
+fn resolved(kb: &KnowledgeBase, text: &str) -> String {
+    match kb.resolve(text) {
+        Ok(r) => {
+            let related: Vec<String> = r.related.iter().map(|e| e.id().to_string()).collect();
+            format!(
+                "{} by {:?}, related [{}]",
+                r.entity.id(),
+                r.matched_by,
+                related.join(", ")
+            )
+        }
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+#[test]
+fn resolution_order_is_pinned() {
+    let kb = load(&names_doc(), Level::Schema);
+    let cases = [
+        // An exact id beats the same text as another entity's synonym.
+        ("alpha", "alpha by Id, related []"),
+        // An id also matched as a name reports the id.
+        ("gamma", "gamma by Id, related []"),
+        // A name.
+        ("Alphasterone", "alpha by Name, related []"),
+        // A synonym.
+        ("Betasterone", "beta by Name, related []"),
+        // A name and a synonym of two unrelated entities: reported, not guessed.
+        ("Gammalone", "error: `Gammalone` is ambiguous: it matches beta, gamma"),
+        // A medicine's INN that is also its compound's id names the medicine.
+        ("zur", "zur-product by Name, related [zur]"),
+        // The id of an entity related to the one named leads; the named one follows.
+        ("t1", "t1 by Id, related [s1, alpha]"),
+        // An id that also names a related entity: the id leads, the other follows (a
+        // strategy brings its medicine along only this way).
+        ("s1", "s1 by Id, related [t1]"),
+        // One clear near miss.
+        ("Alphastorone", "alpha by Fuzzy, related []"),
+        // One near miss (one edit in 40 letters) clearly closer than the next (four edits).
+        (
+            "Xcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz",
+            "long-a by Fuzzy, related []",
+        ),
+        // The start of a name is a search hit, not a resolution.
+        (
+            "Alphasteron",
+            "error: no entity matches `Alphasteron`; did you mean `alpha`?",
+        ),
+        // Two near misses equally close: not a guess.
+        (
+            "Pregnonolone",
+            "error: no entity matches `Pregnonolone`; did you mean `pregnanolone`, `pregnenolone`?",
+        ),
+        ("nothing-like-it", "error: no entity matches `nothing-like-it`"),
+    ];
+    let got: Vec<(&str, String)> = cases.iter().map(|(q, _)| (*q, resolved(&kb, q))).collect();
+    let want: Vec<(&str, String)> = cases.iter().map(|(q, w)| (*q, (*w).to_owned())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn search_order_is_pinned() {
+    let kb = load(&names_doc(), Level::Schema);
+    let search = |q: &str, limit: usize| -> Vec<String> {
+        kb.search(q, limit)
+            .into_iter()
+            .map(|h| {
+                format!(
+                    "{} {} {} {:?} {:.3} {}",
+                    h.id, h.kind, h.name, h.how, h.score, h.matched
+                )
+            })
+            .collect()
+    };
+    // Equal quality and kind: by score, then by id.
+    assert_eq!(
+        search("pregn", 20),
+        [
+            "pregnanolone compound Pregnanolone Prefix 0.842 pregnanolone",
+            "pregnenolone compound Pregnenolone Prefix 0.842 pregnenolone",
+        ]
+    );
+    // An id and a synonym are both exact.
+    assert_eq!(
+        search("alpha", 20),
+        [
+            "alpha compound Alphasterone Name 1.000 alpha",
+            "beta compound Betasterone Name 1.000 alpha"
+        ]
+    );
+    // Same quality: a medicine before a strategy.
+    assert_eq!(
+        search("t1", 20),
+        ["t1 therapy Therapy One Name 1.000 t1", "s1 strategy t1 Name 1.000 t1"]
+    );
+    // The start of a word inside a name before a better-scored match elsewhere in a name.
+    assert_eq!(
+        search("one", 20),
+        [
+            "t1 therapy Therapy One Substring 0.630 Therapy One",
+            "beta compound Betasterone Substring 0.633 Gammalone",
+            "gamma compound Gammalone Substring 0.633 Gammalone",
+            "alpha compound Alphasterone Substring 0.625 Alphasterone",
+            "pregnanolone compound Pregnanolone Substring 0.625 pregnanolone",
+            "pregnenolone compound Pregnenolone Substring 0.625 pregnenolone",
+            "zur compound Zurolone compound Substring 0.619 Zurolone compound",
+        ]
+    );
+    assert_eq!(search("one", 2), search("one", 20)[..2]);
+    // Near misses, equally close.
+    assert_eq!(
+        search("Pregnonolone", 20),
+        [
+            "pregnanolone compound Pregnanolone Fuzzy 0.688 pregnanolone",
+            "pregnenolone compound Pregnenolone Fuzzy 0.688 pregnenolone",
+        ]
+    );
+    // An exact match reports the text as it was typed.
+    assert_eq!(
+        search("ALPHASTERONE", 1),
+        ["alpha compound Alphasterone Name 1.000 ALPHASTERONE"]
+    );
+    // Two letters are too few for a match inside a name.
+    assert_eq!(search("ne", 20), Vec::<String>::new());
+    // Both near misses that resolution weighs against each other.
+    assert_eq!(
+        search("Xcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz", 20),
+        [
+            "long-a compound Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz Fuzzy 0.731 Bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz",
+            "long-b compound Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz Fuzzy 0.675 Ycdfghjklmbpqrstvwxzccdfghjklmdpqrstvwxz",
+        ]
+    );
+    let strategies: Vec<String> = kb
+        .search_kind("t1", 20, Some(neurosteroid::EntityKind::Strategy))
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(strategies, ["s1"]);
+}
+
+#[test]
+fn identifiers_resolve_in_any_prefix_case_and_typos_keep_stereochemistry() {
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [
+            {"id": "dhp", "name": "5α-Dihydroprogesterone", "identifiers": ["CHEBI:28952"]},
+            {"id": "water", "name": "Water", "identifiers": ["CHEBI:15377"]}
+        ]
+    });
+    let kb = load(&doc, Level::Schema);
+    let cases = [
+        ("CHEBI:28952", "dhp by Identifier, related []"),
+        ("chebi:15377", "water by Identifier, related []"),
+        ("5alpha-dihydroprogesterone", "dhp by Name, related []"),
+        // One letter away, but 5β is another compound: no guess.
+        (
+            "5β-Dihydroprogesterone",
+            "error: no entity matches `5β-Dihydroprogesterone`",
+        ),
+        // A typo elsewhere is forgiven.
+        ("5α-Dihydroprogestorone", "dhp by Fuzzy, related []"),
+    ];
+    let got: Vec<(&str, String)> = cases.iter().map(|(q, _)| (*q, resolved(&kb, q))).collect();
+    let want: Vec<(&str, String)> = cases.iter().map(|(q, w)| (*q, (*w).to_owned())).collect();
+    assert_eq!(got, want);
+    let hits: Vec<String> = kb
+        .search("chebi:15377", 5)
+        .into_iter()
+        .map(|h| format!("{} {:?} {}", h.id, h.how, h.matched))
+        .collect();
+    assert_eq!(hits, ["water Identifier chebi:15377"]);
+}
+
+#[test]
+fn search_ranks_kinds_before_scores() {
+    // Four prefix matches whose scores rise as their kinds fall in rank: the kind decides.
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "sources": [{"id": "zet1", "kind": "journal-article", "title": "T"}],
+        "compounds": [{"id": "c", "name": "Zet4444"}],
+        "sites": [{"id": "s", "name": "Zet333"}],
+        "claims": [{"id": "zet22", "statement": "S.", "subject": "c", "predicate": "synthesised-in",
+                    "object": "s", "grade": "unsupported", "sources": ["zet1"]}]
+    });
+    let kb = load(&doc, Level::Schema);
+    let hits: Vec<String> = kb
+        .search("zet", 10)
+        .into_iter()
+        .map(|h| format!("{} {} {:.3}", h.kind, h.id, h.score))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            "compound c 0.843",
+            "site s 0.850",
+            "claim zet22 0.860",
+            "source zet1 0.875"
+        ]
+    );
+    // A claim is named by its statement and has no other names; a source, by its title.
+    let claim = kb.get("zet22").unwrap();
+    assert_eq!((claim.name(), claim.other_names()), ("S.", Vec::<&str>::new()));
+    assert!(claim.identifiers().is_empty());
+    let source = kb.get("zet1").unwrap();
+    assert_eq!((source.name(), source.other_names()), ("T", Vec::<&str>::new()));
+}
+
+#[test]
+fn structural_errors_do_not_hide_semantic_ones() {
+    let mut doc = base();
+    doc["compounds"][1]["colour"] = json!("blue");
+    set(&mut doc, "/therapies/0/indications", json!(["no-such-condition"]));
+    let text = serde_json::to_string(&doc).unwrap();
+    let codes = |level| -> Vec<String> {
+        neurosteroid::validate(text.as_bytes(), Format::Json, level)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(
+        codes(Level::Full),
+        [
+            "unknown-field /compounds/1/colour",
+            "dangling-reference /therapies/0/indications/0"
+        ]
+    );
+    assert_eq!(codes(Level::Schema), ["unknown-field /compounds/1/colour"]);
+    // Text that does not parse gets the syntax error only.
+    let broken = format!("{}]", &text[..text.len() - 1]);
+    let diags = neurosteroid::validate(broken.as_bytes(), Format::Json, Level::Full);
+    let codes: Vec<String> = diags.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["syntax"]);
+}
+
+// ---- reading files: the size limit is inclusive -------------------------------------
+
+#[test]
+fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.json");
+    let limits = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    std::fs::write(&path, b"0123456789").unwrap();
+    assert_eq!(neurosteroid::read_document(&path, &limits).unwrap(), b"0123456789");
+    std::fs::write(&path, b"0123456789A").unwrap();
+    let err = neurosteroid::read_document(&path, &limits).unwrap_err();
+    let diags: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        diags,
+        [
+            "error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"
+        ]
+    );
+}
+
+/// A file whose size is not known in advance (a `/proc` file says 0 bytes) is cut one byte
+/// past the limit and refused, never read whole.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_is_larger_than_its_stated_size_is_refused_past_the_limit() {
+    let limits = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    let path = std::path::Path::new("/proc/self/status");
+    assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
+    let err = neurosteroid::read_document(path, &limits).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid document: 1 problem(s), first: error[limit] at /: the file is 11 bytes, more than the limit of 10 bytes (hint: split the document, or raise the size limit (Limits::max_bytes, --max-bytes))"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.json");
+    let err = neurosteroid::read_document(&path, &Limits::default()).unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(err.to_string().starts_with(&format!("{}: ", path.display())), "{err}");
+    assert!(err.diagnostics().is_empty());
+}
+
+// ---- exact text of diagnostics and errors ------------------------------------------
+
+#[test]
+fn diagnostics_display_exactly() {
+    use neurosteroid::{Code, Location, Severity};
+    assert_eq!(Severity::Error.as_str(), "error");
+    assert_eq!(Severity::Warning.as_str(), "warning");
+    let d = Diagnostic::error(Code::Range, "/a/0", "too big");
+    assert!(d.is_error());
+    assert_eq!(d.to_string(), "error[range] at /a/0: too big");
+    let d = Diagnostic::warning(Code::UnusedSource, "", "unused").with_hint("cite it");
+    assert!(!d.is_error());
+    assert_eq!(d.to_string(), "warning[unused-source] at /: unused (hint: cite it)");
+    let d = Diagnostic {
+        location: Some(Location { line: 3, column: 14 }),
+        ..Diagnostic::error(Code::Syntax, "/x", "bad")
+    };
+    assert_eq!(d.to_string(), "3:14: error[syntax] at /x: bad");
+}
+
+#[test]
+fn errors_display_exactly() {
+    let not_found = Error::NotFound {
+        query: "alloprgnanolone".into(),
+        suggestions: vec!["allopregnanolone".into(), "pregnanolone".into()],
+    };
+    assert_eq!(
+        not_found.to_string(),
+        "no entity matches `alloprgnanolone`; did you mean `allopregnanolone`, `pregnanolone`?"
+    );
+    let nothing = Error::NotFound {
+        query: "x".into(),
+        suggestions: Vec::new(),
+    };
+    assert_eq!(nothing.to_string(), "no entity matches `x`");
+    let ambiguous = Error::Ambiguous {
+        query: "q".into(),
+        candidates: vec!["a".into(), "b".into()],
+    };
+    assert_eq!(ambiguous.to_string(), "`q` is ambiguous: it matches a, b");
+    let wrong = Error::WrongKind {
+        id: "k".into(),
+        expected: "compound",
+        actual: "effect",
+    };
+    assert_eq!(wrong.to_string(), "`k` is an effect, but a compound is needed");
+    let internal = Error::Internal { message: "boom".into() };
+    assert_eq!(internal.to_string(), "internal error (please report): boom");
+    for e in [&not_found, &nothing, &ambiguous, &wrong, &internal] {
+        assert!(e.diagnostics().is_empty());
+    }
+    let invalid = Error::Invalid {
+        diagnostics: vec![
+            Diagnostic::error(neurosteroid::Code::Range, "/a", "first"),
+            Diagnostic::error(neurosteroid::Code::Range, "/b", "second"),
+        ],
+    };
+    assert_eq!(
+        invalid.to_string(),
+        "invalid document: 2 problem(s), first: error[range] at /a: first"
+    );
+    assert_eq!(invalid.diagnostics().len(), 2);
+}
+
+#[test]
+fn a_panic_becomes_an_internal_error_with_its_message() {
+    let from_str = neurosteroid::error::catch_panic::<()>(|| panic!("static message"));
+    assert_eq!(
+        from_str.unwrap_err().to_string(),
+        "internal error (please report): static message"
+    );
+    let n = 7;
+    let from_string = neurosteroid::error::catch_panic::<()>(|| panic!("formatted {n}"));
+    assert_eq!(
+        from_string.unwrap_err().to_string(),
+        "internal error (please report): formatted 7"
+    );
+    let fine = neurosteroid::error::catch_panic(|| Ok(5));
+    assert_eq!(fine.unwrap(), 5);
+}
+
+// ---- JSON Pointers, articles, the per-code cap --------------------------------------
+
+#[test]
+fn pointers_escape_and_unescape_exactly() {
+    use neurosteroid::diagnostic::{pointer_push, pointer_tokens};
+    assert_eq!(pointer_push("/a", "b/c~d"), "/a/b~1c~0d");
+    assert_eq!(pointer_push("", "x"), "/x");
+    assert_eq!(pointer_tokens("/a/b~1c~0d"), ["a", "b/c~d"]);
+    assert_eq!(pointer_tokens(""), Vec::<String>::new());
+    assert_eq!(pointer_tokens("/"), [""]);
+    // `~01` is `~1` unescaped, not `/`.
+    assert_eq!(pointer_tokens("/~01"), ["~1"]);
+}
+
+#[test]
+fn indefinite_articles() {
+    use neurosteroid::diagnostic::with_article;
+    assert_eq!(with_article("effect"), "an effect");
+    assert_eq!(with_article("Umbrella term"), "an Umbrella term");
+    assert_eq!(with_article("compound"), "a compound");
+    assert_eq!(with_article(""), "a ");
+}
+
+#[test]
+fn the_cap_keeps_exactly_a_thousand_per_code_and_sums_up_the_rest() {
+    use neurosteroid::Code;
+    use neurosteroid::diagnostic::{MAX_PER_CODE, cap};
+    assert_eq!(MAX_PER_CODE, 1000);
+    let range = |i: usize| Diagnostic::error(Code::Range, format!("/r/{i}"), "r");
+    // Exactly at the cap: nothing dropped, no summary.
+    let mut at_cap: Vec<Diagnostic> = (0..1000).map(range).collect();
+    at_cap.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+    let before = at_cap.clone();
+    cap(&mut at_cap);
+    assert_eq!(at_cap, before);
+    // Two past it: a warning, then an error. The summary has the first dropped one's path
+    // and the worst severity, and follows what is kept, in the original order.
+    let mut over: Vec<Diagnostic> = (0..1000).map(range).collect();
+    over.push(Diagnostic::warning(Code::Range, "/w", "w"));
+    over.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+    over.push(Diagnostic::error(Code::Range, "/e", "e"));
+    cap(&mut over);
+    assert_eq!(over.len(), 1002);
+    assert_eq!(over[999].path, "/r/999");
+    assert_eq!(over[1000].path, "/s");
+    let summary = &over[1001];
+    assert_eq!(
+        summary.to_string(),
+        "error[range] at /w: 2 more `range` problems are not listed (1002 in all; the first 1000 are), starting here (hint: fix the `range` problems listed and validate again)"
+    );
+    // Only warnings dropped: the summary is a warning.
+    let mut warnings: Vec<Diagnostic> = (0..1001)
+        .map(|i| Diagnostic::warning(Code::UnusedSource, format!("/u/{i}"), "u"))
+        .collect();
+    cap(&mut warnings);
+    assert_eq!(
+        warnings.last().map(ToString::to_string).unwrap_or_default(),
+        "warning[unused-source] at /u/1000: 1 more `unused-source` problems are not listed (1001 in all; the first 1000 are), starting here (hint: fix the `unused-source` problems listed and validate again)"
+    );
+}
+
+#[test]
+fn the_validator_caps_a_flood_of_one_code() {
+    let mut doc = base();
+    let ids: Vec<String> = (0..1003).map(|i| format!("no-such-source-{i}")).collect();
+    set(&mut doc, "/compounds/0/sources", json!(ids));
+    let diags = check(&doc);
+    assert_eq!(diags.len(), 1001);
+    assert_eq!(
+        diags[1000],
+        "error[dangling-reference] at /compounds/0/sources/1000: 3 more `dangling-reference` problems are not listed (1003 in all; the first 1000 are), starting here (hint: fix the `dangling-reference` problems listed and validate again)"
+    );
+}
+
+#[test]
+fn diagnostics_serialise_with_their_stable_names() {
+    use neurosteroid::{Code, Location};
+    let d = Diagnostic {
+        location: Some(Location { line: 2, column: 5 }),
+        ..Diagnostic::warning(Code::UnusedSource, "/sources/0", "m").with_hint("h")
+    };
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(
+        v,
+        json!({"code": "unused-source", "severity": "warning", "path": "/sources/0", "message": "m",
+               "hint": "h", "location": {"line": 2, "column": 5}})
+    );
+    assert_eq!(serde_json::from_value::<Diagnostic>(v).unwrap(), d);
+    let bad = json!({"code": "no-such-code", "severity": "error", "path": "", "message": "m"});
+    let err = serde_json::from_value::<Diagnostic>(bad).unwrap_err().to_string();
+    assert!(err.starts_with("unknown diagnostic code `no-such-code`"), "{err}");
+}
+
+// ---- kinds and entities ------------------------------------------------------------
+
+#[test]
+fn every_kind_has_its_name_and_collection() {
+    use neurosteroid::EntityKind;
+    let table: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|k| format!("{k} {} {}", k.as_str(), k.collection()))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "source source sources",
+            "compound compound compounds",
+            "enzyme enzyme enzymes",
+            "gene-product gene-product gene_products",
+            "reaction reaction reactions",
+            "pathway pathway pathways",
+            "receptor receptor receptors",
+            "site site sites",
+            "effect effect effects",
+            "condition condition conditions",
+            "therapy therapy therapies",
+            "strategy strategy strategies",
+            "claim claim claims",
+            "fact-sheet fact-sheet fact_sheets",
+        ]
+    );
+    for k in EntityKind::ALL {
+        assert_eq!(EntityKind::from_collection(k.collection()), Some(k));
+    }
+    assert_eq!(EntityKind::from_collection("compound"), None);
+    assert_eq!(
+        neurosteroid::model::wire_name(&neurosteroid::model::Grade::Preclinical),
+        "preclinical"
+    );
+    assert_eq!(neurosteroid::model::wire_name(&3), "");
+}
+
+#[test]
+fn entities_answer_for_themselves() {
+    use neurosteroid::EntityKind;
+    let mut doc = base();
+    doc["compounds"][0]["synonyms"] = json!(["CA", "Compound alpha"]);
+    doc["compounds"][0]["identifiers"] = json!(["CHEBI:15377"]);
+    // Amounts are written back as floating-point numbers.
+    doc["therapies"][0]["doses"][0] = json!({"min": 100.0, "max": 200.0, "unit": "mg", "source": "src-paper"});
+    let kb = load(&doc, Level::Full);
+    let a = kb.get("compound-a").unwrap();
+    assert_eq!(a.kind(), EntityKind::Compound);
+    assert_eq!(a.id().as_str(), "compound-a");
+    assert_eq!(a.name(), "Compound A");
+    assert_eq!(a.other_names(), ["CA", "Compound alpha"]);
+    let ids: Vec<String> = a.identifiers().iter().map(ToString::to_string).collect();
+    assert_eq!(ids, ["CHEBI:15377"]);
+    assert_eq!(
+        a.to_json_string(),
+        r#"{"id":"compound-a","name":"Compound A","synonyms":["CA","Compound alpha"],"identifiers":["CHEBI:15377"],"sources":["src-paper"]}"#
+    );
+    assert_eq!(
+        a.to_json_value(),
+        serde_json::from_str::<Value>(&a.to_json_string()).unwrap()
+    );
+    let t = kb.get("therapy-t").unwrap();
+    assert_eq!((t.kind(), t.name()), (EntityKind::Therapy, "Therapy T"));
+    assert_eq!(kb.get("src-paper").unwrap().kind(), EntityKind::Source);
+    assert_eq!(kb.get("condition-k").unwrap().kind(), EntityKind::Condition);
+    // Positions, typed lookups and listings.
+    assert_eq!(kb.position("compound-c"), Some((EntityKind::Compound, 1)));
+    assert_eq!(kb.position("therapy-t"), Some((EntityKind::Therapy, 0)));
+    assert_eq!(kb.position("nothing"), None);
+    assert!(kb.get_as::<neurosteroid::model::Compound>("compound-a").is_some());
+    assert!(kb.get_as::<neurosteroid::model::Therapy>("compound-a").is_none());
+    let compounds: Vec<String> = kb.entities(EntityKind::Compound).map(|e| e.id().to_string()).collect();
+    assert_eq!(compounds, ["compound-a", "compound-c"]);
+    assert_eq!(kb.require("compound-c").unwrap().name(), "Compound C");
+    assert_eq!(
+        kb.require("compund-c").unwrap_err().to_string(),
+        "no entity matches `compund-c`; did you mean `compound-c`, `compound-a`?"
+    );
+    // Serialising gives the document back.
+    assert_eq!(serde_json::from_str::<Value>(&kb.to_json()).unwrap(), doc);
+    let pretty = kb.to_json_pretty();
+    assert!(
+        pretty.ends_with("}\n") && pretty.contains("\n  \"as_of\": \"2026-01-31\""),
+        "{pretty}"
+    );
+    assert_eq!(serde_json::from_str::<Value>(&pretty).unwrap(), doc);
+    assert_eq!(kb.document().compounds.len(), 2);
+    assert_eq!(kb.into_document().therapies.len(), 1);
+}
+
+#[test]
+fn validation_levels_by_name() {
+    assert_eq!(Level::Schema.as_str(), "schema");
+    assert_eq!(Level::Full.as_str(), "full");
+    assert_eq!("schema".parse::<Level>(), Ok(Level::Schema));
+    assert_eq!("full".parse::<Level>(), Ok(Level::Full));
+    assert_eq!(
+        "strict".parse::<Level>(),
+        Err("unknown validation level `strict` (expected `schema` or `full`)".to_owned())
+    );
+    assert_eq!(Level::default(), Level::Full);
+}
