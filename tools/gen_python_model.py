@@ -32,23 +32,14 @@ SCALARS = {
     "Date": "datetime.date",
     "EvidenceKind": "str",
 }
-# Entity classes: definition name -> (collection, kind).
-ENTITIES = {
-    "Source": ("sources", "source"),
-    "Compound": ("compounds", "compound"),
-    "EnzymeActivity": ("enzymes", "enzyme"),
-    "GeneProduct": ("gene_products", "gene-product"),
-    "Reaction": ("reactions", "reaction"),
-    "Pathway": ("pathways", "pathway"),
-    "Receptor": ("receptors", "receptor"),
-    "Site": ("sites", "site"),
-    "Effect": ("effects", "effect"),
-    "Condition": ("conditions", "condition"),
-    "Therapy": ("therapies", "therapy"),
-    "Strategy": ("strategies", "strategy"),
-    "Claim": ("claims", "claim"),
-    "FactSheet": ("fact_sheets", "fact-sheet"),
-}
+
+
+def entities(schema: dict) -> dict[str, tuple[str, str]]:
+    """Entity classes, in document order: definition name -> (collection, kind). Read from the
+    schema's annotations (`x-collections` on the root, `x-collection` and `x-kind` on each
+    entity definition), which the Rust core makes from its one table of kinds."""
+    by_collection = {d["x-collection"]: n for n, d in schema["$defs"].items() if "x-collection" in d}
+    return {by_collection[c]: (c, schema["$defs"][by_collection[c]]["x-kind"]) for c in schema["x-collections"]}
 
 
 def ref_name(s: dict) -> str | None:
@@ -114,6 +105,7 @@ def enum_values(d: dict) -> list[str]:
 
 def main() -> int:
     schema = json.loads(SCHEMA.read_text())
+    ENTITIES = entities(schema)
     defs = dict(schema["$defs"])
     lines = [
         '"""Immutable value classes for every entity of a knowledge base.',
@@ -126,9 +118,12 @@ def main() -> int:
         "",
         "import datetime",
         "from dataclasses import dataclass",
-        "from typing import Any, ClassVar, Literal, TypeAlias",
+        "from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias",
         "",
         "from ._convert import _date, _opt, _status, _statuses, to_dict",
+        "",
+        "if TYPE_CHECKING:",
+        "    from ._collection import Collection",
         "",
     ]
     enums = sorted(n for n, d in defs.items() if n not in SCALARS and ("enum" in d or "oneOf" in d))
@@ -216,9 +211,33 @@ def main() -> int:
         "",
         f"ENTITY_CLASSES: dict[str, type[Any]] = {{{', '.join(f'{json.dumps(ENTITIES[n][0])}: {n}' for n in ENTITIES)}}}",
     ]
-    lines.append('"""Entity class by collection name."""')
+    lines.append('"""Entity class by collection name, in document order."""')
     lines.append("")
-    names = sorted(enums + all_names) + ["ENTITY_CLASSES"]
+    lines += ["Entity: TypeAlias = " + " | ".join(ENTITIES), '"""Any entity of a knowledge base."""', ""]
+    # The knowledge base's collection properties, one per kind; `KnowledgeBase` supplies
+    # `_collection`.
+    lines += [
+        "",
+        "class KnowledgeBaseCollections:",
+        '    """One read-only property per entity collection of a knowledge base."""',
+        "",
+        "    __slots__ = ()",
+        "",
+        "    def _collection(self, name: str) -> Collection[Any]:",
+        "        raise NotImplementedError",
+    ]
+    doc_props = schema["properties"]
+    for n, (coll, _kind) in ENTITIES.items():
+        desc = doc_props[coll].get("description", n).replace('"""', "'''")
+        lines += [
+            "",
+            "    @property",
+            f"    def {coll}(self) -> Collection[{n}]:",
+            f'        """{desc}"""',
+            f"        return self._collection({json.dumps(coll)})",
+        ]
+    lines.append("")
+    names = sorted(enums + all_names) + ["ENTITY_CLASSES", "Entity", "KnowledgeBaseCollections"]
     lines.insert(
         lines.index("from ._convert import _date, _opt, _status, _statuses, to_dict") + 1,
         "\n__all__ = [" + ", ".join(json.dumps(x) for x in names) + "]",

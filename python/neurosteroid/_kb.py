@@ -15,21 +15,8 @@ from ._documents import document_bytes
 from ._errors import Diagnostic, NeurosteroidError, NotFoundError, ValidationError
 from ._model import (
     ENTITY_CLASSES,
-    Claim,
-    Compound,
-    Condition,
     CoverageEntry,
-    Effect,
-    EnzymeActivity,
-    FactSheet,
-    GeneProduct,
-    Pathway,
-    Reaction,
-    Receptor,
-    Site,
-    Source,
-    Strategy,
-    Therapy,
+    KnowledgeBaseCollections,
 )
 from ._results import Acting, Linked, Made, Resolution, Route, RouteStep, SearchHit
 from ._types import DiagramFormat, Entity, ExportFormat, Format, Level, SheetFormat
@@ -37,7 +24,7 @@ from ._types import DiagramFormat, Entity, ExportFormat, Format, Level, SheetFor
 _COLLECTIONS = tuple(ENTITY_CLASSES)
 
 
-class KnowledgeBase:
+class KnowledgeBase(KnowledgeBaseCollections):
     """A validated knowledge base. Immutable: collections are read-only, lazy sequences;
     entities are immutable value objects. Compares by content, hashes, pickles."""
 
@@ -74,76 +61,6 @@ class KnowledgeBase:
             found = ENTITY_CLASSES[collection].from_dict(json.loads(self._kb.entity_json(collection, index)))
             self._cache[key] = found
         return found
-
-    @property
-    def sources(self) -> Collection[Source]:
-        """Sources (articles, labels, database records)."""
-        return self._collection("sources")
-
-    @property
-    def compounds(self) -> Collection[Compound]:
-        """Compounds."""
-        return self._collection("compounds")
-
-    @property
-    def enzymes(self) -> Collection[EnzymeActivity]:
-        """Enzyme activities."""
-        return self._collection("enzymes")
-
-    @property
-    def gene_products(self) -> Collection[GeneProduct]:
-        """Gene products (isoforms)."""
-        return self._collection("gene_products")
-
-    @property
-    def reactions(self) -> Collection[Reaction]:
-        """Conversion steps."""
-        return self._collection("reactions")
-
-    @property
-    def pathways(self) -> Collection[Pathway]:
-        """Pathways."""
-        return self._collection("pathways")
-
-    @property
-    def receptors(self) -> Collection[Receptor]:
-        """Receptor targets."""
-        return self._collection("receptors")
-
-    @property
-    def sites(self) -> Collection[Site]:
-        """Anatomical sites."""
-        return self._collection("sites")
-
-    @property
-    def effects(self) -> Collection[Effect]:
-        """Effects."""
-        return self._collection("effects")
-
-    @property
-    def conditions(self) -> Collection[Condition]:
-        """Conditions."""
-        return self._collection("conditions")
-
-    @property
-    def therapies(self) -> Collection[Therapy]:
-        """Therapies."""
-        return self._collection("therapies")
-
-    @property
-    def strategies(self) -> Collection[Strategy]:
-        """Support strategies."""
-        return self._collection("strategies")
-
-    @property
-    def claims(self) -> Collection[Claim]:
-        """Claims, each with its evidence grade and sources."""
-        return self._collection("claims")
-
-    @property
-    def fact_sheets(self) -> Collection[FactSheet]:
-        """Fact sheets."""
-        return self._collection("fact_sheets")
 
     @property
     def coverage(self) -> tuple[CoverageEntry, ...]:

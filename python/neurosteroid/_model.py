@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 from ._convert import _date, _opt, _status, _statuses, to_dict
 
-__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES"]
+__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES", "Entity", "KnowledgeBaseCollections"]
+
+if TYPE_CHECKING:
+    from ._collection import Collection
 
 AdministrationRoute: TypeAlias = Literal["oral", "intravenous", "intramuscular", "transdermal", "vaginal", "topical"]
 """Route of administration.
@@ -1178,4 +1181,86 @@ class Document:
 
 
 ENTITY_CLASSES: dict[str, type[Any]] = {"sources": Source, "compounds": Compound, "enzymes": EnzymeActivity, "gene_products": GeneProduct, "reactions": Reaction, "pathways": Pathway, "receptors": Receptor, "sites": Site, "effects": Effect, "conditions": Condition, "therapies": Therapy, "strategies": Strategy, "claims": Claim, "fact_sheets": FactSheet}
-"""Entity class by collection name."""
+"""Entity class by collection name, in document order."""
+
+Entity: TypeAlias = Source | Compound | EnzymeActivity | GeneProduct | Reaction | Pathway | Receptor | Site | Effect | Condition | Therapy | Strategy | Claim | FactSheet
+"""Any entity of a knowledge base."""
+
+
+class KnowledgeBaseCollections:
+    """One read-only property per entity collection of a knowledge base."""
+
+    __slots__ = ()
+
+    def _collection(self, name: str) -> Collection[Any]:
+        raise NotImplementedError
+
+    @property
+    def sources(self) -> Collection[Source]:
+        """Sources cited by everything else."""
+        return self._collection("sources")
+
+    @property
+    def compounds(self) -> Collection[Compound]:
+        """Compounds."""
+        return self._collection("compounds")
+
+    @property
+    def enzymes(self) -> Collection[EnzymeActivity]:
+        """Enzyme activities."""
+        return self._collection("enzymes")
+
+    @property
+    def gene_products(self) -> Collection[GeneProduct]:
+        """Gene products (isoforms)."""
+        return self._collection("gene_products")
+
+    @property
+    def reactions(self) -> Collection[Reaction]:
+        """Conversion steps."""
+        return self._collection("reactions")
+
+    @property
+    def pathways(self) -> Collection[Pathway]:
+        """Ordered routes of reactions."""
+        return self._collection("pathways")
+
+    @property
+    def receptors(self) -> Collection[Receptor]:
+        """Receptor targets."""
+        return self._collection("receptors")
+
+    @property
+    def sites(self) -> Collection[Site]:
+        """Anatomical sites."""
+        return self._collection("sites")
+
+    @property
+    def effects(self) -> Collection[Effect]:
+        """Effects."""
+        return self._collection("effects")
+
+    @property
+    def conditions(self) -> Collection[Condition]:
+        """Conditions."""
+        return self._collection("conditions")
+
+    @property
+    def therapies(self) -> Collection[Therapy]:
+        """Therapies."""
+        return self._collection("therapies")
+
+    @property
+    def strategies(self) -> Collection[Strategy]:
+        """Support strategies."""
+        return self._collection("strategies")
+
+    @property
+    def claims(self) -> Collection[Claim]:
+        """Claims."""
+        return self._collection("claims")
+
+    @property
+    def fact_sheets(self) -> Collection[FactSheet]:
+        """Fact sheets."""
+        return self._collection("fact_sheets")

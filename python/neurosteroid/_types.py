@@ -2,40 +2,9 @@
 
 from typing import Literal, TypeAlias
 
-from ._model import (
-    Claim,
-    Compound,
-    Condition,
-    Effect,
-    EnzymeActivity,
-    FactSheet,
-    GeneProduct,
-    Pathway,
-    Reaction,
-    Receptor,
-    Site,
-    Source,
-    Strategy,
-    Therapy,
-)
+from ._model import Entity
 
-Entity = (
-    Source
-    | Compound
-    | EnzymeActivity
-    | GeneProduct
-    | Reaction
-    | Pathway
-    | Receptor
-    | Site
-    | Effect
-    | Condition
-    | Therapy
-    | Strategy
-    | Claim
-    | FactSheet
-)
-"""Any entity of a knowledge base."""
+__all__ = ["DiagramFormat", "Entity", "ExportFormat", "Format", "Level", "SheetFormat"]
 
 Level: TypeAlias = Literal["schema", "full"]
 Format: TypeAlias = Literal["json", "yaml"]

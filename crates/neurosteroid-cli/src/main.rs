@@ -388,13 +388,7 @@ where
 
 /// An entity kind by its name (`compound`, `gene-product`, ...).
 fn entity_kind(s: &str) -> Result<neurosteroid::EntityKind, String> {
-    neurosteroid::EntityKind::ALL
-        .into_iter()
-        .find(|k| k.as_str() == s)
-        .ok_or_else(|| {
-            let names: Vec<&str> = neurosteroid::EntityKind::ALL.iter().map(|k| k.as_str()).collect();
-            format!("unknown kind `{s}` (one of: {})", names.join(", "))
-        })
+    s.parse().map_err(|e: neurosteroid::model::UnknownName| e.to_string())
 }
 
 /// A failure with its exit status: 1 for "not found / invalid", 2 for usage and I/O.

@@ -255,7 +255,7 @@ impl KnowledgeBase {
             Ok(Resolution {
                 kind: r.entity.kind().as_str().to_owned(),
                 entity: r.entity.to_json_value(),
-                matched_by: neurosteroid::model::wire_name(&r.matched_by),
+                matched_by: r.matched_by.to_string(),
                 related: r
                     .related
                     .iter()
@@ -279,7 +279,7 @@ impl KnowledgeBase {
                 .search(&text, limit)
                 .into_iter()
                 .map(|h| SearchHit {
-                    how: neurosteroid::model::wire_name(&h.how),
+                    how: h.how.to_string(),
                     id: h.id,
                     kind: h.kind,
                     name: h.name,

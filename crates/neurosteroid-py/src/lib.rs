@@ -229,7 +229,7 @@ impl NativeKnowledgeBase {
         let kb = &*self.kb;
         guard(py, || {
             let r = kb.resolve(text)?;
-            let how = neurosteroid::model::wire_name(&r.matched_by);
+            let how = r.matched_by.to_string();
             let at = |e: &neurosteroid::EntityRef<'_>| position_of(kb, e);
             let (collection, index) = at(&r.entity).unwrap_or((r.entity.kind().collection(), 0));
             Ok((collection, index, how, r.related.iter().filter_map(at).collect()))

@@ -7,10 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use neurosteroid::model::{
-    CURRENT_SCHEMA_VERSION, Claim, Compound, Condition, CoverageEntry, Document, Effect, EnzymeActivity, FactSheet,
-    GeneProduct, Pathway, Reaction, Receptor, SCHEMA_ID_BASE, Site, Source, Strategy, Therapy,
-};
+use neurosteroid::model::{CURRENT_SCHEMA_VERSION, CoverageEntry, Document, SCHEMA_ID_BASE};
 use neurosteroid::{Code, Diagnostic};
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
@@ -132,38 +129,73 @@ fn string_consts(alternatives: &[Value]) -> Option<Vec<(String, Option<String>)>
         .collect()
 }
 
-/// The JSON Schema of a whole knowledge-base document.
+/// One entity kind's schema facts: its definition name, `x-kind` and `x-collection`.
+struct KindSchema {
+    definition: std::borrow::Cow<'static, str>,
+    kind: &'static str,
+    collection: &'static str,
+    file: String,
+    schema: fn(&str, &str) -> Value,
+    title: String,
+}
+
+/// Every entity kind, in document order, from the core's one table of kinds.
+fn kinds() -> Vec<KindSchema> {
+    macro_rules! kinds {
+        ($($variant:ident: $ty:ident, $name:literal, $collection:ident, $words:literal, $doc:literal;)*) => {
+            vec![$(
+                KindSchema {
+                    definition: <neurosteroid::model::$ty as JsonSchema>::schema_name(),
+                    kind: $name,
+                    collection: stringify!($collection),
+                    file: format!("{}.schema.json", $name),
+                    schema: schema_for::<neurosteroid::model::$ty>,
+                    title: format!("neurosteroid {}", $words),
+                },
+            )*]
+        };
+    }
+    neurosteroid::for_each_entity_kind!(kinds)
+}
+
+/// Adds the annotations that name an entity definition's kind and collection.
+fn annotate(schema: &mut Value, kind: &KindSchema) {
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert("x-kind".into(), Value::String(kind.kind.to_owned()));
+        obj.insert("x-collection".into(), Value::String(kind.collection.to_owned()));
+    }
+}
+
+/// The JSON Schema of a whole knowledge-base document: each entity definition carries its
+/// `x-kind` and `x-collection`, and the root lists the collections in document order
+/// (`x-collections`), so that generators (the Python model) need no list of their own.
 pub fn document_schema() -> Value {
-    schema_for::<Document>(DOCUMENT_SCHEMA_FILE, "neurosteroid knowledge base")
+    let mut schema = schema_for::<Document>(DOCUMENT_SCHEMA_FILE, "neurosteroid knowledge base");
+    let kinds = kinds();
+    for kind in &kinds {
+        if let Some(def) = schema.pointer_mut(&format!("/$defs/{}", kind.definition)) {
+            annotate(def, kind);
+        }
+    }
+    if let Some(obj) = schema.as_object_mut() {
+        let order = kinds.iter().map(|k| Value::String(k.collection.to_owned())).collect();
+        obj.insert("x-collections".into(), Value::Array(order));
+    }
+    schema
 }
 
 /// Every schema file: the document's, then one per entity kind, by file name.
 pub fn generate() -> BTreeMap<String, Value> {
     let mut files = BTreeMap::new();
     files.insert(DOCUMENT_SCHEMA_FILE.to_owned(), document_schema());
-    macro_rules! entity {
-        ($ty:ty, $file:literal, $title:literal) => {
-            files.insert($file.to_owned(), schema_for::<$ty>($file, $title));
-        };
+    for kind in kinds() {
+        let mut schema = (kind.schema)(&kind.file, &kind.title);
+        annotate(&mut schema, &kind);
+        files.insert(kind.file.clone(), schema);
     }
-    entity!(Source, "source.schema.json", "neurosteroid source");
-    entity!(Compound, "compound.schema.json", "neurosteroid compound");
-    entity!(EnzymeActivity, "enzyme.schema.json", "neurosteroid enzyme activity");
-    entity!(GeneProduct, "gene-product.schema.json", "neurosteroid gene product");
-    entity!(Reaction, "reaction.schema.json", "neurosteroid reaction");
-    entity!(Pathway, "pathway.schema.json", "neurosteroid pathway");
-    entity!(Receptor, "receptor.schema.json", "neurosteroid receptor");
-    entity!(Site, "site.schema.json", "neurosteroid anatomical site");
-    entity!(Effect, "effect.schema.json", "neurosteroid effect");
-    entity!(Condition, "condition.schema.json", "neurosteroid condition");
-    entity!(Therapy, "therapy.schema.json", "neurosteroid therapy");
-    entity!(Strategy, "strategy.schema.json", "neurosteroid support strategy");
-    entity!(Claim, "claim.schema.json", "neurosteroid claim");
-    entity!(FactSheet, "fact-sheet.schema.json", "neurosteroid fact sheet");
-    entity!(
-        CoverageEntry,
-        "coverage-entry.schema.json",
-        "neurosteroid coverage entry"
+    files.insert(
+        "coverage-entry.schema.json".to_owned(),
+        schema_for::<CoverageEntry>("coverage-entry.schema.json", "neurosteroid coverage entry"),
     );
     files
 }

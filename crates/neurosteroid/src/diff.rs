@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::pointer_push;
-use crate::model::{Document, EntityKind, Grade, wire_name};
+use crate::model::{Document, EntityKind, Grade};
 
 /// An entity, named for a reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -245,14 +245,15 @@ pub fn diff(old: &Document, new: &Document) -> Changes {
             c.grades.push(GradeChange {
                 claim: claim.id.to_string(),
                 statement: claim.statement.as_str().to_owned(),
-                from: wire_name(&before.grade),
-                to: wire_name(&claim.grade),
+                from: before.grade.to_string(),
+                to: claim.grade.to_string(),
                 upgrade: stronger(claim.grade, before.grade),
             });
         }
         if before.direction != claim.direction {
-            let name =
-                |d: &Option<crate::model::EvidenceDirection>| d.as_ref().map_or_else(|| "none".to_owned(), wire_name);
+            let name = |d: &Option<crate::model::EvidenceDirection>| {
+                d.as_ref().map_or_else(|| "none".to_owned(), ToString::to_string)
+            };
             c.directions.push(DirectionChange {
                 claim: claim.id.to_string(),
                 from: name(&before.direction),
@@ -278,8 +279,8 @@ fn regulatory(doc: &Document) -> BTreeSet<RegulatoryEvent> {
             t.status_history.iter().map(move |e| RegulatoryEvent {
                 therapy: t.id.to_string(),
                 date: e.date.as_str().to_owned(),
-                regulator: wire_name(&e.regulator),
-                status: wire_name(&e.status),
+                regulator: e.regulator.to_string(),
+                status: e.status.to_string(),
             })
         })
         .collect()

@@ -239,7 +239,7 @@ impl KnowledgeBase {
             for key in self.every_key() {
                 let e = self.entity(key);
                 names.add_name(e.id().as_str(), key);
-                if !matches!(key.kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
+                if key.kind.carries_names() {
                     names.add_name(e.name(), key);
                     for n in e.other_names() {
                         names.add_name(n, key);
@@ -406,11 +406,9 @@ impl KnowledgeBase {
             });
         }
         // A product and its active compounds, or a strategy and its medicine, share names.
-        let primary = entities.iter().find(|e| {
-            entities
-                .iter()
-                .all(|other| other.id() == e.id() || self.related(e, other))
-        });
+        let primary = entities
+            .iter()
+            .find(|e| entities.iter().all(|other| other.id() == e.id() || e.includes(other)));
         match primary {
             Some(p) => Ok(Resolution {
                 entity: *p,
@@ -421,14 +419,6 @@ impl KnowledgeBase {
                 query: text.to_owned(),
                 candidates: entities.iter().map(|e| e.id().to_string()).collect(),
             }),
-        }
-    }
-
-    fn related(&self, a: &EntityRef<'_>, b: &EntityRef<'_>) -> bool {
-        match a {
-            EntityRef::Therapy(t) => t.active_compounds.contains(b.id()),
-            EntityRef::Strategy(s) => s.therapy.as_ref() == Some(b.id()),
-            _ => false,
         }
     }
 

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, Document, EntityRef, Id, Mechanism, Predicate, Reaction, Receptor, wire_name};
+use crate::model::{Claim, Compound, Document, EntityRef, Id, Mechanism, Predicate, Reaction, Receptor};
 use crate::query::{Linked, Route, RouteStep};
 
 /// The most branch steps a [`Network`] holds, so that a hostile document cannot make a
@@ -500,7 +500,7 @@ impl Acting<'_> {
     pub fn modes(&self) -> Vec<String> {
         let mut modes: Vec<String> = Vec::new();
         for m in &self.mechanisms {
-            let w = wire_name(&m.mode);
+            let w = m.mode.to_string();
             if !modes.contains(&w) {
                 modes.push(w);
             }

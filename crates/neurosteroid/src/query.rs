@@ -157,12 +157,7 @@ fn support_rank(d: Option<EvidenceDirection>) -> u8 {
 /// The stable kebab-case name of an evidence direction (`supports`, `mixed`,
 /// `insufficient`, `contradicts`).
 pub fn direction_name(d: EvidenceDirection) -> &'static str {
-    match d {
-        EvidenceDirection::Supports => "supports",
-        EvidenceDirection::Mixed => "mixed",
-        EvidenceDirection::Insufficient => "insufficient",
-        EvidenceDirection::Contradicts => "contradicts",
-    }
+    d.as_str()
 }
 
 /// An entity linked to the query, with every claim that links it and what the evidence

@@ -5,27 +5,28 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Curie, EntityKind};
+use crate::model::{Curie, EntityKind, wire_enum};
 
 use crate::names::{MAX_FUZZY_CHARS, similarity_at_least, stereo_signature};
 pub use crate::names::{closest, normalize};
 
-/// How a query matched an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MatchKind {
-    /// The entity's id.
-    Id,
-    /// An external identifier (CURIE).
-    Identifier,
-    /// A name, synonym, brand name or symbol, after normalisation.
-    Name,
-    /// The query starts a name.
-    Prefix,
-    /// The query is inside a name.
-    Substring,
-    /// A name within a small edit distance.
-    Fuzzy,
+wire_enum! {
+    /// How a query matched an entity.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    pub enum MatchKind ("match kind") {
+        /// The entity's id.
+        Id = "id",
+        /// An external identifier (CURIE).
+        Identifier = "identifier",
+        /// A name, synonym, brand name or symbol, after normalisation.
+        Name = "name",
+        /// The query starts a name.
+        Prefix = "prefix",
+        /// The query is inside a name.
+        Substring = "substring",
+        /// A name within a small edit distance.
+        Fuzzy = "fuzzy",
+    }
 }
 
 /// Where an entity sits in a knowledge base.

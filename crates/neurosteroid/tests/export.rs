@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use neurosteroid::KnowledgeBase;
 use neurosteroid::export::{ExportFormat, Exported, document_schema, kgx, rdf, vocab};
-use neurosteroid::model::{EvidenceDirection, wire_name};
+use neurosteroid::model::EvidenceDirection;
 use serde_json::Value;
 
 fn kb() -> &'static KnowledgeBase {
@@ -83,10 +83,7 @@ fn kgx_edges_join_nodes_and_keep_the_evidence() {
         let id = format!("{}:{}", vocab::KB_PREFIX, c.id);
         let e = edges.iter().find(|e| e["id"] == id.as_str()).unwrap();
         assert_eq!(e["evidence_grade"], c.grade.as_str());
-        assert_eq!(
-            e["evidence_direction"].as_str(),
-            c.direction.map(|d| wire_name(&d)).as_deref()
-        );
+        assert_eq!(e["evidence_direction"].as_str(), c.direction.map(|d| d.as_str()));
         assert_eq!(
             e.get("negated") == Some(&Value::Bool(true)),
             c.direction == Some(EvidenceDirection::Contradicts)

@@ -160,7 +160,7 @@ fn buffers_replace_their_files_and_entities_lead_back_to_them() {
         ("knowledge-base.yaml", "/as_of")
     );
     // A file of a collection folder belongs to the folder above that holds the root file.
-    let dir = scratch("kb-root");
+    let (_guard, dir) = scratch("kb-root");
     write_tree(
         &dir,
         &[

@@ -914,11 +914,7 @@ fn every_kind_has_its_name_and_collection() {
         assert_eq!(EntityKind::from_collection(k.collection()), Some(k));
     }
     assert_eq!(EntityKind::from_collection("compound"), None);
-    assert_eq!(
-        neurosteroid::model::wire_name(&neurosteroid::model::Grade::Preclinical),
-        "preclinical"
-    );
-    assert_eq!(neurosteroid::model::wire_name(&3), "");
+    assert_eq!(neurosteroid::model::Grade::Preclinical.to_string(), "preclinical");
 }
 
 #[test]

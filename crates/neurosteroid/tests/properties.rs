@@ -12,7 +12,7 @@ use neurosteroid_test_support::{base_text, read};
 /// entity, or to an entity legitimately sharing it (a medicine and its active compound).
 fn every_name_resolves(kb: &KnowledgeBase) {
     for kind in EntityKind::ALL {
-        if matches!(kind, EntityKind::Claim | EntityKind::Source | EntityKind::FactSheet) {
+        if !kind.carries_names() {
             continue;
         }
         for e in kb.entities(kind) {

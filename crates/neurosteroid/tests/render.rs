@@ -212,12 +212,7 @@ fn established_biochemistry_is_not_badged_as_animal_data() {
                 );
             }
             if term.basis.is_clinical() {
-                assert_eq!(
-                    badge.label,
-                    neurosteroid::render::grade_label(c.claim.grade),
-                    "{}",
-                    c.claim.id
-                );
+                assert_eq!(badge.label, c.claim.grade.words(), "{}", c.claim.id);
             }
         }
     }

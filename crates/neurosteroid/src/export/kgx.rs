@@ -19,7 +19,7 @@ use serde_json::{Map, Value, json};
 
 use super::vocab::{self, INFORES, KB_PREFIX, edge};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, EntityKind, EntityRef, EvidenceDirection, Id, Reaction, wire_name};
+use crate::model::{Claim, EntityKind, EntityRef, EvidenceDirection, Id, Reaction};
 
 /// Columns of `nodes.tsv`, in order (KGX's TSV layout: multivalued fields joined with `|`).
 pub const NODE_COLUMNS: &[&str] = &[
@@ -208,7 +208,7 @@ impl Edges<'_> {
         m.insert("agent_type".into(), json!(level.agent_type));
         m.insert("evidence_grade".into(), json!(c.grade.as_str()));
         if let Some(d) = c.direction {
-            m.insert("evidence_direction".into(), json!(wire_name(&d)));
+            m.insert("evidence_direction".into(), json!(d.as_str()));
         }
         m.insert("description".into(), json!(c.statement.as_str()));
         self.out.push(m);

@@ -2,29 +2,30 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curie, Formula, Id, Positive, Text, entity};
+use super::{Curie, Formula, Id, Positive, Text, entity, wire_enum};
 
-/// What a compound is, in this knowledge base. A compound may have several roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum CompoundRole {
-    /// Made in the body and acting on the nervous system.
-    EndogenousNeurosteroid,
-    /// A steroid hormone acting through classic (nuclear) hormone receptors.
-    Hormone,
-    /// A starting material of a biosynthetic route.
-    Precursor,
-    /// A compound between two steps of a route.
-    Intermediate,
-    /// A stereoisomer or close relative kept for disambiguation.
-    RelatedSteroid,
-    /// A synthetic analogue of a natural neurosteroid.
-    SyntheticAnalogue,
-    /// The active ingredient of an approved or investigational medicine.
-    Drug,
-    /// Inhibits an enzyme of a route.
-    EnzymeInhibitor,
+wire_enum! {
+    /// What a compound is, in this knowledge base. A compound may have several roles.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum CompoundRole ("compound role") {
+        /// Made in the body and acting on the nervous system.
+        EndogenousNeurosteroid = "endogenous-neurosteroid",
+        /// A steroid hormone acting through classic (nuclear) hormone receptors.
+        Hormone = "hormone",
+        /// A starting material of a biosynthetic route.
+        Precursor = "precursor",
+        /// A compound between two steps of a route.
+        Intermediate = "intermediate",
+        /// A stereoisomer or close relative kept for disambiguation.
+        RelatedSteroid = "related-steroid",
+        /// A synthetic analogue of a natural neurosteroid.
+        SyntheticAnalogue = "synthetic-analogue",
+        /// The active ingredient of an approved or investigational medicine.
+        Drug = "drug",
+        /// Inhibits an enzyme of a route.
+        EnzymeInhibitor = "enzyme-inhibitor",
+    }
 }
 
 /// A chemical compound. Stereoisomers are separate compounds, told apart by identifiers.

@@ -16,33 +16,26 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Curie, EvidenceDirection, Grade, Predicate};
+use super::{Claim, Curie, EvidenceDirection, Grade, Predicate, wire_enum};
 
-/// How settled a claim is, whatever its clinical grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Consensus {
-    /// Recorded without dispute in reviewed reference resources (UniProt, Rhea, IUBMB
-    /// enzyme list) and textbooks.
-    Established,
-    /// Supported by the evidence found, but not (yet) reference knowledge.
-    Supported,
-    /// Unsettled: the evidence is mixed or too thin, or experts disagree.
-    Debated,
-    /// The evidence points the other way.
-    Contradicted,
+wire_enum! {
+    /// How settled a claim is, whatever its clinical grade.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Consensus ("consensus level") {
+        /// Recorded without dispute in reviewed reference resources (UniProt, Rhea, IUBMB
+        /// enzyme list) and textbooks.
+        Established = "established",
+        /// Supported by the evidence found, but not (yet) reference knowledge.
+        Supported = "supported",
+        /// Unsettled: the evidence is mixed or too thin, or experts disagree.
+        Debated = "debated",
+        /// The evidence points the other way.
+        Contradicted = "contradicted",
+    }
 }
 
 impl Consensus {
-    /// Every level, most settled first.
-    pub const ALL: [Consensus; 4] = [
-        Consensus::Established,
-        Consensus::Supported,
-        Consensus::Debated,
-        Consensus::Contradicted,
-    ];
-
     /// What the level means, for readers.
     pub fn meaning(self) -> &'static str {
         match self {
@@ -51,22 +44,6 @@ impl Consensus {
             Consensus::Debated => "unsettled: the evidence is mixed or too thin, or experts disagree",
             Consensus::Contradicted => "the evidence points the other way",
         }
-    }
-}
-
-impl fmt::Display for Consensus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::wire_name(self))
-    }
-}
-
-impl std::str::FromStr for Consensus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| {
-            let names: Vec<String> = Consensus::ALL.iter().map(super::wire_name).collect();
-            format!("unknown consensus level `{s}` (expected one of {})", names.join(", "))
-        })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curie, Id, Symbol, Text, entity};
+use super::{Curie, Id, Symbol, Text, entity, wire_enum};
 
 /// An enzyme activity, e.g. 5α-reductase (EC 1.3.1.22). An activity is not one protein:
 /// several gene products may carry it out, in different tissues and directions.
@@ -30,19 +30,20 @@ pub struct EnzymeActivity {
 
 entity!(EnzymeActivity, Enzyme, names: [synonyms], identifiers: true);
 
-/// Which way a gene product mainly runs the reaction it catalyses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Direction {
-    /// Reduction (e.g. NADPH-dependent).
-    Reductive,
-    /// Oxidation (e.g. NAD+-dependent dehydrogenation, monooxygenation).
-    Oxidative,
-    /// Both ways, depending on cofactor ratios.
-    Bidirectional,
-    /// Not a redox reaction (transport, isomerisation).
-    NotApplicable,
+wire_enum! {
+    /// Which way a gene product mainly runs the reaction it catalyses.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Direction ("direction") {
+        /// Reduction (e.g. NADPH-dependent).
+        Reductive = "reductive",
+        /// Oxidation (e.g. NAD+-dependent dehydrogenation, monooxygenation).
+        Oxidative = "oxidative",
+        /// Both ways, depending on cofactor ratios.
+        Bidirectional = "bidirectional",
+        /// Not a redox reaction (transport, isomerisation).
+        NotApplicable = "not-applicable",
+    }
 }
 
 /// A human gene product (isoform) carrying one or more enzyme activities.

@@ -2,115 +2,75 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Consensus, Curie, Date, EvidenceKind, Id, Text, Url, Year};
+use super::{Consensus, Curie, Date, EvidenceKind, Id, Text, Url, Year, wire_enum};
 
 /// The longest excerpt a claim may quote, in characters: a sentence of an abstract or a
 /// label (fair quotation), not a reproduction of the text.
 pub const EXCERPT_MAX_CHARS: usize = 300;
 
-/// Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
-/// of strength: `Grade::Regulatory < Grade::Unsupported`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Grade {
-    /// A regulator's decision or approved label.
-    Regulatory,
-    /// A meta-analysis or systematic review in humans.
-    SystematicReview,
-    /// At least one randomised controlled trial in humans.
-    ClinicalTrial,
-    /// Human observational, cohort, case-control or biomarker studies.
-    ClinicalObservational,
-    /// Animal or in-vitro evidence only.
-    Preclinical,
-    /// Guidelines or reviews without direct evidence.
-    ExpertOpinion,
-    /// Stated by a source, but no supporting evidence was found.
-    Unsupported,
-}
-
-impl Grade {
-    /// Every grade, strongest first.
-    pub const ALL: [Grade; 7] = [
-        Grade::Regulatory,
-        Grade::SystematicReview,
-        Grade::ClinicalTrial,
-        Grade::ClinicalObservational,
-        Grade::Preclinical,
-        Grade::ExpertOpinion,
-        Grade::Unsupported,
-    ];
-
-    /// The stable kebab-case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Grade::Regulatory => "regulatory",
-            Grade::SystematicReview => "systematic-review",
-            Grade::ClinicalTrial => "clinical-trial",
-            Grade::ClinicalObservational => "clinical-observational",
-            Grade::Preclinical => "preclinical",
-            Grade::ExpertOpinion => "expert-opinion",
-            Grade::Unsupported => "unsupported",
-        }
+wire_enum! {
+    /// Evidence grade, strongest first (the README explains the scale). The order of the variants is the order
+    /// of strength: `Grade::Regulatory < Grade::Unsupported`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Grade ("grade") {
+        /// A regulator's decision or approved label.
+        Regulatory = "regulatory" / "regulatory decision",
+        /// A meta-analysis or systematic review in humans.
+        SystematicReview = "systematic-review" / "systematic review",
+        /// At least one randomised controlled trial in humans.
+        ClinicalTrial = "clinical-trial" / "clinical trial",
+        /// Human observational, cohort, case-control or biomarker studies.
+        ClinicalObservational = "clinical-observational" / "human observational",
+        /// Animal or in-vitro evidence only.
+        Preclinical = "preclinical" / "animal / lab only",
+        /// Guidelines or reviews without direct evidence.
+        ExpertOpinion = "expert-opinion" / "expert opinion",
+        /// Stated by a source, but no supporting evidence was found.
+        Unsupported = "unsupported",
     }
 }
 
-/// What a claim says about its subject and object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Predicate {
-    /// Compound → compound: is converted into (directly or through a route).
-    PrecursorOf,
-    /// Compound → site: is made at that site.
-    SynthesisedIn,
-    /// Compound → receptor: acts on it.
-    ActsOn,
-    /// Compound → effect: produces the effect.
-    HasEffect,
-    /// Compound → condition: low levels are associated with the condition.
-    LowLevelsAssociatedWith,
-    /// Compound → condition: altered levels, fluctuation or altered sensitivity is associated.
-    AlteredSignallingAssociatedWith,
-    /// Therapy or strategy → compound: raises its level.
-    RaisesLevelOf,
-    /// Therapy, strategy or condition → compound: lowers its level.
-    LowersLevelOf,
-    /// Therapy → condition: treats it.
-    Treats,
-}
-
-impl Predicate {
-    /// The stable kebab-case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Predicate::PrecursorOf => "precursor-of",
-            Predicate::SynthesisedIn => "synthesised-in",
-            Predicate::ActsOn => "acts-on",
-            Predicate::HasEffect => "has-effect",
-            Predicate::LowLevelsAssociatedWith => "low-levels-associated-with",
-            Predicate::AlteredSignallingAssociatedWith => "altered-signalling-associated-with",
-            Predicate::RaisesLevelOf => "raises-level-of",
-            Predicate::LowersLevelOf => "lowers-level-of",
-            Predicate::Treats => "treats",
-        }
+wire_enum! {
+    /// What a claim says about its subject and object.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Predicate ("predicate") {
+        /// Compound → compound: is converted into (directly or through a route).
+        PrecursorOf = "precursor-of",
+        /// Compound → site: is made at that site.
+        SynthesisedIn = "synthesised-in",
+        /// Compound → receptor: acts on it.
+        ActsOn = "acts-on",
+        /// Compound → effect: produces the effect.
+        HasEffect = "has-effect",
+        /// Compound → condition: low levels are associated with the condition.
+        LowLevelsAssociatedWith = "low-levels-associated-with",
+        /// Compound → condition: altered levels, fluctuation or altered sensitivity is associated.
+        AlteredSignallingAssociatedWith = "altered-signalling-associated-with",
+        /// Therapy or strategy → compound: raises its level.
+        RaisesLevelOf = "raises-level-of",
+        /// Therapy, strategy or condition → compound: lowers its level.
+        LowersLevelOf = "lowers-level-of",
+        /// Therapy → condition: treats it.
+        Treats = "treats",
     }
 }
 
-/// Whether the evidence found supports the statement as the source made it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum EvidenceDirection {
-    /// The evidence supports it.
-    Supports,
-    /// Some evidence supports it, some does not.
-    Mixed,
-    /// The evidence points the other way.
-    Contradicts,
-    /// Too little evidence either way.
-    Insufficient,
+wire_enum! {
+    /// Whether the evidence found supports the statement as the source made it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum EvidenceDirection ("evidence direction") {
+        /// The evidence supports it.
+        Supports = "supports",
+        /// Some evidence supports it, some does not.
+        Mixed = "mixed",
+        /// The evidence points the other way.
+        Contradicts = "contradicts",
+        /// Too little evidence either way.
+        Insufficient = "insufficient",
+    }
 }
 
 /// A statement about entities, with its evidence grade and sources.
@@ -173,6 +133,9 @@ impl super::Entity for Claim {
     fn name(&self) -> &str {
         self.statement.as_str()
     }
+    fn sources(&self) -> &[Id] {
+        &self.sources
+    }
 }
 
 impl Claim {
@@ -182,25 +145,26 @@ impl Claim {
     }
 }
 
-/// What kind of source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    /// A consumer or popular article: the claims' origin, never their evidence.
-    ConsumerArticle,
-    /// A primary research article.
-    JournalArticle,
-    /// A review, systematic review or meta-analysis.
-    Review,
-    /// A regulator's label, decision or notice.
-    Regulatory,
-    /// A company announcement.
-    PressRelease,
-    /// A database record (ChEBI, HGNC, UniProt, ...).
-    Database,
-    /// Any other web page.
-    WebPage,
+wire_enum! {
+    /// What kind of source.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum SourceKind ("source kind") {
+        /// A consumer or popular article: the claims' origin, never their evidence.
+        ConsumerArticle = "consumer-article",
+        /// A primary research article.
+        JournalArticle = "journal-article",
+        /// A review, systematic review or meta-analysis.
+        Review = "review",
+        /// A regulator's label, decision or notice.
+        Regulatory = "regulatory",
+        /// A company announcement.
+        PressRelease = "press-release",
+        /// A database record (ChEBI, HGNC, UniProt, ...).
+        Database = "database",
+        /// Any other web page.
+        WebPage = "web-page",
+    }
 }
 
 /// Where a claim or fact comes from.

@@ -2,29 +2,30 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Text};
+use super::{Id, Text, wire_enum};
 
-/// What a fact-sheet section is about; renderers use it to pick a layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum SectionKind {
-    /// What the subject is.
-    Overview,
-    /// How it is made.
-    Biosynthesis,
-    /// How it acts.
-    Mechanism,
-    /// What it does.
-    Effects,
-    /// What low levels may contribute to.
-    Conditions,
-    /// Medicines.
-    Therapies,
-    /// Lifestyle and supplement measures.
-    Support,
-    /// Closing summary.
-    Summary,
+wire_enum! {
+    /// What a fact-sheet section is about; renderers use it to pick a layout.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum SectionKind ("section kind") {
+        /// What the subject is.
+        Overview = "overview",
+        /// How it is made.
+        Biosynthesis = "biosynthesis",
+        /// How it acts.
+        Mechanism = "mechanism",
+        /// What it does.
+        Effects = "effects",
+        /// What low levels may contribute to.
+        Conditions = "conditions",
+        /// Medicines.
+        Therapies = "therapies",
+        /// Lifestyle and supplement measures.
+        Support = "support",
+        /// Closing summary.
+        Summary = "summary",
+    }
 }
 
 /// One section of a fact sheet.

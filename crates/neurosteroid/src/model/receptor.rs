@@ -2,23 +2,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curie, Id, Text, entity};
+use super::{Curie, Id, Text, entity, wire_enum};
 
-/// How a ligand acts on a receptor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Mode {
-    /// Enhances the response to the receptor's own agonist.
-    PositiveAllostericModulation,
-    /// Reduces the response to the receptor's own agonist.
-    NegativeAllostericModulation,
-    /// Opens or activates the receptor without its own agonist.
-    DirectActivation,
-    /// Binds and activates (orthosteric).
-    Agonism,
-    /// Binds and blocks.
-    Antagonism,
+wire_enum! {
+    /// How a ligand acts on a receptor.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Mode ("mode") {
+        /// Enhances the response to the receptor's own agonist.
+        PositiveAllostericModulation = "positive-allosteric-modulation",
+        /// Reduces the response to the receptor's own agonist.
+        NegativeAllostericModulation = "negative-allosteric-modulation",
+        /// Opens or activates the receptor without its own agonist.
+        DirectActivation = "direct-activation",
+        /// Binds and activates (orthosteric).
+        Agonism = "agonism",
+        /// Binds and blocks.
+        Antagonism = "antagonism",
+    }
 }
 
 /// One mode of action of one ligand at a receptor.

@@ -2,81 +2,80 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curie, Date, Id, Positive, Text, Unit, entity};
+use super::{Curie, Date, Id, Positive, Text, Unit, entity, wire_enum};
 
-/// What kind of therapy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum TherapyKind {
-    /// A medicine (a drug product).
-    DrugProduct,
-    /// A hormone preparation used as therapy.
-    HormoneTherapy,
-    /// A medicine whose relevance here is a side effect (lowering a neurosteroid).
-    InteractingDrug,
+wire_enum! {
+    /// What kind of therapy.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TherapyKind ("therapy kind") {
+        /// A medicine (a drug product).
+        DrugProduct = "drug-product",
+        /// A hormone preparation used as therapy.
+        HormoneTherapy = "hormone-therapy",
+        /// A medicine whose relevance here is a side effect (lowering a neurosteroid).
+        InteractingDrug = "interacting-drug",
+    }
 }
 
-/// Route of administration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum AdministrationRoute {
-    /// By mouth.
-    Oral,
-    /// Into a vein.
-    Intravenous,
-    /// Into a muscle.
-    Intramuscular,
-    /// Through the skin.
-    Transdermal,
-    /// Into the vagina.
-    Vaginal,
-    /// On the skin.
-    Topical,
+wire_enum! {
+    /// Route of administration.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum AdministrationRoute ("route of administration") {
+        /// By mouth.
+        Oral = "oral",
+        /// Into a vein.
+        Intravenous = "intravenous",
+        /// Into a muscle.
+        Intramuscular = "intramuscular",
+        /// Through the skin.
+        Transdermal = "transdermal",
+        /// Into the vagina.
+        Vaginal = "vaginal",
+        /// On the skin.
+        Topical = "topical",
+    }
 }
 
-/// A regulator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Regulator {
-    /// US Food and Drug Administration.
-    #[serde(rename = "FDA")]
-    Fda,
-    /// European Medicines Agency / European Commission.
-    #[serde(rename = "EMA")]
-    Ema,
-    /// Japan's Ministry of Health, Labour and Welfare / PMDA.
-    #[serde(rename = "PMDA")]
-    Pmda,
-    /// US Drug Enforcement Administration (scheduling).
-    #[serde(rename = "DEA")]
-    Dea,
-    /// UK Medicines and Healthcare products Regulatory Agency.
-    #[serde(rename = "MHRA")]
-    Mhra,
-    /// The company holding the authorisation (marketing decisions).
-    #[serde(rename = "manufacturer")]
-    Manufacturer,
+wire_enum! {
+    /// A regulator.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Regulator ("regulator") {
+        /// US Food and Drug Administration.
+        Fda = "FDA",
+        /// European Medicines Agency / European Commission.
+        Ema = "EMA",
+        /// Japan's Ministry of Health, Labour and Welfare / PMDA.
+        Pmda = "PMDA",
+        /// US Drug Enforcement Administration (scheduling).
+        Dea = "DEA",
+        /// UK Medicines and Healthcare products Regulatory Agency.
+        Mhra = "MHRA",
+        /// The company holding the authorisation (marketing decisions).
+        Manufacturer = "manufacturer",
+    }
 }
 
-/// A regulatory event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum RegulatoryStatus {
-    /// Approved or authorised.
-    Approved,
-    /// The approved label changed (new population, new warning).
-    LabelChange,
-    /// Placed in a controlled-substance schedule.
-    Scheduled,
-    /// The application was refused (complete response letter, negative opinion).
-    Refused,
-    /// Taken off the market by the company.
-    Discontinued,
-    /// The approval was withdrawn.
-    Withdrawn,
+wire_enum! {
+    /// A regulatory event.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum RegulatoryStatus ("regulatory status") {
+        /// Approved or authorised.
+        Approved = "approved",
+        /// The approved label changed (new population, new warning).
+        LabelChange = "label-change" / "label changed",
+        /// Placed in a controlled-substance schedule.
+        Scheduled = "scheduled" / "scheduled as a controlled substance",
+        /// The application was refused (complete response letter, negative opinion).
+        Refused = "refused",
+        /// Taken off the market by the company.
+        Discontinued = "discontinued",
+        /// The approval was withdrawn.
+        Withdrawn = "withdrawn" / "approval withdrawn",
+    }
 }
 
 /// One dated event in a therapy's regulatory history.
@@ -221,19 +220,20 @@ impl Therapy {
     }
 }
 
-/// What kind of support strategy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum StrategyKind {
-    /// Habits: sleep, light, stress, exercise.
-    Lifestyle,
-    /// Diet.
-    Diet,
-    /// Supplements.
-    Supplement,
-    /// A prescription medicine used as a support measure.
-    Medication,
+wire_enum! {
+    /// What kind of support strategy.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum StrategyKind ("strategy kind") {
+        /// Habits: sleep, light, stress, exercise.
+        Lifestyle = "lifestyle",
+        /// Diet.
+        Diet = "diet",
+        /// Supplements.
+        Supplement = "supplement",
+        /// A prescription medicine used as a support measure.
+        Medication = "medication",
+    }
 }
 
 /// A lifestyle or supplement measure said to support a neurosteroid's production.

@@ -130,29 +130,19 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
         check::<crate::model::Date>(v, "/as_of", &mut diags);
     }
     let mut overflow = Overflow::default();
-    macro_rules! collection {
-        ($key:expr, $ty:ty) => {
-            if let Some(v) = map.get($key) {
-                check_array::<$ty>(v, $key, &mut diags, &mut overflow);
-            }
+    macro_rules! collections {
+        ($($variant:ident: $ty:ident, $name:literal, $collection:ident, $words:literal, $doc:literal;)*) => {
+            $(
+                if let Some(v) = map.get(stringify!($collection)) {
+                    check_array::<crate::model::$ty>(v, stringify!($collection), &mut diags, &mut overflow);
+                }
+            )*
         };
     }
-    use crate::model::*;
-    collection!("sources", Source);
-    collection!("compounds", Compound);
-    collection!("enzymes", EnzymeActivity);
-    collection!("gene_products", GeneProduct);
-    collection!("reactions", Reaction);
-    collection!("pathways", Pathway);
-    collection!("receptors", Receptor);
-    collection!("sites", Site);
-    collection!("effects", Effect);
-    collection!("conditions", Condition);
-    collection!("therapies", Therapy);
-    collection!("strategies", Strategy);
-    collection!("claims", Claim);
-    collection!("fact_sheets", FactSheet);
-    collection!("coverage", CoverageEntry);
+    crate::for_each_entity_kind!(collections);
+    if let Some(v) = map.get("coverage") {
+        check_array::<crate::model::CoverageEntry>(v, "coverage", &mut diags, &mut overflow);
+    }
     // A wrong shape is reported once, where it is, not again by serde below it.
     let shaped: std::collections::HashSet<&str> = shape.iter().map(|d| d.path.as_str()).collect();
     diags.retain(|d| !pointer_prefixes(&d.path).any(|p| shaped.contains(p)));

@@ -5,9 +5,7 @@
 use std::fmt::Write;
 
 use super::graph::{svg, xml_escape as esc};
-use super::sheet::{
-    EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_label, grade_meaning, source_link,
-};
+use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_meaning, source_link};
 use crate::model::{Consensus, EvidenceDirection, Grade, Therapy};
 
 const STYLE: &str = "
@@ -104,7 +102,7 @@ fn badge(g: Grade) -> String {
         "<span class=\"badge grade-{}\" title=\"{}\">{}</span>",
         g.as_str(),
         esc(grade_meaning(g)),
-        esc(grade_label(g))
+        esc(g.words())
     )
 }
 

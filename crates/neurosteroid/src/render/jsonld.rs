@@ -7,10 +7,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::sheet::route_word;
 use super::sheet::{SheetView, citation, evidence_badge, grade_meaning, source_link};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, Condition, Curie, EntityRef, EvidenceKind, Grade, Source, Therapy, wire_name};
+use crate::model::{Claim, Compound, Condition, Curie, EntityRef, EvidenceKind, Grade, Source, Therapy};
 
 /// schema.org's `MedicalEvidenceLevel` for a grade, where one fits: level A ("multiple
 /// randomized clinical trials or meta-analyses") for a systematic review, B ("a single
@@ -177,7 +176,7 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
     m.insert("activeIngredient".into(), json!(actives.join(", ")));
     m.insert(
         "administrationRoute".into(),
-        json!(t.routes.iter().map(|r| route_word(*r)).collect::<Vec<_>>().join(", ")),
+        json!(t.routes.iter().map(|r| r.words()).collect::<Vec<_>>().join(", ")),
     );
     m.insert(
         "prescriptionStatus".into(),
@@ -191,14 +190,7 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
     let statuses: Vec<String> = t
         .statuses()
         .iter()
-        .map(|cur| {
-            format!(
-                "{} {} on {}",
-                wire_name(&cur.regulator),
-                wire_name(&cur.status),
-                cur.date
-            )
-        })
+        .map(|cur| format!("{} {} on {}", cur.regulator.as_str(), cur.status.as_str(), cur.date))
         .collect();
     if !statuses.is_empty() {
         m.insert("legalStatus".into(), json!(statuses.join("; ")));

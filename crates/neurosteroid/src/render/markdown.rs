@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 pub use super::sheet::grade_meaning;
-use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_label, source_link};
+use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, source_link};
 use crate::model::Therapy;
 
 /// Escapes text for Markdown: characters that Markdown or HTML would interpret become a
@@ -189,7 +189,7 @@ pub fn render(view: &SheetView<'_>) -> String {
     let _ = writeln!(out, "## Summary\n\n{}\n", escape(view.sheet.summary.as_str()));
     let _ = writeln!(out, "## Evidence grades\n\n{EVIDENCE_LEGEND}\n");
     for g in crate::model::Grade::ALL {
-        let _ = writeln!(out, "- **{}**: {}", grade_label(g), grade_meaning(g));
+        let _ = writeln!(out, "- **{}**: {}", g.words(), grade_meaning(g));
     }
     let _ = writeln!(out, "\nHow settled a statement is:\n");
     for c in crate::model::Consensus::ALL {

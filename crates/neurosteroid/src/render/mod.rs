@@ -11,8 +11,7 @@ mod text;
 
 pub use sheet::{
     ClaimView, EVIDENCE_LEGEND, EvidenceBadge, Fact, NOTICE, SectionView, SheetView, UNSUPPORTED_HEADING, citation,
-    dose_range, evidence_badge, grade_label, grade_meaning, is_unsupported, regulator_word, route_word, source_link,
-    status_word, therapy_facts,
+    dose_range, evidence_badge, grade_meaning, is_unsupported, source_link, therapy_facts,
 };
 pub use text::summary;
 

@@ -122,7 +122,7 @@ pub struct Fact {
 pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Option<usize>) -> Vec<Fact> {
     let plain = |text: String| Fact { text, reference: None };
     let mut facts = Vec::new();
-    let routes: Vec<&str> = t.routes.iter().map(|r| route_word(*r)).collect();
+    let routes: Vec<&str> = t.routes.iter().map(|r| r.words()).collect();
     let kind = if t.prescription {
         "Prescription medicine"
     } else {
@@ -137,19 +137,14 @@ pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Opti
     let statuses: Vec<String> = t
         .statuses()
         .iter()
-        .map(|c| format!("{} {} ({})", regulator_word(c.regulator), status_word(c.status), c.date))
+        .map(|c| format!("{} {} ({})", c.regulator.words(), c.status.words(), c.date))
         .collect();
     if !statuses.is_empty() {
         facts.push(plain(format!("Current status: {}", statuses.join("; "))));
     }
     for ev in &t.status_history {
         let detail = ev.detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
-        let text = format!(
-            "{}: {} {}{detail}",
-            ev.date,
-            regulator_word(ev.regulator),
-            status_word(ev.status)
-        );
+        let text = format!("{}: {} {}{detail}", ev.date, ev.regulator.words(), ev.status.words());
         facts.push(Fact {
             text,
             reference: number_of(ev.source.as_str()),
@@ -168,44 +163,6 @@ pub fn therapy_facts(t: &crate::model::Therapy, number_of: &dyn Fn(&str) -> Opti
         facts.push(plain(desc.to_string()));
     }
     facts
-}
-
-/// Words for a regulatory status.
-pub fn status_word(s: crate::model::RegulatoryStatus) -> &'static str {
-    match s {
-        crate::model::RegulatoryStatus::Approved => "approved",
-        crate::model::RegulatoryStatus::LabelChange => "label changed",
-        crate::model::RegulatoryStatus::Scheduled => "scheduled as a controlled substance",
-        crate::model::RegulatoryStatus::Refused => "refused",
-        crate::model::RegulatoryStatus::Discontinued => "discontinued",
-        crate::model::RegulatoryStatus::Withdrawn => "approval withdrawn",
-    }
-}
-
-/// The regulator's name as written.
-pub fn regulator_word(r: crate::model::Regulator) -> &'static str {
-    use crate::model::Regulator as R;
-    match r {
-        R::Fda => "FDA",
-        R::Ema => "EMA",
-        R::Pmda => "PMDA",
-        R::Dea => "DEA",
-        R::Mhra => "MHRA",
-        R::Manufacturer => "manufacturer",
-    }
-}
-
-/// Words for a route of administration.
-pub fn route_word(r: crate::model::AdministrationRoute) -> &'static str {
-    use crate::model::AdministrationRoute as R;
-    match r {
-        R::Oral => "oral",
-        R::Intravenous => "intravenous",
-        R::Intramuscular => "intramuscular",
-        R::Transdermal => "transdermal",
-        R::Vaginal => "vaginal",
-        R::Topical => "topical",
-    }
 }
 
 /// The legend's paragraph: the two axes of evidence, in a few sentences.
@@ -254,7 +211,7 @@ pub fn evidence_badge(c: &Claim) -> EvidenceBadge {
         };
     }
     EvidenceBadge {
-        label: grade_label(c.grade).to_owned(),
+        label: c.grade.words().to_owned(),
         class: format!("grade-{}", c.grade.as_str()),
         title: grade_meaning(c.grade).to_owned(),
     }
@@ -270,19 +227,6 @@ pub fn grade_meaning(g: Grade) -> &'static str {
         Grade::Preclinical => "animal or laboratory evidence only",
         Grade::ExpertOpinion => "guidelines or reviews without direct evidence",
         Grade::Unsupported => "stated by a source, but no supporting evidence was found",
-    }
-}
-
-/// Human words for a grade.
-pub fn grade_label(g: Grade) -> &'static str {
-    match g {
-        Grade::Regulatory => "regulatory decision",
-        Grade::SystematicReview => "systematic review",
-        Grade::ClinicalTrial => "clinical trial",
-        Grade::ClinicalObservational => "human observational",
-        Grade::Preclinical => "animal / lab only",
-        Grade::ExpertOpinion => "expert opinion",
-        Grade::Unsupported => "unsupported",
     }
 }
 

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::kb::KnowledgeBase;
-use crate::model::{EntityRef, Text, wire_name};
+use crate::model::{EntityRef, Text};
 
 fn list(items: &[Text]) -> String {
     items.iter().map(Text::as_str).collect::<Vec<_>>().join(", ")
@@ -29,7 +29,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
     match e {
         EntityRef::Compound(c) => {
             if !c.roles.is_empty() {
-                let roles: Vec<String> = c.roles.iter().map(wire_name).collect();
+                let roles: Vec<String> = c.roles.iter().map(|r| r.words().to_owned()).collect();
                 let _ = writeln!(s, "  roles:       {}", roles.join(", "));
             }
             if let Some(f) = &c.formula {
@@ -77,7 +77,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             let _ = writeln!(s, "  active:      {}", actives.join(", "));
             let _ = writeln!(s, "  prescription: {}", if t.prescription { "yes" } else { "no" });
             if !t.routes.is_empty() {
-                let routes: Vec<String> = t.routes.iter().map(wire_name).collect();
+                let routes: Vec<String> = t.routes.iter().map(|r| r.words().to_owned()).collect();
                 let _ = writeln!(s, "  route:       {}", routes.join(", "));
             }
             for d in &t.doses {
@@ -89,8 +89,8 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             if !t.status_history.is_empty() {
                 let _ = writeln!(s, "  regulatory history:");
                 for ev in &t.status_history {
-                    let status = wire_name(&ev.status);
-                    let reg = wire_name(&ev.regulator);
+                    let status = ev.status.words();
+                    let reg = ev.regulator.words();
                     let detail = ev.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
                     let _ = writeln!(s, "    {}  {reg} {status}{detail}", ev.date);
                 }
@@ -109,7 +109,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             );
             let _ = writeln!(s, "  grade:       {}", c.grade.as_str());
             if let Some(d) = c.direction {
-                let _ = writeln!(s, "  direction:   {}", crate::query::direction_name(d));
+                let _ = writeln!(s, "  direction:   {}", d.as_str());
             }
             if let Some(k) = &c.evidence_kind {
                 let label = k.label().map(|l| format!(" ({l})")).unwrap_or_default();
@@ -141,7 +141,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
                 let _ = writeln!(s, "\n  {d}");
             }
             for m in &r.mechanisms {
-                let mode = wire_name(&m.mode);
+                let mode = m.mode.words();
                 let conc = m.concentration.as_ref().map(|c| format!(" at {c}")).unwrap_or_default();
                 let _ = writeln!(s, "  {}: {mode}{conc}", name_of(kb, m.ligand.as_str()));
                 if let Some(sel) = &m.subunit_selectivity {
@@ -169,7 +169,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
     if !claims.is_empty() {
         let _ = writeln!(s, "\n  claims ({}):", claims.len());
         for c in claims {
-            let direction = c.direction.map_or("direction not stated", crate::query::direction_name);
+            let direction = c.direction.map_or("direction not stated", |d| d.as_str());
             let _ = writeln!(s, "    [{}; {direction}] {}", c.grade.as_str(), c.statement);
         }
     }

@@ -42,27 +42,9 @@ pub(super) fn check(doc: &Document, _index: &IdIndex<'_>, diags: &mut Vec<Diagno
         }
     }
     let mut used: HashSet<&str> = HashSet::default();
-    for c in &doc.claims {
-        used.extend(c.sources.iter().map(Id::as_str));
+    for (_, _, e) in doc.entities() {
+        used.extend(e.sources().iter().map(Id::as_str));
     }
-    macro_rules! uses {
-        ($field:ident) => {
-            for e in &doc.$field {
-                used.extend(e.sources.iter().map(Id::as_str));
-            }
-        };
-    }
-    uses!(compounds);
-    uses!(enzymes);
-    uses!(gene_products);
-    uses!(reactions);
-    uses!(pathways);
-    uses!(receptors);
-    uses!(sites);
-    uses!(effects);
-    uses!(conditions);
-    uses!(therapies);
-    uses!(strategies);
     for t in &doc.therapies {
         used.extend(t.doses.iter().map(|d| d.source.as_str()));
         used.extend(t.status_history.iter().map(|s| s.source.as_str()));

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::IdIndex;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Curie, Document, EntityKind, EntityRef};
+use crate::model::{Curie, Document, EntityKind};
 
 pub(crate) fn pointer(kind: EntityKind, index: usize) -> String {
     format!("/{}/{index}", kind.collection())
@@ -62,27 +62,9 @@ pub(super) fn check_identifiers(doc: &Document, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Entities that legitimately share a name: a medicine and its active compound
-/// (brexanolone), a strategy and the medicine it consists of.
-fn related(a: &EntityRef<'_>, b: &EntityRef<'_>) -> bool {
-    let pair = |x: &EntityRef<'_>, y: &EntityRef<'_>| match x {
-        EntityRef::Therapy(t) => t.active_compounds.contains(y.id()),
-        EntityRef::Strategy(s) => s.therapy.as_ref() == Some(y.id()),
-        _ => false,
-    };
-    pair(a, b) || pair(b, a)
-}
-
-fn named(kind: EntityKind) -> bool {
-    !matches!(
-        kind,
-        EntityKind::Source | EntityKind::Claim | EntityKind::FactSheet | EntityKind::Reaction
-    )
-}
-
 pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, (EntityKind, usize)> = HashMap::default();
-    for (kind, i, e) in doc.entities().filter(|(k, ..)| named(*k)) {
+    for (kind, i, e) in doc.entities().filter(|(k, ..)| k.carries_names()) {
         let names = std::iter::once((true, e.name())).chain(e.other_names().into_iter().map(|n| (false, n)));
         for (is_name, name) in names {
             let key = crate::names::lookalike_key(name);
@@ -92,7 +74,7 @@ pub(super) fn check_names(doc: &Document, diags: &mut Vec<Diagnostic>) {
             match seen.get(&key) {
                 Some(&(k, n)) => {
                     let Some(other) = doc.entity(k, n) else { continue };
-                    if other.id() != e.id() && !related(&other, &e) {
+                    if other.id() != e.id() && !other.related(&e) {
                         let at = if is_name {
                             format!("{}/name", pointer(kind, i))
                         } else {

@@ -135,25 +135,9 @@ pub(super) fn check(doc: &Document, index: &IdIndex<'_>, diags: &mut Vec<Diagnos
 
 fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
     let src = &[K::Source];
-    macro_rules! sources {
-        ($field:ident) => {
-            for (i, e) in doc.$field.iter().enumerate() {
-                c.many(|| format!("/{}/{i}/sources", stringify!($field)), &e.sources, src);
-            }
-        };
+    for (kind, i, e) in doc.entities() {
+        c.many(|| format!("/{}/{i}/sources", kind.collection()), e.sources(), src);
     }
-    sources!(compounds);
-    sources!(enzymes);
-    sources!(gene_products);
-    sources!(reactions);
-    sources!(pathways);
-    sources!(receptors);
-    sources!(sites);
-    sources!(effects);
-    sources!(conditions);
-    sources!(therapies);
-    sources!(strategies);
-    sources!(claims);
     for (i, g) in doc.gene_products.iter().enumerate() {
         c.many(|| format!("/gene_products/{i}/activities"), &g.activities, &[K::Enzyme]);
     }

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Consensus, Document, ECO_TERMS, EXCERPT_MAX_CHARS, EvidenceDirection, Grade, wire_name};
+use crate::model::{Consensus, Document, ECO_TERMS, EXCERPT_MAX_CHARS, EvidenceDirection, Grade};
 use crate::source_texts::SourceTexts;
 
 /// The ECO terms that can stand behind a grade, for hints.
@@ -53,7 +53,7 @@ pub(super) fn check(doc: &Document, texts: &SourceTexts, diags: &mut Vec<Diagnos
         }
         if let Some(consensus) = c.consensus {
             if !crate::model::consensus_fits(consensus, c.direction) {
-                let direction = c.direction.map(|d| wire_name(&d)).unwrap_or_default();
+                let direction = c.direction.map(|d| d.as_str()).unwrap_or_default();
                 let hint = match (consensus, c.direction) {
                     (Consensus::Established, Some(EvidenceDirection::Contradicts)) => "use `contradicted`",
                     (Consensus::Established, _) => {
