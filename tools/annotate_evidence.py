@@ -395,13 +395,24 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),
     "acute-stress-raises-thdoc": (CLINICAL, "supported", []),
-    "isopregnanolone-treats-pmdd": (CLINICAL, "debated", [
-        q("bixo-2017", "highlights",
-          "In this placebo-controlled trial UC1010 treatment during the premenstrual phase significantly reduced "
-          "negative mood in women with PMDD."),
-        q("asarina-2021-sepranolone", "first paragraph",
-          "found that Sepranolone failed to meet its primary or secondary clinical endpoints in its 5-day targeted "
-          "treatment period of the five worst premenstrual days, due to an unexpectedly high placebo effect.")]),
+    "isopregnanolone-treats-pmdd": (
+        CLINICAL,
+        "debated",
+        [
+            q(
+                "bixo-2017",
+                "highlights",
+                "In this placebo-controlled trial UC1010 treatment during the premenstrual phase significantly reduced "
+                "negative mood in women with PMDD.",
+            ),
+            q(
+                "asarina-2021-sepranolone",
+                "first paragraph",
+                "found that Sepranolone failed to meet its primary or secondary clinical endpoints in its 5-day targeted "
+                "treatment period of the five worst premenstrual days, due to an unexpectedly high placebo effect.",
+            ),
+        ],
+    ),
 }
 
 # The fields of a claim in document order (the Rust model's order), so output stays stable.
