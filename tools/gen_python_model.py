@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import pathlib
+import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -34,12 +35,25 @@ SCALARS = {
 }
 
 
+KIND_COMMENT = re.compile(r"^neurosteroid entity kind `([^`]+)`, collection `([^`]+)`$")
+ORDER_COMMENT = re.compile(r"^neurosteroid collections, in document order: (.*)$")
+
+
 def entities(schema: dict) -> dict[str, tuple[str, str]]:
     """Entity classes, in document order: definition name -> (collection, kind). Read from the
-    schema's annotations (`x-collections` on the root, `x-collection` and `x-kind` on each
-    entity definition), which the Rust core makes from its one table of kinds."""
-    by_collection = {d["x-collection"]: n for n, d in schema["$defs"].items() if "x-collection" in d}
-    return {by_collection[c]: (c, schema["$defs"][by_collection[c]]["x-kind"]) for c in schema["x-collections"]}
+    schema's `$comment`s (the collections in document order on the root; the kind and
+    collection on each entity definition), which the Rust core makes from its one table of
+    kinds. (`$comment`, not `x-` keywords: ajv's strict mode refuses unknown keywords.)"""
+    by_collection = {}
+    for name, d in schema["$defs"].items():
+        m = KIND_COMMENT.match(d.get("$comment", ""))
+        if m:
+            by_collection[m.group(2)] = (name, m.group(1))
+    order = ORDER_COMMENT.match(schema.get("$comment", ""))
+    if order is None:
+        raise SystemExit("the document schema has no `$comment` listing its collections: run `make schema`")
+    collections = [c.strip().strip("`") for c in order.group(1).split(",")]
+    return {by_collection[c][0]: (c, by_collection[c][1]) for c in collections}
 
 
 def ref_name(s: dict) -> str | None:

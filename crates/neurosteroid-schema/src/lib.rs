@@ -129,7 +129,7 @@ fn string_consts(alternatives: &[Value]) -> Option<Vec<(String, Option<String>)>
         .collect()
 }
 
-/// One entity kind's schema facts: its definition name, `x-kind` and `x-collection`.
+/// One entity kind's schema facts: its definition name, kind name and collection.
 struct KindSchema {
     definition: std::borrow::Cow<'static, str>,
     kind: &'static str,
@@ -158,17 +158,24 @@ fn kinds() -> Vec<KindSchema> {
     neurosteroid::for_each_entity_kind!(kinds)
 }
 
-/// Adds the annotations that name an entity definition's kind and collection.
+/// The `$comment` that names an entity definition's kind and collection. A standard keyword,
+/// not an `x-` one: ajv in strict mode (its default) refuses to compile a schema with any
+/// keyword it does not know. `tools/gen_python_model.py` reads it back.
 fn annotate(schema: &mut Value, kind: &KindSchema) {
     if let Some(obj) = schema.as_object_mut() {
-        obj.insert("x-kind".into(), Value::String(kind.kind.to_owned()));
-        obj.insert("x-collection".into(), Value::String(kind.collection.to_owned()));
+        obj.insert(
+            "$comment".into(),
+            Value::String(format!(
+                "neurosteroid entity kind `{}`, collection `{}`",
+                kind.kind, kind.collection
+            )),
+        );
     }
 }
 
-/// The JSON Schema of a whole knowledge-base document: each entity definition carries its
-/// `x-kind` and `x-collection`, and the root lists the collections in document order
-/// (`x-collections`), so that generators (the Python model) need no list of their own.
+/// The JSON Schema of a whole knowledge-base document: each entity definition names its kind
+/// and collection, and the root lists the collections in document order, in `$comment`s
+/// (see [`annotate`]), so that generators (the Python model) need no list of their own.
 pub fn document_schema() -> Value {
     let mut schema = schema_for::<Document>(DOCUMENT_SCHEMA_FILE, "neurosteroid knowledge base");
     let kinds = kinds();
@@ -178,8 +185,14 @@ pub fn document_schema() -> Value {
         }
     }
     if let Some(obj) = schema.as_object_mut() {
-        let order = kinds.iter().map(|k| Value::String(k.collection.to_owned())).collect();
-        obj.insert("x-collections".into(), Value::Array(order));
+        let order: Vec<String> = kinds.iter().map(|k| format!("`{}`", k.collection)).collect();
+        obj.insert(
+            "$comment".into(),
+            Value::String(format!(
+                "neurosteroid collections, in document order: {}",
+                order.join(", ")
+            )),
+        );
     }
     schema
 }

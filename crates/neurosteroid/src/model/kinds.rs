@@ -3,8 +3,8 @@
 //! [`for_each_entity_kind!`](crate::for_each_entity_kind) holds the one table of kinds; everything
 //! that lists kinds is made from it: [`EntityKind`] with its names and collection,
 //! [`EntityRef`], the [`Document`](super::Document)'s collections and their access, the
-//! collections the parser checks, and the JSON Schema files with their `x-kind` and
-//! `x-collection` annotations (from which the Python classes are generated).
+//! collections the parser checks, and the JSON Schema files with the `$comment`s that name
+//! each definition's kind and collection (from which the Python classes are generated).
 
 /// The one table of entity kinds, in document order. Calls the macro `$callback` with one
 /// row per kind:
