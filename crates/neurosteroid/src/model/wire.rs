@@ -184,7 +184,7 @@ mod tests {
             EvidenceDirection,
             SourceKind
         );
-        round_trip(&MatchKind::ALL, &MatchKind::NAMES);
+        round_trip(&MatchKind::ALL, MatchKind::NAMES);
         for (k, name) in EntityKind::ALL.iter().zip(EntityKind::NAMES) {
             assert_eq!(k.to_string(), name);
             assert_eq!(name.parse::<EntityKind>(), Ok(*k));
