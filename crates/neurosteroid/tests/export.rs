@@ -69,13 +69,13 @@ fn kgx_edges_join_nodes_and_keep_the_evidence() {
         .filter(|e| e["category"][0] == vocab::edge::DERIVATION)
         .collect();
     assert_eq!(derivations.len(), doc.reactions.len());
-    // A derivation names its catalysts exactly when the reaction records isoforms (some family
-    // steps, such as the sulfations, have none confirmed).
     for r in &doc.reactions {
         let id = format!("{}:{}", vocab::KB_PREFIX, r.id);
         let e = derivations.iter().find(|e| e["id"] == id.as_str()).unwrap();
+        // A derivation names its catalysts exactly when the reaction records isoforms (some
+        // family steps, such as the sulfations, have none confirmed).
         let catalysts = e["catalyst_qualifier"].as_array().map_or(0, Vec::len);
-        assert_eq!(catalysts, r.isoforms.len(), "{}", r.id);
+        assert_eq!(catalysts, r.isoforms.len(), "{id}");
     }
     assert!(doc.reactions.iter().filter(|r| !r.isoforms.is_empty()).count() > doc.reactions.len() / 2);
     // Every claim is an edge with its grade and direction; contradicted ones are negated.
@@ -88,9 +88,17 @@ fn kgx_edges_join_nodes_and_keep_the_evidence() {
             e.get("negated") == Some(&Value::Bool(true)),
             c.direction == Some(EvidenceDirection::Contradicts)
         );
-        assert_eq!(e["knowledge_level"], "knowledge_assertion");
-        assert_eq!(e["agent_type"], "manual_agent");
+        // Each claim's own provenance (its evidence kind and grade), not one default.
+        let level = neurosteroid::model::biolink_provenance(c);
+        assert_eq!(e["knowledge_level"], level.knowledge_level, "{id}");
+        assert_eq!(e["agent_type"], level.agent_type, "{id}");
     }
+    let levels: BTreeSet<&str> = edges
+        .iter()
+        .filter(|e| e["evidence_grade"].is_string())
+        .filter_map(|e| e["knowledge_level"].as_str())
+        .collect();
+    assert!(levels.len() > 1, "claims carry different knowledge levels: {levels:?}");
     assert!(
         doc.claims
             .iter()
@@ -165,6 +173,22 @@ fn shapes_cover_every_object_type() {
     }
     assert!(shapes.contains("shape:KnowledgeBaseShape"));
     assert!(shapes.contains("sh:in ( \"regulatory\""), "grades are an enumeration");
+    // References name the class of the kinds the `full` level allows, from its one table.
+    let reaction = &shapes[shapes.find("shape:ReactionShape").unwrap()..];
+    let reaction = &reaction[..reaction.find(" .\n").unwrap()];
+    assert!(reaction.contains("sh:path v:substrate ;\n        sh:minCount 1 ;\n        sh:maxCount 1 ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:Compound"), "{reaction}");
+    assert!(
+        reaction.contains("sh:path v:isoforms ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:GeneProduct"),
+        "{reaction}"
+    );
+    assert!(shapes.contains(
+        "sh:or ( [ sh:class v:Compound ] [ sh:class v:Condition ] [ sh:class v:Therapy ] [ sh:class v:Strategy ] )"
+    ));
+    // A nested object's reference (a mechanism's ligand) and a reference to any kind.
+    let mechanism = &shapes[shapes.find("shape:MechanismShape").unwrap()..];
+    let mechanism = &mechanism[..mechanism.find(" .\n").unwrap()];
+    assert!(mechanism.contains("sh:path v:ligand ;\n        sh:minCount 1 ;\n        sh:maxCount 1 ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:Compound"), "{mechanism}");
+    assert!(shapes.contains("sh:path v:entities ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:Entity"));
 }
 
 #[test]
@@ -183,6 +207,58 @@ fn sbml_has_every_step_species_and_modifier() {
     assert!(xml.contains("https://identifiers.org/ec-code:1.14.15.6"));
     assert!(xml.contains("<bqbiol:isVersionOf>"));
     assert!(xml.contains("https://identifiers.org/uniprot:P05108"));
+    // Each step is its Rhea reaction (physiological direction), a version of its master.
+    for r in doc.reactions.iter().filter(|r| doc.pathways[0].steps.contains(&r.id)) {
+        let (Some(dir), Some(master)) = (&r.rhea_direction, &r.rhea_master) else {
+            continue;
+        };
+        let rid = format!("meta_r_{}", r.id.as_str().replace('-', "_"));
+        let block = &xml[xml.find(&format!("rdf:about=\"#{rid}\"")).unwrap()..];
+        let block = &block[..block.find("</rdf:RDF>").unwrap()];
+        let is = &block[block.find("<bqbiol:is>").unwrap()..block.find("</bqbiol:is>").unwrap()];
+        assert!(
+            is.contains(&format!("https://identifiers.org/rhea:{}", dir.local())),
+            "{block}"
+        );
+        let version = &block[block.find("<bqbiol:isVersionOf>").unwrap()..];
+        assert!(
+            version.contains(&format!("https://identifiers.org/rhea:{}", master.local())),
+            "{block}"
+        );
+    }
+    assert!(doc.reactions.iter().any(|r| r.rhea_direction.is_some()));
+}
+
+/// The SBML and KGX exports of a network where pathways share steps and a reaction lists
+/// no isoform.
+#[test]
+fn exports_cover_a_network_of_pathways() {
+    let mut doc: serde_json::Value = serde_json::from_str(&kb().to_json()).unwrap();
+    let steps = doc["pathways"][0]["steps"].clone();
+    doc["pathways"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "shared-start", "name": "shared start", "steps": [steps[0], steps[1]]}));
+    doc["reactions"][1]["isoforms"] = serde_json::json!([]);
+    let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+    let Exported::Files(sbml) = kb.export(ExportFormat::Sbml).unwrap() else {
+        panic!("SBML is one file per pathway")
+    };
+    assert_eq!(sbml.len(), kb.document().pathways.len());
+    assert!(sbml["shared-start.xml"].contains("<listOfReactions>"));
+    let Exported::Files(kgx) = kb.export(ExportFormat::Kgx).unwrap() else {
+        panic!("KGX is nodes and edges")
+    };
+    let id = format!("{}:{}", vocab::KB_PREFIX, kb.document().reactions[1].id);
+    let edge: Value = kgx["edges.jsonl"]
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|e| e["id"] == id.as_str())
+        .unwrap();
+    assert!(
+        edge.get("catalyst_qualifier")
+            .is_none_or(|q| q.as_array().is_some_and(Vec::is_empty))
+    );
 }
 
 #[test]
