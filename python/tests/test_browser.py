@@ -65,7 +65,7 @@ def test_html_renders_in_headless_chromium(root: pathlib.Path) -> None:
         console_errors = [l for l in dom.stderr.splitlines() if "CONSOLE" in l or "Refused to" in l]
         assert console_errors == []
         # The diagram made it into the rendered document, with every compound of the route.
-        assert "<svg" in dom.stdout and 'class="pathway"' in dom.stdout
+        assert "<svg" in dom.stdout and 'class="pathway' in dom.stdout
         for c in ns.default_kb().biosynthesis("allopregnanolone").compounds:
             assert f'data-id="{c.id}"' in dom.stdout
         run = subprocess.run(
