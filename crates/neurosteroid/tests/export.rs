@@ -173,6 +173,11 @@ fn shapes_cover_every_object_type() {
     }
     assert!(shapes.contains("shape:KnowledgeBaseShape"));
     assert!(shapes.contains("sh:in ( \"regulatory\""), "grades are an enumeration");
+    // An anchored pattern is guarded against a final line break, as in the JSON Schema.
+    assert!(
+        shapes.contains("sh:not [ sh:pattern \"\\n\" ]"),
+        "no guard against a final line break"
+    );
     // References name the class of the kinds the `full` level allows, from its one table.
     let reaction = &shapes[shapes.find("shape:ReactionShape").unwrap()..];
     let reaction = &reaction[..reaction.find(" .\n").unwrap()];

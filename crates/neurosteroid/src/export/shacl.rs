@@ -78,6 +78,11 @@ fn scalar(def: &Value, out: &mut Vec<String>) {
     if let Some(p) = def.get("pattern").and_then(Value::as_str) {
         out.push(format!("sh:pattern \"{}\"", escape_literal(p)));
     }
+    // The schema's guard beside an anchored pattern (`"not": {"pattern": "\n"}`): in Python's
+    // `re`, which pyshacl uses, `$` also matches before a final line break.
+    if let Some(p) = def.get("not").and_then(|n| n.get("pattern")).and_then(Value::as_str) {
+        out.push(format!("sh:not [ sh:pattern \"{}\" ]", escape_literal(p)));
+    }
     for (key, sh) in [
         ("minLength", "sh:minLength"),
         ("maxLength", "sh:maxLength"),
