@@ -175,7 +175,7 @@ fn annotate(schema: &mut Value, kind: &KindSchema) {
 
 /// The JSON Schema of a whole knowledge-base document: each entity definition names its kind
 /// and collection, and the root lists the collections in document order, in `$comment`s
-/// (see [`annotate`]), so that generators (the Python model) need no list of their own.
+/// (see `annotate` in this crate), so that generators (the Python model) need no list of their own.
 pub fn document_schema() -> Value {
     let mut schema = schema_for::<Document>(DOCUMENT_SCHEMA_FILE, "neurosteroid knowledge base");
     let kinds = kinds();
