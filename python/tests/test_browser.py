@@ -4,24 +4,12 @@ browser (Debian's chromium) without errors; a screenshot is kept as a test artef
 
 from __future__ import annotations
 
-import os
 import pathlib
-import shutil
 import subprocess
 import tempfile
 
 import neurosteroid as ns
-import pytest
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    if os.environ.get("CI"):
-        pytest.fail("chromium is required in CI (.ci/run installs it)")
-    pytest.skip("chromium not installed")
+from conftest import headless_chromium
 
 
 def test_html_is_valid_and_self_contained() -> None:
@@ -34,7 +22,6 @@ def test_html_is_valid_and_self_contained() -> None:
 
 
 def test_html_renders_in_headless_chromium(root: pathlib.Path) -> None:
-    chromium = _chromium()
     html = ns.default_kb().render("allopregnanolone", format="html")
     artifacts = root / "artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -44,20 +31,8 @@ def test_html_renders_in_headless_chromium(root: pathlib.Path) -> None:
     if shot.exists():
         shot.unlink()
     with tempfile.TemporaryDirectory() as profile:
-        flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--hide-scrollbars",
-        ]
+        chromium, *flags = headless_chromium(profile)
+        flags += ["--enable-logging=stderr", "--v=0", "--hide-scrollbars"]
         dom = subprocess.run(
             [chromium, *flags, "--dump-dom", page.as_uri()], check=False, capture_output=True, text=True, timeout=120
         )

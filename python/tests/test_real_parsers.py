@@ -26,6 +26,7 @@ from typing import Any
 
 import neurosteroid as ns
 import pytest
+from conftest import headless_chromium
 
 # Fields whose text a renderer shows (the Rust renderer tests poison the same ones).
 TEXT_FIELDS = {
@@ -240,11 +241,6 @@ def _mermaid_script(root: pathlib.Path) -> pathlib.Path:
 
 def render_mermaid(root: pathlib.Path, diagrams: list[str]) -> list[dict[str, Any]]:
     """Renders each diagram with Mermaid in headless Chromium; returns {ok, svg|error}."""
-    chromium = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is required in CI (.ci/run installs it)")
-        pytest.skip("chromium not installed")
     script = _mermaid_script(root)
     with tempfile.TemporaryDirectory() as tmp:
         page = pathlib.Path(tmp) / "mermaid.html"
@@ -253,20 +249,8 @@ def render_mermaid(root: pathlib.Path, diagrams: list[str]) -> list[dict[str, An
             MERMAID_PAGE.format(script=script.as_uri(), diagrams=json.dumps(diagrams).replace("</", "<\\/")),
             encoding="utf-8",
         )
-        profile = pathlib.Path(tmp) / "profile"
-        flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=60000",
-        ]
+        chromium, *flags = headless_chromium(pathlib.Path(tmp) / "profile")
+        flags += ["--allow-file-access-from-files", "--virtual-time-budget=60000"]
         run = subprocess.run(
             [chromium, *flags, "--dump-dom", page.as_uri()], check=False, capture_output=True, text=True, timeout=180
         )
