@@ -73,8 +73,25 @@ class Route:
         return (self.steps[0].substrate, *(s.product for s in self.steps))
 
 
+class _Evidenced:
+    """What `Linked`, `Made` and `Acting` share: the overall direction of their evidence,
+    and the one-line text the CLI prints."""
+
+    __slots__ = ()
+    direction: EvidenceDirection
+    text: str
+
+    @property
+    def supported(self) -> bool:
+        """True when the evidence supports the answer."""
+        return self.direction == "supports"
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass(frozen=True, slots=True)
-class Linked:
+class Linked(_Evidenced):
     """One entity linked to a query, with every claim that links it and what the evidence
     says overall.
 
@@ -93,17 +110,9 @@ class Linked:
     indicated: bool = False
     text: str = field(default="", repr=False, compare=False)
 
-    @property
-    def supported(self) -> bool:
-        """True when the evidence supports the link."""
-        return self.direction == "supports"
-
-    def __str__(self) -> str:
-        return self.text
-
 
 @dataclass(frozen=True, slots=True)
-class Made:
+class Made(_Evidenced):
     """One compound an enzyme makes (`KnowledgeBase.made_by`): `entity` is the compound,
     `direct` is true when one of the enzyme's own reactions makes it, `steps` the chain that
     makes it (the enzyme's step first). `direction`, `grade` and `claims` are those of the
@@ -118,17 +127,9 @@ class Made:
     steps: tuple[Reaction, ...]
     text: str = field(default="", repr=False, compare=False)
 
-    @property
-    def supported(self) -> bool:
-        """True when the evidence supports it."""
-        return self.direction == "supports"
-
-    def __str__(self) -> str:
-        return self.text
-
 
 @dataclass(frozen=True, slots=True)
-class Acting:
+class Acting(_Evidenced):
     """One compound acting on a receptor (`KnowledgeBase.acting_on`): `entity` is the
     ligand, `receptor` the receptor, `modes` the recorded modes of action
     (`"positive-allosteric-modulation"`, ...); `direction`, `grade` and `claims` are those of
@@ -141,11 +142,3 @@ class Acting:
     claims: tuple[Claim, ...]
     modes: tuple[str, ...]
     text: str = field(default="", repr=False, compare=False)
-
-    @property
-    def supported(self) -> bool:
-        """True when the evidence supports the action."""
-        return self.direction == "supports"
-
-    def __str__(self) -> str:
-        return self.text
