@@ -186,6 +186,25 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// One compound as a labelled box of an SVG diagram (the name cut to `chars` characters).
+fn svg_box(
+    out: &mut String,
+    class: &str,
+    c: &crate::model::Compound,
+    (x, y): (usize, usize),
+    (w, h): (usize, usize),
+    chars: usize,
+) {
+    let _ = write!(
+        out,
+        "<g class=\"{class}\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"10\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+        xml_escape(c.id.as_str()),
+        x + w / 2,
+        y + h / 2 + 5,
+        xml_escape(&c.name.as_str().chars().take(chars).collect::<String>())
+    );
+}
+
 /// Splits a label into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -296,14 +315,7 @@ fn svg_network(net: &Network<'_>) -> String {
         } else {
             "node branch"
         };
-        let _ = write!(
-            out,
-            "<g class=\"{class}\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"10\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
-            xml_escape(c.id.as_str()),
-            x + BOX_W / 2,
-            y + BOX_H / 2 + 5,
-            xml_escape(&c.name.as_str().chars().take(28).collect::<String>())
-        );
+        svg_box(&mut out, class, c, (x, y), (BOX_W, BOX_H), 28);
     }
     for (n, (step, on_route)) in all.iter().enumerate() {
         let (Some(&a), Some(&b)) = (pos.get(step.substrate.id.as_str()), pos.get(step.product.id.as_str())) else {
@@ -367,14 +379,7 @@ fn svg_chain(net: &Network<'_>) -> String {
     for (i, c) in compounds.iter().enumerate() {
         let y = 20 + i * (BOX_H + GAP);
         let class = if c.id == route.target.id { "node target" } else { "node" };
-        let _ = write!(
-            out,
-            "<g class=\"{class}\" data-id=\"{}\"><rect x=\"{X}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"10\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
-            xml_escape(c.id.as_str()),
-            X + BOX_W / 2,
-            y + BOX_H / 2 + 5,
-            xml_escape(&c.name.as_str().chars().take(34).collect::<String>())
-        );
+        svg_box(&mut out, class, c, (X, y), (BOX_W, BOX_H), 34);
     }
     for (i, step) in route.steps.iter().enumerate() {
         let y1 = 20 + i * (BOX_H + GAP) + BOX_H;
