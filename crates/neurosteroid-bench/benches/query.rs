@@ -157,5 +157,95 @@ fn names(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, query, names);
+/// The answer paths at every size of `NS_BENCH_SIZES` (the growth between two sizes shows
+/// whether a path reads an index or scans): biosynthesis of the last pathway's target,
+/// conditions linked to a compound, therapies for a condition, the text summary (every
+/// claim about the entity), and the fact sheets, the document's own and the default one
+/// built from the claims. Each indexed path's first call builds the index, outside the
+/// timed loop.
+fn paths(c: &mut Criterion) {
+    use neurosteroid::render::SheetFormat;
+    for n in neurosteroid_bench::sizes_from_env() {
+        let bytes = neurosteroid_bench::ensure(n).expect("generate the synthetic document");
+        let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        let kb = KnowledgeBase::from_slice(&bytes, Format::Json, LoadOptions::default()).expect("load");
+        let last = |key: &str| {
+            value[key]
+                .as_array()
+                .and_then(|a| a.last())
+                .expect("a non-empty collection")
+        };
+        let subject_of = |predicate: &str| {
+            value["claims"]
+                .as_array()
+                .expect("claims")
+                .iter()
+                .rev()
+                .find(|c| c["predicate"] == predicate)
+                .and_then(|c| c["subject"].as_str())
+                .expect("a claim with this predicate")
+                .to_owned()
+        };
+        let pathway_target = {
+            let step = last("pathways")["steps"]
+                .as_array()
+                .and_then(|s| s.last())
+                .and_then(|s| s.as_str());
+            match kb.get(step.expect("step")).expect("reaction") {
+                neurosteroid::EntityRef::Reaction(r) => r.product.to_string(),
+                _ => unreachable!("a step is a reaction"),
+            }
+        };
+        let linked = subject_of("low-levels-associated-with");
+        let condition = last("conditions")["id"].as_str().expect("id").to_owned();
+        let sheet = last("fact_sheets")["id"].as_str().expect("id").to_owned();
+        let sheets: std::collections::HashSet<&str> = value["fact_sheets"]
+            .as_array()
+            .expect("sheets")
+            .iter()
+            .filter_map(|s| s["subject"].as_str())
+            .collect();
+        let bare = value["compounds"]
+            .as_array()
+            .expect("compounds")
+            .iter()
+            .rev()
+            .filter_map(|c| c["id"].as_str())
+            .find(|id| !sheets.contains(id))
+            .expect("a compound without a fact sheet")
+            .to_owned();
+        // Build the lazy indexes once.
+        black_box(kb.biosynthesis(&pathway_target).expect("route"));
+        let mut g = c.benchmark_group(format!("paths/{n}"));
+        g.warm_up_time(Duration::from_millis(500));
+        g.measurement_time(Duration::from_secs(2));
+        g.sample_size(20);
+        g.bench_function("biosynthesis_last_pathway", |b| {
+            b.iter(|| kb.biosynthesis(black_box(&pathway_target)).expect("route").steps.len())
+        });
+        g.bench_function("conditions_linked", |b| {
+            b.iter(|| kb.conditions_linked(black_box(&linked)).expect("compound").len())
+        });
+        g.bench_function("therapies_for", |b| {
+            b.iter(|| kb.therapies_for(black_box(&condition)).expect("condition").len())
+        });
+        let entity = kb.get(&linked).expect("compound");
+        g.bench_function("render_summary", |b| {
+            b.iter(|| neurosteroid::render::summary(&kb, black_box(entity)).len())
+        });
+        g.bench_function("render_own_sheet_markdown", |b| {
+            b.iter(|| {
+                kb.render(black_box(&sheet), SheetFormat::Markdown)
+                    .expect("sheet")
+                    .len()
+            })
+        });
+        g.bench_function("render_default_sheet_markdown", |b| {
+            b.iter(|| kb.render(black_box(&bare), SheetFormat::Markdown).expect("sheet").len())
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, query, names, paths);
 criterion_main!(benches);

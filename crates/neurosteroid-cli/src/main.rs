@@ -206,6 +206,10 @@ enum Command {
         /// summary grouped by code).
         #[arg(long)]
         all: bool,
+        /// Threads that validate the inputs (several documents at once; a folder's files
+        /// read and parsed at once) [default: one per core].
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
     },
     /// Split a document into a knowledge-base folder: `knowledge-base.yaml` and one YAML
     /// file per entity under a folder per collection.
@@ -677,6 +681,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
             color,
             limits,
             all,
+            jobs,
         } => {
             let limits = limits.resolve(cli.input.limits);
             use std::io::IsTerminal;
@@ -695,6 +700,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 colour,
                 input_format,
                 all,
+                jobs,
             };
             return validate(&files, LoadOptions { level, limits }, style, out);
         }
@@ -782,6 +788,42 @@ struct Style {
     input_format: Option<Format>,
     /// Every diagnostic, not the grouped summary.
     all: bool,
+    /// Threads (`None`: one per core).
+    jobs: Option<std::num::NonZeroUsize>,
+}
+
+/// `f` of every item on `jobs` threads (`None`: one per core), in the items' order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: Option<std::num::NonZeroUsize>,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let workers = jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if workers < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: std::sync::Mutex<Vec<(usize, R)>> = std::sync::Mutex::new(Vec::with_capacity(items.len()));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    done.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((i, r));
+                }
+            });
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The bytes of one input: a file, or standard input for `-` (within the size limit).
@@ -835,6 +877,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
         colour,
         input_format,
         all,
+        jobs,
     } = style;
     let level = options.level.as_str();
     let paint = |text: &str, code: &str| {
@@ -860,19 +903,32 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
             paths.push(path);
         }
     }
-    for path in &paths {
-        let name = if path.as_os_str() == "-" {
+    let name_of = |path: &PathBuf| {
+        if path.as_os_str() == "-" {
             "<stdin>".to_owned()
         } else {
             path.display().to_string()
-        };
-        let read = if path.as_os_str() != "-" && neurosteroid::layout::is_tree(path) {
-            neurosteroid::Tree::read(path, &options.limits, curate::progress(quiet)).map(|tree| tree.validate(options))
+        }
+    };
+    // Several inputs: one per thread; one folder: its files on every thread.
+    let inner = if paths.len() > 1 {
+        std::num::NonZeroUsize::new(1)
+    } else {
+        jobs
+    };
+    let check = |path: &PathBuf| {
+        if path.as_os_str() != "-" && neurosteroid::layout::is_tree(path) {
+            neurosteroid::Tree::read_with_threads(path, &options.limits, curate::progress(quiet), inner)
+                .map(|tree| tree.validate(options))
         } else {
             let syntax = input_format.unwrap_or_else(|| Format::from_path(path));
             read_input(path, &options.limits)
-                .map(|bytes| validate_bytes(&bytes, &name, syntax, input_format.is_none(), options))
-        };
+                .map(|bytes| validate_bytes(&bytes, &name_of(path), syntax, input_format.is_none(), options))
+        }
+    };
+    let reads = in_parallel(&paths, jobs, check);
+    for (path, read) in paths.iter().zip(reads) {
+        let name = name_of(path);
         let diags = match read {
             Ok(diags) => diags,
             Err(neurosteroid::Error::Invalid { diagnostics }) => diagnostics,

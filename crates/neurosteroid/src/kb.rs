@@ -228,8 +228,14 @@ impl KnowledgeBase {
 
     /// The reaction, claim and receptor index of the network queries, built on first use.
     pub(crate) fn network_index(&self) -> &crate::network::NetworkIndex {
-        self.network
-            .get_or_init(|| crate::network::NetworkIndex::new(&self.doc))
+        self.network.get_or_init(|| {
+            crate::network::NetworkIndex::new(&self.doc, |id| {
+                self.ids()
+                    .get(id)
+                    .filter(|k| k.kind == EntityKind::Reaction)
+                    .map(|k| k.index as usize)
+            })
+        })
     }
 
     /// The name and identifier index, built on first use.

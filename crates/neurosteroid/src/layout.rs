@@ -21,6 +21,7 @@
 //! diagnostic names its [`Diagnostic::file`], the JSON Pointer inside that file and the
 //! line and column there. Files are read and parsed in parallel.
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -60,6 +61,8 @@ pub struct SourceFile {
 pub struct Tree {
     root: PathBuf,
     files: Vec<SourceFile>,
+    /// Threads that read and parse the files: `None` for every core.
+    threads: Option<NonZeroUsize>,
 }
 
 /// Where each entity of the assembled document came from.
@@ -150,6 +153,20 @@ impl Tree {
     /// `limit` diagnostic naming the file that is too large, or an `encoding` one for a file
     /// that is not UTF-8.
     pub fn read(dir: impl AsRef<Path>, limits: &Limits, progress: Option<Progress<'_>>) -> Result<Tree> {
+        Tree::read_with_threads(dir, limits, progress, None)
+    }
+
+    /// [`Tree::read`] on `threads` threads (`None`: every core); the tree keeps the number
+    /// for parsing its files when it is validated or joined.
+    ///
+    /// # Errors
+    /// As [`Tree::read`].
+    pub fn read_with_threads(
+        dir: impl AsRef<Path>,
+        limits: &Limits,
+        progress: Option<Progress<'_>>,
+        threads: Option<NonZeroUsize>,
+    ) -> Result<Tree> {
         let dir = dir.as_ref();
         let mut paths = Vec::new();
         walk(dir, dir, &mut paths)?;
@@ -160,9 +177,7 @@ impl Tree {
         let done = AtomicUsize::new(0);
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<Result<SourceFile>>>> = Mutex::new((0..total).map(|_| None).collect());
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(total.max(1));
+        let workers = workers(threads).min(total.max(1));
         std::thread::scope(|s| {
             for _ in 0..workers {
                 s.spawn(|| {
@@ -197,6 +212,7 @@ impl Tree {
         Ok(Tree {
             root: dir.to_path_buf(),
             files,
+            threads,
         })
     }
 
@@ -210,7 +226,15 @@ impl Tree {
         Tree {
             root: root.into(),
             files,
+            threads: None,
         }
+    }
+
+    /// The same tree, parsing its files on `threads` threads (`None`: every core).
+    #[must_use]
+    pub fn with_threads(mut self, threads: Option<NonZeroUsize>) -> Tree {
+        self.threads = threads;
+        self
     }
 
     /// The folder.
@@ -239,12 +263,13 @@ impl Tree {
     /// Parses every file (in parallel) and assembles one document value, with where each
     /// entity came from. Problems are placed in their files.
     fn assemble(&self, limits: &Limits) -> (Option<Value>, Origins, Vec<Diagnostic>) {
-        let parsed: Vec<std::result::Result<Value, Vec<Diagnostic>>> = parallel_map(&self.files, |f| {
-            crate::parse::parse_value(f.text.as_bytes(), f.format, limits).map_err(|mut diags| {
-                crate::parse::add_locations(f.text.as_bytes(), f.format, &mut diags);
-                diags
-            })
-        });
+        let parsed: Vec<std::result::Result<Value, Vec<Diagnostic>>> =
+            parallel_map(&self.files, workers(self.threads), |f| {
+                crate::parse::parse_value(f.text.as_bytes(), f.format, limits).map_err(|mut diags| {
+                    crate::parse::add_locations(f.text.as_bytes(), f.format, &mut diags);
+                    diags
+                })
+            });
         let mut diags = Vec::new();
         let mut origins = Origins::default();
         let roots: Vec<usize> = ROOT_FILES
@@ -542,9 +567,15 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-/// Maps `f` over `items` on all cores, keeping the order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+/// The number of worker threads: `threads`, or one per core.
+fn workers(threads: Option<NonZeroUsize>) -> usize {
+    threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get)
+}
+
+/// Maps `f` over `items` on `workers` threads, keeping the order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     if workers < 2 || items.len() < 16 {
         return items.iter().map(f).collect();
     }
@@ -554,6 +585,11 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
             .chunks(chunk)
             .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A worker's panic goes on to the caller: dropping its part would shift every later
+        // result onto the wrong file.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
     })
 }

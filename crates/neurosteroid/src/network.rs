@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, Document, EntityRef, Id, Mechanism, Predicate, Reaction, Receptor};
+use crate::model::{
+    Claim, Compound, Document, EntityRef, Id, Mechanism, Pathway, Predicate, Reaction, Receptor, Therapy,
+};
 use crate::query::{Linked, Route, RouteStep};
 
 /// The most branch steps a [`Network`] holds, so that a hostile document cannot make a
@@ -33,7 +35,17 @@ pub(crate) struct NetworkIndex {
     by_enzyme: HashMap<Id, Vec<usize>>,
     by_isoform: HashMap<Id, Vec<usize>>,
     claims_by_object: HashMap<Id, Vec<usize>>,
+    claims_by_subject: HashMap<Id, Vec<usize>>,
     receptors_by_subunit: HashMap<Id, Vec<usize>>,
+    therapies_by_indication: HashMap<Id, Vec<usize>>,
+    therapies_by_compound: HashMap<Id, Vec<usize>>,
+    therapies_by_id: HashMap<Id, Vec<usize>>,
+    sheets_by_subject: HashMap<Id, Vec<usize>>,
+    /// For each compound, the first pathway whose last (recorded) reaction makes it.
+    pathway_ending: HashMap<Id, usize>,
+    /// For each compound, the first pathway with a reaction that makes it, and the
+    /// position of that reaction among the pathway's recorded reactions.
+    pathway_passing: HashMap<Id, (usize, usize)>,
 }
 
 fn push(map: &mut HashMap<Id, Vec<usize>>, key: &Id, i: usize) {
@@ -45,8 +57,36 @@ fn push(map: &mut HashMap<Id, Vec<usize>>, key: &Id, i: usize) {
 }
 
 impl NetworkIndex {
-    pub(crate) fn new(doc: &Document) -> Self {
+    /// `reaction` gives the position of the reaction with an id (as `KnowledgeBase::get`
+    /// finds it), or `None` where the id names no reaction.
+    pub(crate) fn new(doc: &Document, reaction: impl Fn(&str) -> Option<usize>) -> Self {
         let mut ix = NetworkIndex::default();
+        for (p, pathway) in doc.pathways.iter().enumerate() {
+            let made: Vec<&Id> = pathway
+                .steps
+                .iter()
+                .filter_map(|s| reaction(s.as_str()).and_then(|i| doc.reactions.get(i)))
+                .map(|r| &r.product)
+                .collect();
+            if let Some(last) = made.last() {
+                ix.pathway_ending.entry((*last).clone()).or_insert(p);
+            }
+            for (end, product) in made.iter().enumerate() {
+                ix.pathway_passing.entry((*product).clone()).or_insert((p, end));
+            }
+        }
+        for (i, t) in doc.therapies.iter().enumerate() {
+            push(&mut ix.therapies_by_id, &t.id, i);
+            for c in &t.indications {
+                push(&mut ix.therapies_by_indication, c, i);
+            }
+            for c in &t.active_compounds {
+                push(&mut ix.therapies_by_compound, c, i);
+            }
+        }
+        for (i, f) in doc.fact_sheets.iter().enumerate() {
+            push(&mut ix.sheets_by_subject, &f.subject, i);
+        }
         for (i, r) in doc.reactions.iter().enumerate() {
             push(&mut ix.made_by, &r.product, i);
             push(&mut ix.used_by, &r.substrate, i);
@@ -57,6 +97,7 @@ impl NetworkIndex {
         }
         for (i, c) in doc.claims.iter().enumerate() {
             push(&mut ix.claims_by_object, &c.object, i);
+            push(&mut ix.claims_by_subject, &c.subject, i);
         }
         for (i, r) in doc.receptors.iter().enumerate() {
             for g in &r.subunits {
@@ -86,10 +127,68 @@ impl KnowledgeBase {
         self.reactions_at(NetworkIndex::get(&self.network_index().used_by, id))
     }
 
-    fn claims_with_object(&self, id: &str) -> impl Iterator<Item = &Claim> + '_ {
+    pub(crate) fn claims_with_object(&self, id: &str) -> impl Iterator<Item = &Claim> + '_ {
         NetworkIndex::get(&self.network_index().claims_by_object, id)
             .iter()
             .filter_map(|&i| self.document().claims.get(i))
+    }
+
+    /// Claims whose subject is the entity with this id, in document order.
+    pub(crate) fn claims_with_subject(&self, id: &str) -> impl Iterator<Item = &Claim> + '_ {
+        NetworkIndex::get(&self.network_index().claims_by_subject, id)
+            .iter()
+            .filter_map(|&i| self.document().claims.get(i))
+    }
+
+    /// Claims whose subject or object is the entity with this id, in document order, each
+    /// once.
+    pub(crate) fn claims_touching(&self, id: &str) -> Vec<&Claim> {
+        let ix = self.network_index();
+        let mut at: Vec<usize> = NetworkIndex::get(&ix.claims_by_subject, id).to_vec();
+        at.extend_from_slice(NetworkIndex::get(&ix.claims_by_object, id));
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|i| self.document().claims.get(i)).collect()
+    }
+
+    fn therapies_at<'a>(&'a self, positions: &'a [usize]) -> impl Iterator<Item = &'a Therapy> + 'a {
+        positions.iter().filter_map(|&i| self.document().therapies.get(i))
+    }
+
+    /// Therapies with a recorded indication for the condition with this id, in document
+    /// order.
+    pub(crate) fn therapies_indicated_for(&self, id: &str) -> impl Iterator<Item = &Therapy> + '_ {
+        self.therapies_at(NetworkIndex::get(&self.network_index().therapies_by_indication, id))
+    }
+
+    /// Positions of the therapies containing the compound with this id.
+    pub(crate) fn therapy_positions_with_compound(&self, id: &str) -> &[usize] {
+        NetworkIndex::get(&self.network_index().therapies_by_compound, id)
+    }
+
+    /// Positions of the therapies with this id (one in a valid document).
+    pub(crate) fn therapy_positions_with_id(&self, id: &str) -> &[usize] {
+        NetworkIndex::get(&self.network_index().therapies_by_id, id)
+    }
+
+    /// The first fact sheet whose subject is the entity with this id.
+    pub(crate) fn sheet_about(&self, id: &str) -> Option<&crate::model::FactSheet> {
+        NetworkIndex::get(&self.network_index().sheets_by_subject, id)
+            .first()
+            .and_then(|&i| self.document().fact_sheets.get(i))
+    }
+
+    /// The first pathway whose last recorded reaction makes the compound with this id.
+    pub(crate) fn pathway_ending_at(&self, id: &str) -> Option<&Pathway> {
+        let p = *self.network_index().pathway_ending.get(id)?;
+        self.document().pathways.get(p)
+    }
+
+    /// The first pathway with a reaction that makes the compound with this id, and the
+    /// position of that reaction among the pathway's recorded reactions.
+    pub(crate) fn pathway_passing(&self, id: &str) -> Option<(&Pathway, usize)> {
+        let (p, end) = *self.network_index().pathway_passing.get(id)?;
+        Some((self.document().pathways.get(p)?, end))
     }
 
     /// The shortest chain of reactions from the nearest origin (a compound no reaction

@@ -305,6 +305,13 @@ impl fmt::Display for Linked<'_> {
     }
 }
 
+/// Which side of a claim the queried entity is on.
+#[derive(Clone, Copy)]
+enum Side<'a> {
+    Subject(&'a str),
+    Object(&'a str),
+}
+
 /// Groups claims by the entity on their other side and orders the groups by strength of
 /// support.
 fn group<'a>(pairs: Vec<(EntityRef<'a>, &'a Claim)>, indicated: &[EntityRef<'a>]) -> Vec<Linked<'a>> {
@@ -397,27 +404,26 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn biosynthesis(&self, compound: &str) -> Result<Route<'_>> {
         let target = self.compound(compound)?;
-        let mut passing: Option<(&Pathway, Vec<&Reaction>)> = None;
-        for p in &self.document().pathways {
-            let reactions: Vec<&Reaction> = p.steps.iter().filter_map(|s| self.reaction_by_id(s.as_str())).collect();
-            if reactions.last().is_some_and(|r| r.product == target.id) {
-                return Ok(Route {
-                    target,
-                    pathway: Some(p),
-                    steps: reactions.iter().filter_map(|r| self.step(r)).collect(),
-                });
-            }
-            if passing.is_none() {
-                if let Some(end) = reactions.iter().position(|r| r.product == target.id) {
-                    passing = Some((p, reactions[..=end].to_vec()));
-                }
-            }
-        }
-        if let Some((p, reactions)) = passing {
+        // The pathways ending at (else passing through) each compound are indexed once.
+        let reactions = |p: &'_ Pathway| -> Vec<&Reaction> {
+            p.steps.iter().filter_map(|s| self.reaction_by_id(s.as_str())).collect()
+        };
+        if let Some(p) = self.pathway_ending_at(target.id.as_str()) {
             return Ok(Route {
                 target,
                 pathway: Some(p),
-                steps: reactions.iter().filter_map(|r| self.step(r)).collect(),
+                steps: reactions(p).into_iter().filter_map(|r| self.step(r)).collect(),
+            });
+        }
+        if let Some((p, end)) = self.pathway_passing(target.id.as_str()) {
+            return Ok(Route {
+                target,
+                pathway: Some(p),
+                steps: reactions(p)
+                    .into_iter()
+                    .take(end + 1)
+                    .filter_map(|r| self.step(r))
+                    .collect(),
             });
         }
         Ok(Route {
@@ -449,17 +455,17 @@ impl KnowledgeBase {
         Ok(self.users(c.id.as_str()).filter_map(|r| self.step(r)).collect())
     }
 
-    fn linked(&self, subject: Option<&str>, object: Option<&str>, predicates: &[Predicate]) -> Vec<Linked<'_>> {
-        let pairs = self
-            .document()
-            .claims
-            .iter()
+    /// Claims with one of `predicates` about the entity on one side (`Subject(id)` or
+    /// `Object(id)`), grouped by the entity on the other side; read from the claim index.
+    fn linked(&self, side: Side<'_>, predicates: &[Predicate]) -> Vec<Linked<'_>> {
+        let (claims, subject): (Box<dyn Iterator<Item = &Claim>>, bool) = match side {
+            Side::Subject(id) => (Box::new(self.claims_with_subject(id)), true),
+            Side::Object(id) => (Box::new(self.claims_with_object(id)), false),
+        };
+        let pairs = claims
             .filter(|c| predicates.contains(&c.predicate))
-            .filter(|c| {
-                subject.is_none_or(|s| c.subject.as_str() == s) && object.is_none_or(|o| c.object.as_str() == o)
-            })
             .filter_map(|c| {
-                let other = if subject.is_some() { &c.object } else { &c.subject };
+                let other = if subject { &c.object } else { &c.subject };
                 self.get(other.as_str()).map(|entity| (entity, c))
             })
             .collect();
@@ -486,8 +492,7 @@ impl KnowledgeBase {
     pub fn conditions_linked(&self, compound: &str) -> Result<Vec<Linked<'_>>> {
         let c = self.compound(compound)?;
         Ok(self.linked(
-            Some(c.id.as_str()),
-            None,
+            Side::Subject(c.id.as_str()),
             &[
                 Predicate::LowLevelsAssociatedWith,
                 Predicate::AlteredSignallingAssociatedWith,
@@ -502,7 +507,7 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn effects(&self, compound: &str) -> Result<Vec<Linked<'_>>> {
         let c = self.compound(compound)?;
-        Ok(self.linked(Some(c.id.as_str()), None, &[Predicate::HasEffect]))
+        Ok(self.linked(Side::Subject(c.id.as_str()), &[Predicate::HasEffect]))
     }
 
     /// Therapies and strategies claimed to raise a compound's level: one [`Linked`] per
@@ -512,7 +517,7 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn raised_by(&self, compound: &str) -> Result<Vec<Linked<'_>>> {
         let c = self.compound(compound)?;
-        Ok(self.linked(None, Some(c.id.as_str()), &[Predicate::RaisesLevelOf]))
+        Ok(self.linked(Side::Object(c.id.as_str()), &[Predicate::RaisesLevelOf]))
     }
 
     /// Medicines and other factors claimed to lower a compound's level: one [`Linked`] per
@@ -522,7 +527,7 @@ impl KnowledgeBase {
     /// When the text does not resolve to a compound.
     pub fn lowered_by(&self, compound: &str) -> Result<Vec<Linked<'_>>> {
         let c = self.compound(compound)?;
-        Ok(self.linked(None, Some(c.id.as_str()), &[Predicate::LowersLevelOf]))
+        Ok(self.linked(Side::Object(c.id.as_str()), &[Predicate::LowersLevelOf]))
     }
 
     /// Medicines indicated for, or claimed to treat, a condition: one [`Linked`] per
@@ -542,17 +547,12 @@ impl KnowledgeBase {
             });
         };
         let indicated: Vec<EntityRef<'_>> = self
-            .document()
-            .therapies
-            .iter()
-            .filter(|t| t.indications.contains(&c.id))
+            .therapies_indicated_for(c.id.as_str())
             .map(EntityRef::Therapy)
             .collect();
         let pairs = self
-            .document()
-            .claims
-            .iter()
-            .filter(|cl| cl.predicate == Predicate::Treats && cl.object == c.id)
+            .claims_with_object(c.id.as_str())
+            .filter(|cl| cl.predicate == Predicate::Treats)
             .filter_map(|cl| match self.get(cl.subject.as_str()) {
                 Some(e @ EntityRef::Therapy(_)) => Some((e, cl)),
                 _ => None,
@@ -563,10 +563,6 @@ impl KnowledgeBase {
 
     /// Every claim whose subject or object is the entity.
     pub fn claims_about(&self, id: &str) -> Vec<&Claim> {
-        self.document()
-            .claims
-            .iter()
-            .filter(|c| c.subject.as_str() == id || c.object.as_str() == id)
-            .collect()
+        self.claims_touching(id)
     }
 }

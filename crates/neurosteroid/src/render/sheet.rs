@@ -242,7 +242,7 @@ impl KnowledgeBase {
             EntityRef::FactSheet(s) => Some(s),
             _ => std::iter::once(r.entity)
                 .chain(r.related.iter().copied())
-                .find_map(|e| self.document().fact_sheets.iter().find(|s| &s.subject == e.id())),
+                .find_map(|e| self.sheet_about(e.id().as_str())),
         };
         let Some(sheet) = sheet else {
             return Err(Error::WrongKind {
@@ -293,38 +293,40 @@ impl KnowledgeBase {
     pub fn default_fact_sheet(&self, compound: &Compound) -> Option<FactSheet> {
         use crate::model::Predicate as P;
         let id = compound.id.as_str();
-        let claims_where = |keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
-            self.document()
-                .claims
-                .iter()
-                .filter(|c| keep(c))
-                .map(|c| c.id.clone())
-                .collect()
+        // Every claim is read from the claim index (by subject, by object), never a scan.
+        let ids_of = |claims: Vec<&Claim>, keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
+            claims.into_iter().filter(|c| keep(c)).map(|c| c.id.clone()).collect()
         };
-        let about = |preds: &'static [P]| {
-            move |c: &Claim| preds.contains(&c.predicate) && (c.subject.as_str() == id || c.object.as_str() == id)
-        };
+        let touching = self.claims_touching(id);
+        let about = |preds: &'static [P]| ids_of(touching.clone(), &|c: &Claim| preds.contains(&c.predicate));
         let is_kind = |x: &Id, want: crate::model::EntityKind| self.get(x.as_str()).is_some_and(|e| e.kind() == want);
-        let therapies: Vec<&Therapy> = self
-            .document()
-            .therapies
-            .iter()
-            .filter(|t| {
-                t.active_compounds.contains(&compound.id)
-                    || self.document().claims.iter().any(|c| {
-                        c.subject == t.id
-                            && c.object.as_str() == id
-                            && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
-                    })
-            })
-            .collect();
-        let therapy_claims: Vec<Id> = claims_where(&|c| {
-            therapies.iter().any(|t| t.id == c.subject) && (c.object.as_str() == id || c.predicate == P::Treats)
-        });
-        let support = claims_where(&|c| {
-            c.object.as_str() == id
-                && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
-                && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
+        let changes_level = |c: &Claim| matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf);
+        // Therapies containing the compound, or the subject of a claim that they change its
+        // level, in document order.
+        let mut at: Vec<usize> = self.therapy_positions_with_compound(id).to_vec();
+        for c in self.claims_with_object(id).filter(|c| changes_level(c)) {
+            at.extend_from_slice(self.therapy_positions_with_id(c.subject.as_str()));
+        }
+        at.sort_unstable();
+        at.dedup();
+        let therapies: Vec<&Therapy> = at.iter().filter_map(|&i| self.document().therapies.get(i)).collect();
+        // Claims whose subject is one of them, about the compound or a `treats` claim.
+        let mut therapy_claims: Vec<&Claim> = Vec::new();
+        let mut subjects: Vec<&Id> = therapies.iter().map(|t| &t.id).collect();
+        subjects.sort_unstable();
+        subjects.dedup();
+        for t in subjects {
+            therapy_claims.extend(
+                self.claims_with_subject(t.as_str())
+                    .filter(|c| c.object.as_str() == id || c.predicate == P::Treats),
+            );
+        }
+        // The claims live in one Vec: address order is document order.
+        therapy_claims.sort_unstable_by_key(|c| std::ptr::from_ref::<Claim>(c) as usize);
+        therapy_claims.dedup_by_key(|c| std::ptr::from_ref::<Claim>(c) as usize);
+        let therapy_claims: Vec<Id> = therapy_claims.into_iter().map(|c| c.id.clone()).collect();
+        let support = ids_of(self.claims_with_object(id).collect(), &|c| {
+            changes_level(c) && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
         });
         let text = |s: &str| Text::try_from(s.to_owned()).ok();
         let section = |heading: &str, kind: SectionKind, claims: Vec<Id>, entities: Vec<Id>| {
@@ -338,7 +340,7 @@ impl KnowledgeBase {
         };
         let has_route = self.biosynthesis(id).is_ok_and(|r| !r.steps.is_empty());
         let mut sections = Vec::new();
-        let biosynthesis = claims_where(&about(&[P::PrecursorOf, P::SynthesisedIn]));
+        let biosynthesis = about(&[P::PrecursorOf, P::SynthesisedIn]);
         if has_route || !biosynthesis.is_empty() {
             sections.push(section(
                 "How it is made",
@@ -356,7 +358,9 @@ impl KnowledgeBase {
                 &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
             ),
         ] {
-            let claims = claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id);
+            let claims = ids_of(self.claims_with_subject(id).collect(), &|c: &Claim| {
+                preds.contains(&c.predicate)
+            });
             if !claims.is_empty() {
                 sections.push(section(heading, kind, claims, vec![]));
             }
