@@ -566,3 +566,135 @@ impl KnowledgeBase {
         self.claims_touching(id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // reason: a test fails loudly
+    use super::*;
+
+    /// The scans that the indexes replaced, kept as the reference the indexed answers are
+    /// compared with.
+    fn biosynthesis_by_scan<'a>(kb: &'a KnowledgeBase, compound: &str) -> Route<'a> {
+        let target = kb.compound(compound).unwrap();
+        let mut passing: Option<(&Pathway, Vec<&Reaction>)> = None;
+        for p in &kb.document().pathways {
+            let reactions: Vec<&Reaction> = p.steps.iter().filter_map(|s| kb.reaction_by_id(s.as_str())).collect();
+            if reactions.last().is_some_and(|r| r.product == target.id) {
+                let steps = reactions.iter().filter_map(|r| kb.step(r)).collect();
+                return Route {
+                    target,
+                    pathway: Some(p),
+                    steps,
+                };
+            }
+            if passing.is_none() {
+                if let Some(end) = reactions.iter().position(|r| r.product == target.id) {
+                    passing = Some((p, reactions[..=end].to_vec()));
+                }
+            }
+        }
+        let (pathway, reactions) = match passing {
+            Some((p, reactions)) => (Some(p), reactions),
+            None => (None, kb.route_back(target)),
+        };
+        Route {
+            target,
+            pathway,
+            steps: reactions.iter().filter_map(|r| kb.step(r)).collect(),
+        }
+    }
+
+    fn linked_by_scan<'a>(kb: &'a KnowledgeBase, side: Side<'_>, predicates: &[Predicate]) -> Vec<Linked<'a>> {
+        let pairs = kb
+            .document()
+            .claims
+            .iter()
+            .filter(|c| predicates.contains(&c.predicate))
+            .filter_map(|c| match side {
+                Side::Subject(id) if c.subject.as_str() == id => kb.get(c.object.as_str()).map(|e| (e, c)),
+                Side::Object(id) if c.object.as_str() == id => kb.get(c.subject.as_str()).map(|e| (e, c)),
+                _ => None,
+            })
+            .collect();
+        group(pairs, &[])
+    }
+
+    fn therapies_for_by_scan<'a>(kb: &'a KnowledgeBase, c: &'a crate::model::Condition) -> Vec<Linked<'a>> {
+        let indicated: Vec<EntityRef<'_>> = kb
+            .document()
+            .therapies
+            .iter()
+            .filter(|t| t.indications.contains(&c.id))
+            .map(EntityRef::Therapy)
+            .collect();
+        let pairs = kb
+            .document()
+            .claims
+            .iter()
+            .filter(|cl| cl.predicate == Predicate::Treats && cl.object == c.id)
+            .filter_map(|cl| match kb.get(cl.subject.as_str()) {
+                Some(e @ EntityRef::Therapy(_)) => Some((e, cl)),
+                _ => None,
+            })
+            .collect();
+        group(pairs, &indicated)
+    }
+
+    fn json(links: &[Linked<'_>]) -> Vec<Value> {
+        links.iter().map(Linked::to_json).collect()
+    }
+
+    #[test]
+    fn indexed_queries_answer_as_the_scans() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let doc = kb.document();
+        assert!(!doc.pathways.is_empty() && !doc.claims.is_empty() && !doc.therapies.is_empty());
+        for c in &doc.compounds {
+            let id = c.id.as_str();
+            assert_eq!(
+                kb.biosynthesis(id).unwrap().to_json(),
+                biosynthesis_by_scan(kb, id).to_json(),
+                "{id}"
+            );
+            let lists = [
+                (
+                    kb.conditions_linked(id).unwrap(),
+                    Side::Subject(id),
+                    &[
+                        Predicate::LowLevelsAssociatedWith,
+                        Predicate::AlteredSignallingAssociatedWith,
+                    ][..],
+                ),
+                (kb.effects(id).unwrap(), Side::Subject(id), &[Predicate::HasEffect][..]),
+                (
+                    kb.raised_by(id).unwrap(),
+                    Side::Object(id),
+                    &[Predicate::RaisesLevelOf][..],
+                ),
+                (
+                    kb.lowered_by(id).unwrap(),
+                    Side::Object(id),
+                    &[Predicate::LowersLevelOf][..],
+                ),
+            ];
+            for (indexed, side, predicates) in lists {
+                assert_eq!(json(&indexed), json(&linked_by_scan(kb, side, predicates)), "{id}");
+            }
+        }
+        for c in &doc.conditions {
+            let indexed = kb.therapies_for(c.id.as_str()).unwrap();
+            assert_eq!(json(&indexed), json(&therapies_for_by_scan(kb, c)), "{}", c.id);
+        }
+        for (_, _, e) in doc.entities() {
+            let id = e.id().as_str();
+            let scan: Vec<&Claim> = doc
+                .claims
+                .iter()
+                .filter(|c| c.subject.as_str() == id || c.object.as_str() == id)
+                .collect();
+            let indexed = kb.claims_about(id);
+            assert_eq!(indexed.len(), scan.len(), "{id}");
+            assert!(indexed.iter().zip(&scan).all(|(a, b)| std::ptr::eq(*a, *b)), "{id}");
+        }
+    }
+}

@@ -482,3 +482,121 @@ impl KnowledgeBase {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // reason: a test fails loudly
+    use super::*;
+
+    /// The scanning version that the claim and therapy indexes replaced: the reference.
+    fn default_fact_sheet_by_scan(kb: &KnowledgeBase, compound: &Compound) -> Option<FactSheet> {
+        use crate::model::Predicate as P;
+        let id = compound.id.as_str();
+        let claims_where = |keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
+            kb.document()
+                .claims
+                .iter()
+                .filter(|c| keep(c))
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let about = |preds: &'static [P]| {
+            move |c: &Claim| preds.contains(&c.predicate) && (c.subject.as_str() == id || c.object.as_str() == id)
+        };
+        let is_kind = |x: &Id, want: crate::model::EntityKind| kb.get(x.as_str()).is_some_and(|e| e.kind() == want);
+        let therapies: Vec<&Therapy> = kb
+            .document()
+            .therapies
+            .iter()
+            .filter(|t| {
+                t.active_compounds.contains(&compound.id)
+                    || kb.document().claims.iter().any(|c| {
+                        c.subject == t.id
+                            && c.object.as_str() == id
+                            && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
+                    })
+            })
+            .collect();
+        let therapy_claims: Vec<Id> = claims_where(&|c| {
+            therapies.iter().any(|t| t.id == c.subject) && (c.object.as_str() == id || c.predicate == P::Treats)
+        });
+        let support = claims_where(&|c| {
+            c.object.as_str() == id
+                && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
+                && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
+        });
+        let text = |s: &str| Text::try_from(s.to_owned()).ok();
+        let section = |heading: &str, kind: SectionKind, claims: Vec<Id>, entities: Vec<Id>| {
+            Some(Section {
+                heading: text(heading)?,
+                kind,
+                text: None,
+                claims,
+                entities,
+            })
+        };
+        let has_route = kb.biosynthesis(id).is_ok_and(|r| !r.steps.is_empty());
+        let mut sections = Vec::new();
+        let biosynthesis = claims_where(&about(&[P::PrecursorOf, P::SynthesisedIn]));
+        if has_route || !biosynthesis.is_empty() {
+            sections.push(section(
+                "How it is made",
+                SectionKind::Biosynthesis,
+                biosynthesis,
+                vec![],
+            ));
+        }
+        for (heading, kind, preds) in [
+            ("How it acts", SectionKind::Mechanism, &[P::ActsOn][..]),
+            ("What it does", SectionKind::Effects, &[P::HasEffect][..]),
+            (
+                "Conditions linked to its levels",
+                SectionKind::Conditions,
+                &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
+            ),
+        ] {
+            let claims = claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id);
+            if !claims.is_empty() {
+                sections.push(section(heading, kind, claims, vec![]));
+            }
+        }
+        if !therapies.is_empty() {
+            let ids = therapies.iter().map(|t| t.id.clone()).collect();
+            sections.push(section("Medicines", SectionKind::Therapies, therapy_claims, ids));
+        }
+        if !support.is_empty() {
+            sections.push(section(
+                "Other factors said to change its level",
+                SectionKind::Support,
+                support,
+                vec![],
+            ));
+        }
+        let summary = compound.description.clone().or_else(|| {
+            text(&format!(
+                "What this knowledge base records about {}, with the evidence for each claim.",
+                compound.name
+            ))
+        })?;
+        Some(FactSheet {
+            id: Id::new(&format!("{id}-sheet")).or_else(|| Id::new(id))?,
+            subject: compound.id.clone(),
+            title: compound.name.clone(),
+            subtitle: None,
+            summary,
+            sections: sections.into_iter().flatten().collect(),
+        })
+    }
+
+    #[test]
+    fn default_sheets_are_the_scans() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let mut with_sections = 0;
+        for c in &kb.document().compounds {
+            let sheet = kb.default_fact_sheet(c);
+            with_sections += usize::from(sheet.as_ref().is_some_and(|s| s.sections.len() > 1));
+            assert_eq!(sheet, default_fact_sheet_by_scan(kb, c), "{}", c.id);
+        }
+        assert!(with_sections > 0, "the embedded data give default sheets with sections");
+    }
+}
