@@ -54,7 +54,7 @@ SCHEMA = ROOT / "schema" / "knowledge-base.schema.json"
 SLOW = {"jsonschema_py"}
 
 # Measurements other than loading; `--only` takes these and the loaders.
-EXTRAS = ["default_kb", "resolve", "threads", "names"]
+EXTRAS = ["default_kb", "resolve", "threads", "paths", "names"]
 
 LOADERS = [
     "orjson",
@@ -223,7 +223,17 @@ def worker(kind: str, file: str) -> dict[str, Any]:
     # Imports and model/schema compilation are set-up, outside the timed section.
     if kind == "orjson":
         import orjson
-    elif kind in ("ns_loads", "ns_loads_schema", "ns_load", "ns_validate", "default_kb", "resolve", "names", "threads"):
+    elif kind in (
+        "ns_loads",
+        "ns_loads_schema",
+        "ns_load",
+        "ns_validate",
+        "default_kb",
+        "resolve",
+        "names",
+        "threads",
+        "paths",
+    ):
         t0 = time.perf_counter()
         import neurosteroid as ns
 
@@ -311,6 +321,9 @@ def worker(kind: str, file: str) -> dict[str, Any]:
         )
         return out
 
+    if kind == "paths":
+        return paths_worker(ns, file)
+
     if kind == "threads":
         # `validate` from a thread pool: the native call releases the GIL, so two threads
         # validate about twice the documents per second of one (on a 2-core machine).
@@ -327,6 +340,21 @@ def worker(kind: str, file: str) -> dict[str, Any]:
             assert all(not r for r in results)
             out[f"files_per_s_{threads}"] = len(docs) / dt
         out["files"] = len(docs)
+        # A knowledge-base folder (`neurosteroid split` of the same document, one file per
+        # entity) loaded with `neurosteroid.load`, on one CPU and on two (the Rust side reads
+        # and parses the files on every CPU the process may use).
+        folder = Path(file).with_name(Path(file).stem.replace("kb-", "tree-"))
+        if folder.is_dir() and hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2:
+            cpus = sorted(os.sched_getaffinity(0))
+            files = sum(1 for p in folder.rglob("*.yaml"))
+            ns.load(folder)
+            for k in (1, 2):
+                os.sched_setaffinity(0, set(cpus[:k]))
+                t0 = time.perf_counter()
+                ns.load(folder)
+                out[f"folder_files_per_s_{k}"] = files / (time.perf_counter() - t0)
+            os.sched_setaffinity(0, set(cpus))
+            out["folder_files"] = files
         out["seconds"] = 0.0
         out["ok"] = True
         return out
@@ -441,6 +469,49 @@ def names_worker(ns: Any, file: str) -> dict[str, Any]:
         for q in few:
             process.extractOne(q, choices)
         out[f"rapidfuzz_{label}_ms"] = (time.perf_counter() - t0) * 1e3 / len(few)
+    out["ok"] = True
+    return out
+
+
+def paths_worker(ns: Any, file: str) -> dict[str, Any]:
+    """The answer paths of the Rust `paths/{N}` bench, through the native calls (the same
+    queries: biosynthesis of the last pathway's target, conditions linked to the last
+    compound with such a claim, therapies for the last condition, its text summary, the last
+    fact sheet, a default sheet). The first call of each (which builds the lazy indexes) is
+    timed apart from the median of the next ones."""
+    import orjson
+
+    data = Path(file).read_bytes()
+    doc = orjson.loads(data)
+    kb = ns.loads(data)
+    del data
+    last_step = doc["pathways"][-1]["steps"][-1]
+    target = next(r["product"] for r in doc["reactions"] if r["id"] == last_step)
+    linked = next(c["subject"] for c in reversed(doc["claims"]) if c["predicate"] == "low-levels-associated-with")
+    with_sheet = {f["subject"] for f in doc["fact_sheets"]}
+    bare = next(c["id"] for c in reversed(doc["compounds"]) if c["id"] not in with_sheet)
+    condition = doc["conditions"][-1]["id"]
+    sheet = doc["fact_sheets"][-1]["id"]
+    calls = {
+        "biosynthesis_last_pathway": lambda: kb._kb.biosynthesis_text(target),
+        "conditions_linked": lambda: kb._kb.linked("conditions", linked, False),
+        "therapies_for": lambda: kb._kb.linked("therapies_for", condition, False),
+        "render_summary": lambda: kb._kb.summary(linked),
+        "render_own_sheet_markdown": lambda: kb._kb.render(sheet, "markdown"),
+        "render_default_sheet_markdown": lambda: kb._kb.render(bare, "markdown"),
+    }
+    del doc
+    out: dict[str, Any] = {}
+    for name, call in calls.items():
+        t0 = time.perf_counter()
+        call()
+        out[f"{name}_first_ms"] = (time.perf_counter() - t0) * 1e3
+        times = []
+        for _ in range(21):
+            t0 = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - t0)
+        out[f"{name}_ms"] = median(times) * 1e3
     out["ok"] = True
     return out
 
@@ -683,6 +754,34 @@ def main() -> None:
                 f"1 thread {r['files_per_s_1']:.1f} files/s, 2 threads {r['files_per_s_2']:.1f} files/s "
                 f"({r['files_per_s_2'] / r['files_per_s_1']:.2f}x)"
             )
+            if "folder_files" in r:
+                print(
+                    f"neurosteroid.load of the folder of N={n} ({r['folder_files']} files): 1 CPU "
+                    f"{r['folder_files_per_s_1']:.0f} files/s, 2 CPUs {r['folder_files_per_s_2']:.0f} files/s "
+                    f"({r['folder_files_per_s_2'] / r['folder_files_per_s_1']:.2f}x)"
+                )
+
+    if "paths" in extras:
+        # The answer paths at every size (native calls; growth between sizes).
+        names = [
+            "biosynthesis_last_pathway",
+            "conditions_linked",
+            "therapies_for",
+            "render_summary",
+            "render_own_sheet_markdown",
+            "render_default_sheet_markdown",
+        ]
+        print("\n| N | path | first call ms (builds the indexes) | median ms |")
+        print("|---|---|---|---|")
+        results["paths"] = []
+        for n in sizes:
+            r = run_child("paths", ensure_file(n), 600) | {"n": n}
+            results["paths"].append(r)
+            if "error" in r:
+                print(f"| {n} | error {r['error'][:80]} |")
+                continue
+            for name in names:
+                print(f"| {n} | {name} | {r[f'{name}_first_ms']:.3f} | {r[f'{name}_ms']:.3f} |", flush=True)
 
     # The name index: resolve and search per query, beside rapidfuzz, at every size.
     if "names" in extras:
