@@ -430,6 +430,12 @@ INVALID = {
         False,
         [("unknown-variant", "/claims/0/consensus")],
     ),
+    "optional-wrong-type": (
+        "an optional field (a source's year) given as text",
+        setitem(["sources", 0, "year"], "2020"),
+        False,
+        [("type", "/sources/0/year")],
+    ),
     "evidence-kind-grade": (
         "a clinical-trial grade resting on an in-vitro assay",
         chain(
@@ -714,6 +720,14 @@ def main():
         for field in ("evidence_kind", "consensus", "excerpts"):
             c.pop(field, None)
     write(valid / "format-1-0.json", json.dumps(v1_0, indent=2, ensure_ascii=False) + "\n")
+    # An explicit `null` in an optional field reads as the field left out (the schema says
+    # so with `"type": [T, "null"]`): as JSON, and as YAML's empty value.
+    nulls = copy.deepcopy(BASE)
+    nulls["compounds"][0]["description"] = None
+    nulls["compounds"][0]["molar_mass"] = None
+    nulls["sources"][0]["year"] = None
+    nulls["claims"][0]["consensus"] = None
+    write(valid / "explicit-null.json", json.dumps(nulls, indent=2, ensure_ascii=False) + "\n")
     editor = dict(BASE)
     editor = {"$schema": "../../../schema/knowledge-base.schema.json", **editor}
     write(valid / "with-schema-key.json", json.dumps(editor, indent=2, ensure_ascii=False) + "\n")
