@@ -125,23 +125,46 @@ fn nullable_scalars(value: &mut Value, defs: &Value) {
         Value::Array(items) => items.iter_mut().for_each(|v| nullable_scalars(v, defs)),
         Value::Object(obj) => {
             obj.values_mut().for_each(|v| nullable_scalars(v, defs));
-            let Some(name) = obj.get("anyOf").and_then(Value::as_array).and_then(|alts| match alts.as_slice() {
-                [one, null] if null == &serde_json::json!({ "type": "null" }) && one.as_object().is_some_and(|o| o.len() == 1) => {
-                    one.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
-                }
-                _ => None,
-            }) else {
+            let Some(name) = obj
+                .get("anyOf")
+                .and_then(Value::as_array)
+                .and_then(|alts| match alts.as_slice() {
+                    [one, null]
+                        if null == &serde_json::json!({ "type": "null" })
+                            && one.as_object().is_some_and(|o| o.len() == 1) =>
+                    {
+                        one.get("$ref")
+                            .and_then(Value::as_str)
+                            .and_then(|r| r.strip_prefix("#/$defs/"))
+                    }
+                    _ => None,
+                })
+            else {
                 return;
             };
             let name = name.to_owned();
             let Some(def) = defs.get(&name).and_then(Value::as_object) else {
                 return;
             };
-            let scalar = def.get("type").and_then(Value::as_str).filter(|t| !matches!(*t, "object" | "array" | "null"));
+            let scalar = def
+                .get("type")
+                .and_then(Value::as_str)
+                .filter(|t| !matches!(*t, "object" | "array" | "null"));
             let plain = def.keys().all(|k| {
                 matches!(
                     k.as_str(),
-                    "type" | "description" | "pattern" | "not" | "enum" | "minLength" | "maxLength" | "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "format"
+                    "type"
+                        | "description"
+                        | "pattern"
+                        | "not"
+                        | "enum"
+                        | "minLength"
+                        | "maxLength"
+                        | "minimum"
+                        | "maximum"
+                        | "exclusiveMinimum"
+                        | "exclusiveMaximum"
+                        | "format"
                 )
             });
             let Some(scalar) = scalar.filter(|_| plain) else {
@@ -157,7 +180,10 @@ fn nullable_scalars(value: &mut Value, defs: &Value) {
             if let Some(Value::Array(values)) = obj.get_mut("enum") {
                 values.push(Value::Null);
             }
-            obj.insert("$comment".into(), Value::String(format!("neurosteroid type `{name}` or null")));
+            obj.insert(
+                "$comment".into(),
+                Value::String(format!("neurosteroid type `{name}` or null")),
+            );
         }
         _ => {}
     }
