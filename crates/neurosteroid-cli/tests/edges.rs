@@ -336,3 +336,24 @@ fn render_builds_a_default_fact_sheet_for_a_users_compound() {
         text(&o)
     );
 }
+
+/// A document of another major version: `unsupported-version`, with a hint that names the
+/// version this library reads and `migrate`.
+#[test]
+fn another_major_version_is_reported_as_unsupported() {
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/vectors/invalid/unsupported-version.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v[0]["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["path"].as_str()),
+        (Some("unsupported-version"), Some("/schema_version"))
+    );
+    let hint = d["hint"].as_str().unwrap();
+    assert!(hint.contains("1.") && hint.contains("migrate"), "{hint}");
+}
