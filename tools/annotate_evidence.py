@@ -391,6 +391,9 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     "dhea-precursor-of-dhea-sulfate": (ENZYME, "established", []),
     "pregnenolone-precursor-of-pregnenolone-sulfate": (ENZYME, "established", []),
     "pregnenolone-sulfate-gaba-a-inhibition": (ELECTRO, "supported", []),
+    "pregnenolone-sulfate-nmda-potentiation": (IN_VITRO, "supported", []),
+    "dhea-sulfate-sigma-1-agonism": (ANIMAL, "supported", []),
+    "pregnenolone-sulfate-sigma-1-agonism": (ANIMAL, "debated", []),
     # THDOC.
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),
