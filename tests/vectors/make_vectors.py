@@ -593,6 +593,10 @@ GROUNDED["gene_products"].append(
     }
 )
 GROUNDED["receptors"][0]["subunits"] = ["gene-r1"]
+# A subtype of receptor R (format 1.1 `subtype_of`): built from the same subunit, no mechanisms of its own.
+GROUNDED["receptors"].append(
+    {"id": "receptor-r-sub", "name": "Receptor R subtype", "subunits": ["gene-r1"], "subtype_of": "receptor-r"}
+)
 GROUNDED["conditions"][0]["identifiers"].append("MONDO:0000001")
 GROUNDED["therapies"][0]["status_history"].insert(
     1,
@@ -636,6 +640,11 @@ GROUNDED_INVALID = {
         "a receptor subunit that is not a gene product",
         setitem(["receptors", 0, "subunits"], ["site-s"]),
         [("wrong-reference-kind", "/receptors/0/subunits/0")],
+    ),
+    "subtype-of-not-a-receptor": (
+        "a receptor said to be a subtype of something that is not a receptor",
+        setitem(["receptors", 1, "subtype_of"], "gene-r1"),
+        [("wrong-reference-kind", "/receptors/1/subtype_of")],
     ),
 }
 
