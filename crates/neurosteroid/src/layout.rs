@@ -113,9 +113,11 @@ impl Snapshot {
     }
 }
 
-/// The knowledge-base folder a file belongs to: the folder of a root file, or the nearest
-/// folder above holding a root file ([`ROOT_FILES`]) when the file lies in one of its
-/// collection folders; `None` for a file that is a document of its own. Paths stay as given
+/// The knowledge-base folder a file belongs to: the folder of a root file when that folder
+/// holds at least one collection folder, or the nearest folder above holding a root file
+/// ([`ROOT_FILES`]) when the file lies in one of its collection folders; `None` for a file
+/// that is a document of its own (a whole document named `knowledge-base.json` beside
+/// unrelated files included). Paths stay as given
 /// (relative stays relative; `.` for the current folder).
 pub fn kb_root(path: &Path) -> Option<PathBuf> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -127,7 +129,19 @@ pub fn kb_root(path: &Path) -> Option<PathBuf> {
         }
     };
     if ROOT_FILES.contains(&name) {
-        return path.parent().map(dot);
+        // A root-file name alone does not make a folder: a whole document may be called
+        // `knowledge-base.json` and sit beside unrelated files. The folder counts only when
+        // it holds a collection folder.
+        let dir = dot(path.parent()?);
+        let has_collection = std::fs::read_dir(&dir).ok()?.flatten().any(|entry| {
+            entry.file_type().is_ok_and(|t| t.is_dir())
+                && entry
+                    .file_name()
+                    .to_str()
+                    .and_then(EntityKind::from_collection)
+                    .is_some()
+        });
+        return has_collection.then_some(dir);
     }
     for dir in path.ancestors().skip(1) {
         let here = dot(dir);

@@ -179,6 +179,14 @@ fn buffers_replace_their_files_and_entities_lead_back_to_them() {
     );
     assert_eq!(neurosteroid::layout::kb_root(&dir.join("notes.yaml")), None);
     std::fs::remove_dir_all(&dir).unwrap();
+    // A whole document that happens to carry a root file's name, beside unrelated files and
+    // with no collection folder next to it, is a document of its own.
+    let (_guard, dir) = scratch("kb-root-alone");
+    std::fs::create_dir_all(dir.join("not-a-collection")).unwrap();
+    std::fs::write(dir.join("knowledge-base.json"), "{}").unwrap();
+    std::fs::write(dir.join("knowledge-base.schema.json"), "{}").unwrap();
+    assert_eq!(neurosteroid::layout::kb_root(&dir.join("knowledge-base.json")), None);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
