@@ -16,7 +16,7 @@ demo:
 ## the Node.js binding, the community validators over the exports, the curation workflow
 ## with the community tools (SARIF schema, pre-commit), the release artefacts and the
 ## documentation site.
-test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs test-package
+test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs test-package mutants-ci
 
 lint: venv
 	cargo fmt --all -- --check
@@ -203,7 +203,7 @@ test-package:
 ## the core, schema and CLI crates against their tests; hours on a small machine. Results in
 ## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
 ## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
-.PHONY: mutants mutants-diff
+.PHONY: mutants mutants-diff mutants-ci
 mutants:
 	tools/mutants.sh full $(MUTANTS_ARGS)
 
@@ -211,3 +211,9 @@ mutants:
 ## sampled down to MUTANTS_DIFF_MAX (default 12) mutants.
 mutants-diff:
 	tools/mutants.sh diff $(MUTANTS_ARGS)
+
+## What `make test` (CI) runs: the diff check cut down to fit CI (MUTANTS_DIFF_MAX=2 mutants,
+## judged by the core's unit and pinned tests, stopped after MUTANTS_CI_SECONDS=240); skipped
+## with a message when no Rust source changed or the clone has no parent commit.
+mutants-ci:
+	tools/mutants.sh ci $(MUTANTS_ARGS)

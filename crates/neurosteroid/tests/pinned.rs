@@ -982,3 +982,45 @@ fn validation_levels_by_name() {
     );
     assert_eq!(Level::default(), Level::Full);
 }
+
+// ---- found by the sampled run of 2026-11-30 (docs/mutants.md, run f) ------------------
+
+#[test]
+fn a_broken_entity_does_not_make_the_sources_it_cites_look_unused() {
+    // src-other is cited only by compound-a. With compound-a intact and src-other cited
+    // nowhere, it is unused; with compound-a structurally broken, the rules cannot know
+    // what compound-a cites, so the source is not reported.
+    let mut doc = base();
+    doc["sources"].as_array_mut().unwrap().push(json!(
+        {"id": "src-other", "kind": "journal-article", "title": "Another paper", "year": 2021,
+         "identifiers": ["pubmed:2"]}
+    ));
+    let codes = |doc: &Value| -> Vec<String> {
+        let text = serde_json::to_string(doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes(&doc), ["unused-source /sources/1"]);
+    set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-other"]));
+    assert_eq!(codes(&doc), Vec::<String>::new());
+    doc["compounds"][0]["colour"] = json!("blue");
+    assert_eq!(codes(&doc), ["unknown-field /compounds/0/colour"]);
+}
+
+#[test]
+fn a_claim_summary_names_both_ends_its_grade_evidence_and_sources() {
+    let kb = KnowledgeBase::from_json(&neurosteroid_test_support::base_text()).unwrap();
+    let claim = kb.get("c-acts-on-r").unwrap();
+    assert_eq!(
+        neurosteroid::render::summary(&kb, claim),
+        "C modulates R. (claim: c-acts-on-r)\n\
+         \x20 Compound C —acts-on→ Receptor R\n\
+         \x20 grade:       preclinical\n\
+         \x20 evidence:    ECO:0006006 (electrophysiology assay evidence used in manual assertion)\n\
+         \x20 consensus:   established\n\
+         \x20 sources:     A test article; A test paper\n\
+         \x20 quote:       “C potentiates R.” (src-paper, abstract)\n"
+    );
+}
