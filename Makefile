@@ -213,7 +213,7 @@ mutants-diff:
 	tools/mutants.sh diff $(MUTANTS_ARGS)
 
 ## What `make test` (CI) runs: the diff check cut down to fit CI (MUTANTS_DIFF_MAX=2 mutants,
-## judged by the core's unit and pinned tests, stopped after MUTANTS_CI_SECONDS=240); skipped
+## judged by the core's unit and pinned tests, stopped after MUTANTS_CI_SECONDS=150); skipped
 ## with a message when no Rust source changed or the clone has no parent commit.
 mutants-ci:
 	tools/mutants.sh ci $(MUTANTS_ARGS)
