@@ -5,9 +5,9 @@
 #   tools/mutants.sh full [ARGS]  every mutant of the core, schema and CLI crates (`make mutants`)
 #   tools/mutants.sh diff [ARGS]  only the mutants on lines changed since MUTANTS_BASE
 #                                 (default: the parent of HEAD; `make mutants-diff`)
-#   tools/mutants.sh ci [ARGS]    the diff check as CI runs it (`make mutants-ci`, part of
+#   tools/mutants.sh ci [ARGS]    the diff check cut down for a CI job (`make mutants-ci`, not in
 #                                 `make test`): at most MUTANTS_DIFF_MAX (default 2) mutants,
-#                                 judged by the core's unit tests and its pinned tests, no
+#                                 judged by the core's unit, pinned and vector tests, no
 #                                 baseline run, cut off after MUTANTS_CI_SECONDS (default 150)
 #
 # What is mutated, which tests judge a mutant and what is excluded (with the reasons) is in
