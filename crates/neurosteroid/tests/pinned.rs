@@ -1024,3 +1024,19 @@ fn a_claim_summary_names_both_ends_its_grade_evidence_and_sources() {
          \x20 quote:       “C potentiates R.” (src-paper, abstract)\n"
     );
 }
+
+#[test]
+fn a_dot_or_slash_inside_an_annotation_does_not_split_a_unit() {
+    let codes = |unit: &str| -> Vec<String> {
+        let mut doc = base();
+        set(&mut doc, "/therapies/0/doses/0/unit", json!(unit));
+        let text = serde_json::to_string(&doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes("mg{total.per/day}"), Vec::<String>::new());
+    assert_eq!(codes("mg/d"), Vec::<String>::new());
+    assert_eq!(codes("mg{total"), ["invalid-unit /therapies/0/doses/0/unit"]);
+}
