@@ -1040,3 +1040,23 @@ fn a_dot_or_slash_inside_an_annotation_does_not_split_a_unit() {
     assert_eq!(codes("mg/d"), Vec::<String>::new());
     assert_eq!(codes("mg{total"), ["invalid-unit /therapies/0/doses/0/unit"]);
 }
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    // The same document on one line, once with an ASCII name and once with a two-byte
+    // character in its place: the error after it is at the same column.
+    let location = |name: &str| {
+        let mut doc = base();
+        set(&mut doc, "/compounds/0/name", json!(name));
+        doc["compounds"][0]["zz-unknown"] = json!(true);
+        let text = serde_json::to_string(&doc).unwrap();
+        let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let loc = diags[0].location.unwrap();
+        (loc.line, loc.column)
+    };
+    let ascii = location("5a-Compound");
+    assert!(ascii.1 > 1);
+    assert_eq!(location("5α-Compound"), ascii);
+    assert_eq!(location("5αα-Compound"), (ascii.0, ascii.1 + 1));
+}
