@@ -1060,3 +1060,31 @@ fn columns_count_characters_not_bytes() {
     assert_eq!(location("5α-Compound"), ascii);
     assert_eq!(location("5αα-Compound"), (ascii.0, ascii.1 + 1));
 }
+
+#[test]
+fn a_broken_pathway_or_reaction_hides_the_pathway_order_checks() {
+    // The steps of c-synthesis are out of order. When another pathway (or a reaction) is
+    // structurally broken, the order checks are not run on what is left: they could be
+    // about entities that did not parse.
+    let doc: Value = serde_json::from_str(&neurosteroid_test_support::read(
+        "tests/vectors/invalid/pathway-disconnected.json",
+    ))
+    .unwrap();
+    let codes = |doc: &Value| -> Vec<String> {
+        let text = serde_json::to_string(doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes(&doc), ["pathway-disconnected /pathways/0/steps/1"]);
+    let mut broken_pathway = doc.clone();
+    broken_pathway["pathways"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "p-broken", "name": "Broken", "steps": ["a-to-b"], "colour": "blue"}));
+    assert_eq!(codes(&broken_pathway), ["unknown-field /pathways/1/colour"]);
+    let mut broken_reaction = doc;
+    broken_reaction["reactions"][1]["colour"] = json!("blue");
+    assert_eq!(codes(&broken_reaction), ["unknown-field /reactions/1/colour"]);
+}
