@@ -203,7 +203,7 @@ test-package:
 ## the core, schema and CLI crates against their tests; hours on a small machine. Results in
 ## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
 ## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
-.PHONY: mutants mutants-diff
+.PHONY: mutants mutants-diff mutants-ci
 mutants:
 	tools/mutants.sh full $(MUTANTS_ARGS)
 
@@ -211,3 +211,11 @@ mutants:
 ## sampled down to MUTANTS_DIFF_MAX (default 12) mutants.
 mutants-diff:
 	tools/mutants.sh diff $(MUTANTS_ARGS)
+
+## The diff check cut down for a CI job of its own (not part of `make test`: measured, the
+## first mutant's build alone takes minutes on a small loaded machine, and a cold cache builds
+## cargo-mutants first): at most MUTANTS_DIFF_MAX=2 mutants of the core, judged by its unit,
+## pinned and vector tests, stopped after MUTANTS_CI_SECONDS=150; skipped with a message when
+## the core's source did not change or the clone has no parent commit. See docs/mutants.md.
+mutants-ci:
+	tools/mutants.sh ci $(MUTANTS_ARGS)

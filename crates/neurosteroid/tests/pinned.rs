@@ -982,3 +982,109 @@ fn validation_levels_by_name() {
     );
     assert_eq!(Level::default(), Level::Full);
 }
+
+// ---- found by the sampled run of 2026-11-30 (docs/mutants.md, run f) ------------------
+
+#[test]
+fn a_broken_entity_does_not_make_the_sources_it_cites_look_unused() {
+    // src-other is cited only by compound-a. With compound-a intact and src-other cited
+    // nowhere, it is unused; with compound-a structurally broken, the rules cannot know
+    // what compound-a cites, so the source is not reported.
+    let mut doc = base();
+    doc["sources"].as_array_mut().unwrap().push(json!(
+        {"id": "src-other", "kind": "journal-article", "title": "Another paper", "year": 2021,
+         "identifiers": ["pubmed:2"]}
+    ));
+    let codes = |doc: &Value| -> Vec<String> {
+        let text = serde_json::to_string(doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes(&doc), ["unused-source /sources/1"]);
+    set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-other"]));
+    assert_eq!(codes(&doc), Vec::<String>::new());
+    doc["compounds"][0]["colour"] = json!("blue");
+    assert_eq!(codes(&doc), ["unknown-field /compounds/0/colour"]);
+}
+
+#[test]
+fn a_claim_summary_names_both_ends_its_grade_evidence_and_sources() {
+    let kb = KnowledgeBase::from_json(&neurosteroid_test_support::base_text()).unwrap();
+    let claim = kb.get("c-acts-on-r").unwrap();
+    assert_eq!(
+        neurosteroid::render::summary(&kb, claim),
+        "C modulates R. (claim: c-acts-on-r)\n\
+         \x20 Compound C —acts-on→ Receptor R\n\
+         \x20 grade:       preclinical\n\
+         \x20 evidence:    ECO:0006006 (electrophysiology assay evidence used in manual assertion)\n\
+         \x20 consensus:   established\n\
+         \x20 sources:     A test article; A test paper\n\
+         \x20 quote:       “C potentiates R.” (src-paper, abstract)\n"
+    );
+}
+
+#[test]
+fn a_dot_or_slash_inside_an_annotation_does_not_split_a_unit() {
+    let codes = |unit: &str| -> Vec<String> {
+        let mut doc = base();
+        set(&mut doc, "/therapies/0/doses/0/unit", json!(unit));
+        let text = serde_json::to_string(&doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes("mg{total.per/day}"), Vec::<String>::new());
+    assert_eq!(codes("mg/d"), Vec::<String>::new());
+    assert_eq!(codes("mg{total"), ["invalid-unit /therapies/0/doses/0/unit"]);
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    // The same document on one line, once with an ASCII name and once with a two-byte
+    // character in its place: the error after it is at the same column.
+    let location = |name: &str| {
+        let mut doc = base();
+        set(&mut doc, "/compounds/0/name", json!(name));
+        doc["compounds"][0]["zz-unknown"] = json!(true);
+        let text = serde_json::to_string(&doc).unwrap();
+        let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let loc = diags[0].location.unwrap();
+        (loc.line, loc.column)
+    };
+    let ascii = location("5a-Compound");
+    assert!(ascii.1 > 1);
+    assert_eq!(location("5α-Compound"), ascii);
+    assert_eq!(location("5αα-Compound"), (ascii.0, ascii.1 + 1));
+}
+
+#[test]
+fn a_broken_pathway_or_reaction_hides_the_pathway_order_checks() {
+    // The steps of c-synthesis are out of order. When another pathway (or a reaction) is
+    // structurally broken, the order checks are not run on what is left: they could be
+    // about entities that did not parse.
+    let doc: Value = serde_json::from_str(&neurosteroid_test_support::read(
+        "tests/vectors/invalid/pathway-disconnected.json",
+    ))
+    .unwrap();
+    let codes = |doc: &Value| -> Vec<String> {
+        let text = serde_json::to_string(doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.path))
+            .collect()
+    };
+    assert_eq!(codes(&doc), ["pathway-disconnected /pathways/0/steps/1"]);
+    let mut broken_pathway = doc.clone();
+    broken_pathway["pathways"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "p-broken", "name": "Broken", "steps": ["a-to-b"], "colour": "blue"}));
+    assert_eq!(codes(&broken_pathway), ["unknown-field /pathways/1/colour"]);
+    let mut broken_reaction = doc;
+    broken_reaction["reactions"][1]["colour"] = json!("blue");
+    assert_eq!(codes(&broken_reaction), ["unknown-field /reactions/1/colour"]);
+}
