@@ -97,7 +97,16 @@ pub fn citation(s: &Source) -> String {
     if !ids.is_empty() {
         parts.push(ids.join(", "));
     }
-    parts.join(". ")
+    // Parts are joined by ". ", but a part that already ends a sentence ("Smith J et al.",
+    // a title ending in "?") takes no second full stop.
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(['.', '?', '!']) { " " } else { ". " });
+        }
+        line.push_str(&part);
+    }
+    line
 }
 
 /// A dose's amount as text: `100` or `100–200` (the unit and timing are added by callers).
@@ -487,6 +496,26 @@ impl KnowledgeBase {
 mod tests {
     #![allow(clippy::unwrap_used)] // reason: a test fails loudly
     use super::*;
+
+    #[test]
+    fn a_citation_puts_one_full_stop_between_parts() {
+        let source = |authors: &str, title: &str| -> Source {
+            serde_json::from_value(serde_json::json!({
+                "id": "s", "kind": "journal-article", "title": title, "authors": authors,
+                "publisher": "Psychopharmacology", "year": 2005,
+                "identifiers": ["doi:10.1007/s00213-005-0148-7"],
+            }))
+            .unwrap()
+        };
+        assert_eq!(
+            citation(&source("Timby E et al.", "Effects in healthy women")),
+            "Timby E et al. Effects in healthy women. Psychopharmacology. 2005. doi:10.1007/s00213-005-0148-7"
+        );
+        assert_eq!(
+            citation(&source("Pinna G", "Thank you, next?")),
+            "Pinna G. Thank you, next? Psychopharmacology. 2005. doi:10.1007/s00213-005-0148-7"
+        );
+    }
 
     /// The scanning version that the claim and therapy indexes replaced: the reference.
     fn default_fact_sheet_by_scan(kb: &KnowledgeBase, compound: &Compound) -> Option<FactSheet> {
