@@ -277,7 +277,9 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
 }
 
 /// Splits a JSON Pointer into its unescaped reference tokens.
-pub fn pointer_tokens(pointer: &str) -> Vec<String> {
+// Only the layout (feature `yaml`) splits pointers.
+#[cfg_attr(not(feature = "yaml"), allow(dead_code))]
+pub(crate) fn pointer_tokens(pointer: &str) -> Vec<String> {
     if pointer.is_empty() {
         return Vec::new();
     }
@@ -371,4 +373,24 @@ pub fn with_article(phrase: &str) -> String {
         .next()
         .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pointer_push, pointer_tokens};
+
+    #[test]
+    fn pointers_unescape_exactly_what_pointer_push_escapes() {
+        assert_eq!(pointer_tokens("/a/b~1c~0d"), ["a", "b/c~d"]);
+        assert_eq!(pointer_tokens(""), Vec::<String>::new());
+        assert_eq!(pointer_tokens("/"), [""]);
+        // `~01` is `~1` unescaped, not `/`.
+        assert_eq!(pointer_tokens("/~01"), ["~1"]);
+        for token in ["plain", "a/b", "~", "~1", "/~0/", ""] {
+            assert_eq!(
+                pointer_tokens(&pointer_push(&pointer_push("", "x"), token)),
+                ["x", token]
+            );
+        }
+    }
 }

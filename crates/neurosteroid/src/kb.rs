@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::model::{Document, Entity, EntityKind, EntityRef, Id};
+use crate::model::{Document, EntityKind, EntityRef, Id};
 use crate::parse::{Format, Limits};
 use crate::resolve::{EntityKey, MatchKind, NameIndex};
 use crate::validate::Level;
@@ -509,11 +509,6 @@ impl KnowledgeBase {
     /// All entities of one kind.
     pub fn entities(&self, kind: EntityKind) -> impl Iterator<Item = EntityRef<'_>> {
         (0..self.len_of(kind)).map(move |i| self.entity(EntityKey { kind, index: i as u32 }))
-    }
-
-    /// A typed entity by id, when it is of type `E`.
-    pub fn get_as<E: Entity + 'static>(&self, id: &str) -> Option<EntityRef<'_>> {
-        self.get(id).filter(|e| e.kind() == E::KIND)
     }
 }
 

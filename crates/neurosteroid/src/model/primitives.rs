@@ -169,6 +169,31 @@ impl std::borrow::Borrow<str> for Id {
     }
 }
 
+/// `id == "allopregnanolone"`: an id equals the string it is spelled as.
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.0
+    }
+}
+
 /// A calendar date, `YYYY-MM-DD`. The shape is checked when parsed; whether the day exists
 /// is the semantic rule `invalid-date`, so that the JSON Schema and the parser agree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -441,5 +466,25 @@ impl schemars::JsonSchema for Year {
             "maximum": YEAR_MAX,
             "description": "A publication year."
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Id;
+
+    #[test]
+    fn an_id_equals_its_spelling_both_ways() {
+        let id = Id::new("allopregnanolone").unwrap();
+        let same: &str = "allopregnanolone";
+        let other = "progesterone";
+        assert!(id == same && same == id);
+        assert!(id == *same && *same == id);
+        assert!(id != other && other != id);
+        assert!(id != *other && *other != id);
+        // A prefix or different case is another id.
+        assert!(id != "allo" && id != "Allopregnanolone");
+        assert_eq!(id, "allopregnanolone");
+        assert_eq!("allopregnanolone", id);
     }
 }
