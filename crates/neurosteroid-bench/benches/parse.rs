@@ -49,15 +49,8 @@ fn parse(c: &mut Criterion) {
         for level in [Level::Schema, Level::Full] {
             g.bench_function(format!("load_{}", level.as_str()), |b| {
                 b.iter(|| {
-                    KnowledgeBase::from_slice(
-                        black_box(&bytes),
-                        Format::Json,
-                        LoadOptions {
-                            level,
-                            ..LoadOptions::default()
-                        },
-                    )
-                    .expect("load")
+                    KnowledgeBase::from_slice(black_box(&bytes), Format::Json, LoadOptions::new().with_level(level))
+                        .expect("load")
                 })
             });
             g.bench_function(format!("validate_{}", level.as_str()), |b| {

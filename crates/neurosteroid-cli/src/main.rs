@@ -45,14 +45,13 @@ impl LimitArgs {
     /// These limits, each falling back to `outer` and then to the default.
     fn resolve(self, outer: LimitArgs) -> Limits {
         let d = Limits::default();
-        Limits {
-            max_bytes: self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes),
-            max_depth: self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth),
-            max_alias_nodes: self
-                .max_alias_nodes
-                .or(outer.max_alias_nodes)
-                .unwrap_or(d.max_alias_nodes),
-        }
+        d.with_max_bytes(self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes))
+            .with_max_depth(self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth))
+            .with_max_alias_nodes(
+                self.max_alias_nodes
+                    .or(outer.max_alias_nodes)
+                    .unwrap_or(d.max_alias_nodes),
+            )
     }
 }
 
@@ -442,7 +441,7 @@ fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
         .or(cli.input.limits.max_bytes)
         .unwrap_or(defaults.limits.max_bytes);
     let options = neurosteroid_lsp::Options {
-        limits: Limits { max_bytes, ..given },
+        limits: given.with_max_bytes(max_bytes),
         ..defaults
     };
     match neurosteroid_lsp::run_stdio(options) {
@@ -457,19 +456,13 @@ fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
 fn load(kb: Option<&PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
     match kb {
         None => Ok(std::borrow::Cow::Borrowed(KnowledgeBase::embedded()?)),
-        Some(path) => KnowledgeBase::from_path(
-            path,
-            LoadOptions {
-                limits,
-                ..LoadOptions::default()
-            },
-        )
-        .map(std::borrow::Cow::Owned)
-        .map_err(|e| {
-            let mut f = Failure::from(e);
-            f.message = format!("{}: {}", path.display(), f.message);
-            f
-        }),
+        Some(path) => KnowledgeBase::from_path(path, LoadOptions::new().with_limits(limits))
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| {
+                let mut f = Failure::from(e);
+                f.message = format!("{}: {}", path.display(), f.message);
+                f
+            }),
     }
 }
 
@@ -696,7 +689,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 input_format,
                 all,
             };
-            return validate(&files, LoadOptions { level, limits }, style, out);
+            return validate(
+                &files,
+                LoadOptions::new().with_level(level).with_limits(limits),
+                style,
+                out,
+            );
         }
         // Started from `main`, before standard output is locked.
         Command::Lsp { .. } => return Ok(0),

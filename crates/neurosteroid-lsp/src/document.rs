@@ -39,10 +39,7 @@ impl Document {
     /// Exactly what `neurosteroid validate --level full` reports for this text alone, as LSP
     /// diagnostics with ranges.
     pub(crate) fn diagnostics(&self, limits: Limits) -> Vec<lsp_types::Diagnostic> {
-        let options = LoadOptions {
-            level: Level::Full,
-            limits,
-        };
+        let options = LoadOptions::new().with_level(Level::Full).with_limits(limits);
         neurosteroid::validate_with(self.text.as_str().as_bytes(), self.format, options)
             .iter()
             .map(|d| self.to_lsp(d))

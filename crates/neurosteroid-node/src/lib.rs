@@ -375,15 +375,7 @@ pub fn loads(
     let format = format.unwrap_or(Format::Json);
     let bytes = text_bytes(&text);
     guard(&env, || {
-        Kb::from_slice(
-            bytes,
-            format,
-            LoadOptions {
-                level,
-                ..LoadOptions::default()
-            },
-        )
-        .map(|kb| KnowledgeBase {
+        Kb::from_slice(bytes, format, LoadOptions::new().with_level(level)).map(|kb| KnowledgeBase {
             held: Held::Loaded(Box::new(kb)),
         })
     })
@@ -397,10 +389,7 @@ pub fn load(env: Env, path: String, options: Option<ValidateOptions>) -> napi::R
     let (format, level) = parse_validate_options(&env, options)?;
     let path = std::path::PathBuf::from(path);
     guard(&env, || {
-        let options = LoadOptions {
-            level,
-            ..LoadOptions::default()
-        };
+        let options = LoadOptions::new().with_level(level);
         let bytes = neurosteroid::read_document(&path, &options.limits)?;
         Kb::from_slice(&bytes, format.unwrap_or_else(|| Format::from_path(&path)), options).map(|kb| KnowledgeBase {
             held: Held::Loaded(Box::new(kb)),

@@ -177,14 +177,7 @@ impl NativeKnowledgeBase {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
         // Borrowed, not copied: the bytes object stays alive and immutable meanwhile.
         load_detached(py, level, move || {
-            Kb::from_slice(
-                &data,
-                format,
-                LoadOptions {
-                    level,
-                    ..LoadOptions::default()
-                },
-            )
+            Kb::from_slice(&data, format, LoadOptions::new().with_level(level))
         })
     }
 
@@ -193,13 +186,7 @@ impl NativeKnowledgeBase {
     fn load_path(py: Python<'_>, path: std::path::PathBuf, level: &str) -> PyResult<Self> {
         let level = parse_level(level)?;
         load_detached(py, level, move || {
-            Kb::from_path(
-                &path,
-                LoadOptions {
-                    level,
-                    ..LoadOptions::default()
-                },
-            )
+            Kb::from_path(&path, LoadOptions::new().with_level(level))
         })
     }
 

@@ -16,13 +16,47 @@ use crate::validate::Level;
 /// The embedded curated knowledge base, as JSON.
 pub const EMBEDDED_JSON: &str = include_str!("../data/knowledge-base.json");
 
-/// How to load a document.
-#[derive(Debug, Clone, Copy, Default)]
+/// How to load a document: the validation level and the input limits.
+///
+/// Built from [`LoadOptions::default()`] (or [`LoadOptions::new()`]) with the `with_*`
+/// methods, so that options added later are not a breaking change:
+///
+/// ```
+/// use neurosteroid::{Level, Limits, LoadOptions};
+///
+/// let options = LoadOptions::new()
+///     .with_level(Level::Schema)
+///     .with_limits(Limits::default().with_max_bytes(1 << 20));
+/// assert_eq!((options.level, options.limits.max_bytes), (Level::Schema, 1 << 20));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Validation level (default `full`).
     pub level: Level,
     /// Input limits.
     pub limits: Limits,
+}
+
+impl LoadOptions {
+    /// The defaults: [`Level::Full`] and [`Limits::default()`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// These options at another validation level.
+    #[must_use]
+    pub fn with_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// These options with other input limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }
 
 /// A validated knowledge base, indexed for lookup, resolution and queries.

@@ -49,14 +49,7 @@ pub use validate::Level;
 /// Validates a document given as bytes and returns every diagnostic (errors and warnings).
 /// Never fails: bad content is reported, not raised.
 pub fn validate(input: &[u8], format: Format, level: Level) -> Vec<Diagnostic> {
-    validate_with(
-        input,
-        format,
-        LoadOptions {
-            level,
-            ..LoadOptions::default()
-        },
-    )
+    validate_with(input, format, LoadOptions::new().with_level(level))
 }
 
 /// [`validate()`] with explicit limits.

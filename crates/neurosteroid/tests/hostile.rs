@@ -51,10 +51,7 @@ fn cases() -> Vec<PathBuf> {
 }
 
 fn first_error(path: &Path) -> String {
-    let options = LoadOptions {
-        level: Level::Full,
-        limits: Limits::default(),
-    };
+    let options = LoadOptions::new().with_level(Level::Full);
     let diags = match neurosteroid::read_document(path, &options.limits) {
         Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
         Err(e) => e.diagnostics().to_vec(),
@@ -117,22 +114,10 @@ fn limits_can_be_raised_and_lowered() {
         "[".repeat(20),
         "]".repeat(20)
     );
-    let strict = LoadOptions {
-        limits: Limits {
-            max_depth: 10,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let strict = LoadOptions::new().with_limits(Limits::default().with_max_depth(10));
     let e = KnowledgeBase::from_slice(nested.as_bytes(), Format::Json, strict).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, neurosteroid::Code::Limit);
-    let small = LoadOptions {
-        limits: Limits {
-            max_bytes: 10,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let small = LoadOptions::new().with_limits(Limits::default().with_max_bytes(10));
     let e = KnowledgeBase::from_slice(nested.as_bytes(), Format::Json, small).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, neurosteroid::Code::Limit);
     // Within the default depth the same document is merely structurally wrong (`x` is unknown).
@@ -169,13 +154,7 @@ fn a_flood_of_errors_is_capped_with_a_summary_and_located() {
 fn raising_max_depth_is_clamped_and_never_overflows_a_small_stack() {
     let deep_yaml = "[".repeat(100_000) + &"]".repeat(100_000);
     let deep_json = deep_yaml.clone();
-    let options = LoadOptions {
-        limits: Limits {
-            max_depth: usize::MAX,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let options = LoadOptions::new().with_limits(Limits::default().with_max_depth(usize::MAX));
     assert_eq!(options.limits.depth(), Limits::DEPTH_CEILING);
     // 256 KiB is far below any platform's default thread stack.
     let handle = std::thread::Builder::new()

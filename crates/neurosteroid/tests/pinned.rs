@@ -58,10 +58,7 @@ fn check(doc: &Value) -> Vec<String> {
 
 fn load(doc: &Value, level: Level) -> KnowledgeBase {
     let text = serde_json::to_string(doc).unwrap();
-    let options = LoadOptions {
-        level,
-        ..LoadOptions::default()
-    };
+    let options = LoadOptions::new().with_level(level);
     KnowledgeBase::from_slice(text.as_bytes(), Format::Json, options).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -663,10 +660,7 @@ fn structural_errors_do_not_hide_semantic_ones() {
 fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.json");
-    let limits = Limits {
-        max_bytes: 10,
-        ..Limits::default()
-    };
+    let limits = Limits::default().with_max_bytes(10);
     std::fs::write(&path, b"0123456789").unwrap();
     assert_eq!(neurosteroid::read_document(&path, &limits).unwrap(), b"0123456789");
     std::fs::write(&path, b"0123456789A").unwrap();
@@ -685,10 +679,7 @@ fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_file_that_is_larger_than_its_stated_size_is_refused_past_the_limit() {
-    let limits = Limits {
-        max_bytes: 10,
-        ..Limits::default()
-    };
+    let limits = Limits::default().with_max_bytes(10);
     let path = std::path::Path::new("/proc/self/status");
     assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
     let err = neurosteroid::read_document(path, &limits).unwrap_err();

@@ -478,10 +478,15 @@ mod tests {
         let id = Id::new("allopregnanolone").unwrap();
         let same: &str = "allopregnanolone";
         let other = "progesterone";
-        assert!(id == same && same == id);
-        assert!(id == *same && *same == id);
-        assert!(id != other && other != id);
-        assert!(id != *other && *other != id);
+        // Each direction and each of `str`, `&str` is its own impl.
+        assert!(id == same);
+        assert!(same == id);
+        assert!(id == *same);
+        assert!(*same == id);
+        assert!(id != other);
+        assert!(other != id);
+        assert!(id != *other);
+        assert!(*other != id);
         // A prefix or different case is another id.
         assert!(id != "allo" && id != "Allopregnanolone");
         assert_eq!(id, "allopregnanolone");

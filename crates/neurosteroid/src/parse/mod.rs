@@ -45,7 +45,19 @@ impl Format {
 }
 
 /// Bounds on what a document may cost to read. Each one exceeded is a `limit` diagnostic.
+///
+/// Start from [`Limits::default()`] and change what you need with the `with_*` methods
+/// (new limits may be added without a breaking change):
+///
+/// ```
+/// use neurosteroid::Limits;
+///
+/// let limits = Limits::default().with_max_bytes(64 * 1024).with_max_depth(16);
+/// assert_eq!((limits.max_bytes, limits.depth()), (64 * 1024, 16));
+/// assert_eq!(limits.max_alias_nodes, Limits::default().max_alias_nodes);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
@@ -66,6 +78,28 @@ impl Limits {
     /// The nesting limit in force: `max_depth`, clamped to [`Limits::DEPTH_CEILING`].
     pub fn depth(&self) -> usize {
         self.max_depth.min(Self::DEPTH_CEILING)
+    }
+
+    /// These limits with another largest input, in bytes.
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// These limits with another deepest nesting (clamped to [`Limits::DEPTH_CEILING`] when
+    /// used).
+    #[must_use]
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// These limits with another most nodes that YAML aliases may create.
+    #[must_use]
+    pub fn with_max_alias_nodes(mut self, max_alias_nodes: usize) -> Self {
+        self.max_alias_nodes = max_alias_nodes;
+        self
     }
 }
 
