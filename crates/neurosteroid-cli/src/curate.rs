@@ -176,12 +176,16 @@ pub fn fmt(
     let mut broken = 0usize;
     for (path, text, content) in &files {
         match format_text(text, Format::from_path(path), *content) {
-            Err(diags) => {
+            Err(neurosteroid::Error::Invalid { diagnostics }) => {
                 broken += 1;
-                let t = Target::new(path, diags);
+                let t = Target::new(path, diagnostics);
                 for f in &t.found {
                     report.push_str(&format!("{}: cannot format: {}\n", f.place(), f.diagnostic));
                 }
+            }
+            Err(e) => {
+                broken += 1;
+                report.push_str(&format!("{}: cannot format: {e}\n", path.display()));
             }
             Ok(formatted) if formatted == *text => {}
             Ok(formatted) => {

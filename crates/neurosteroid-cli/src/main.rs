@@ -379,7 +379,7 @@ enum ExportFormat {
 /// so that formats and levels are named in one place.
 fn named<T>(names: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = T>
 where
-    T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
+    T: std::str::FromStr<Err = neurosteroid::model::UnknownName> + Clone + Send + Sync + 'static,
 {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
@@ -795,7 +795,7 @@ fn read_input(path: &std::path::Path, limits: &Limits) -> neurosteroid::Result<V
         .take(cap)
         .read_to_end(&mut bytes)
         .map_err(|e| neurosteroid::Error::Io {
-            path: "<stdin>".into(),
+            path: PathBuf::from("<stdin>"),
             source: e,
         })?;
     // A larger input is refused by the parser's size check, as for a file.

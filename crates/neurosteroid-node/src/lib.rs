@@ -464,8 +464,14 @@ fn parse_validate_options(env: &Env, options: Option<ValidateOptions>) -> napi::
 }
 
 /// Parses an option with the core's own parser (the names are declared once, in the core).
-fn parse_option<T: std::str::FromStr<Err = String>>(env: &Env, value: Option<String>, default: T) -> napi::Result<T> {
-    value.map_or(Ok(default), |v| v.parse().map_err(|e| invalid_arg(env, e)))
+fn parse_option<T: std::str::FromStr<Err = neurosteroid::model::UnknownName>>(
+    env: &Env,
+    value: Option<String>,
+    default: T,
+) -> napi::Result<T> {
+    value.map_or(Ok(default), |v| {
+        v.parse().map_err(|e: T::Err| invalid_arg(env, e.to_string()))
+    })
 }
 
 fn to_js_diagnostic(d: &neurosteroid::Diagnostic) -> Diagnostic {
@@ -524,7 +530,9 @@ fn to_js_error(env: &Env, e: CoreError) -> napi::Error {
         CoreError::WrongKind { id, .. } => {
             js_error(env, ErrorCode::WrongKind, message, |o| o.set_named_property("id", id))
         }
-        CoreError::Io { path, .. } => js_error(env, ErrorCode::Io, message, |o| o.set_named_property("path", path)),
+        CoreError::Io { path, .. } => js_error(env, ErrorCode::Io, message, |o| {
+            o.set_named_property("path", path.to_string_lossy().into_owned())
+        }),
         _ => js_error(env, ErrorCode::Internal, message, |_| Ok(())),
     }
 }

@@ -112,14 +112,11 @@ impl KnowledgeBase {
     /// The embedded, curated knowledge base (parsed and validated once per process).
     ///
     /// # Errors
-    /// Only if the embedded data were invalid, which a test of this crate rules out.
+    /// [`Error::Internal`] only if the embedded data were invalid (a bug of this build, not
+    /// of any input), which a test of this crate rules out.
     pub fn embedded() -> Result<&'static KnowledgeBase> {
-        EMBEDDED.as_ref().map_err(|message| Error::Invalid {
-            diagnostics: vec![Diagnostic::error(
-                crate::Code::Syntax,
-                "",
-                format!("embedded knowledge base: {message}"),
-            )],
+        EMBEDDED.as_ref().map_err(|message| Error::Internal {
+            message: format!("the embedded knowledge base does not load: {message}"),
         })
     }
 
@@ -555,7 +552,7 @@ impl KnowledgeBase {
 pub fn read_document(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     use std::io::Read;
     let io = |source| Error::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     };
     let too_big = |size: u64| Error::Invalid {

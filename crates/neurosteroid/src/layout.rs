@@ -511,7 +511,7 @@ fn order_key(relative: &str) -> (&str, &str, &str) {
 
 fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     let io = |source| Error::Io {
-        path: dir.display().to_string(),
+        path: dir.to_path_buf(),
         source,
     };
     for entry in std::fs::read_dir(dir).map_err(io)? {

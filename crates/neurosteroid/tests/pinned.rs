@@ -694,7 +694,8 @@ fn a_missing_file_is_an_io_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.json");
     let err = neurosteroid::read_document(&path, &Limits::default()).unwrap_err();
-    assert!(matches!(err, Error::Io { .. }));
+    assert!(matches!(&err, Error::Io { path: p, source } if *p == path && source.kind() == std::io::ErrorKind::NotFound));
+    assert!(std::error::Error::source(&err).is_some());
     assert!(err.to_string().starts_with(&format!("{}: ", path.display())), "{err}");
     assert!(err.diagnostics().is_empty());
 }
@@ -962,9 +963,13 @@ fn validation_levels_by_name() {
     assert_eq!(Level::Full.as_str(), "full");
     assert_eq!("schema".parse::<Level>(), Ok(Level::Schema));
     assert_eq!("full".parse::<Level>(), Ok(Level::Full));
+    let err = "strict".parse::<Level>().unwrap_err();
     assert_eq!(
-        "strict".parse::<Level>(),
-        Err("unknown validation level `strict` (expected `schema` or `full`)".to_owned())
+        err.to_string(),
+        "unknown validation level `strict` (one of: schema, full)"
     );
+    // A typed error: matchable, and usable as a `std::error::Error`.
+    assert_eq!(err.given(), "strict");
+    let _: &dyn std::error::Error = &err;
     assert_eq!(Level::default(), Level::Full);
 }
