@@ -35,13 +35,14 @@ fn parse(c: &mut Criterion) {
         // The core's first stage: text to Value with duplicate-key and depth checks.
         g.bench_function("core_parse_value", |b| {
             b.iter(|| {
-                neurosteroid::parse::parse_value(black_box(&bytes), Format::Json, &Default::default()).expect("value")
+                neurosteroid::__private::parse_value(black_box(&bytes), Format::Json, &Default::default())
+                    .expect("value")
             })
         });
         // Text to the typed document with every structural diagnostic (no semantic rules).
         g.bench_function("core_parse_document", |b| {
             b.iter(|| {
-                neurosteroid::parse::parse_document(black_box(&bytes), Format::Json, &Default::default())
+                neurosteroid::__private::parse_document(black_box(&bytes), Format::Json, &Default::default())
                     .expect("document")
             })
         });

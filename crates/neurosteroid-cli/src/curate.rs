@@ -53,8 +53,8 @@ pub fn read_any(path: &Path, limits: &Limits, quiet: bool) -> Result<(Document, 
     }
     let bytes = neurosteroid::read_document(path, limits).map_err(|e| from_error(path, e))?;
     let format = Format::from_path(path);
-    let value = neurosteroid::parse::parse_value(&bytes, format, limits).map_err(|d| invalid(path, d))?;
-    let doc = neurosteroid::parse::parse_document(&bytes, format, limits).map_err(|d| invalid(path, d))?;
+    let value = neurosteroid::__private::parse_value(&bytes, format, limits).map_err(|d| invalid(path, d))?;
+    let doc = neurosteroid::__private::parse_document(&bytes, format, limits).map_err(|d| invalid(path, d))?;
     Ok((doc, value))
 }
 

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::__private::terminal;
 use neurosteroid::export::{ExportFormat as Graph, Exported};
-use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 

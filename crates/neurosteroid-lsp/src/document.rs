@@ -84,7 +84,7 @@ pub(crate) fn locate(text: &Text, format: Format, pointer: &str) -> Option<usize
         pointer,
         "",
     )];
-    neurosteroid::parse::add_locations(text.as_str().as_bytes(), format, &mut probe);
+    neurosteroid::__private::add_locations(text.as_str().as_bytes(), format, &mut probe);
     probe[0].location.map(|l| text.offset_of(l))
 }
 

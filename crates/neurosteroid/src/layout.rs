@@ -28,11 +28,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 
 use crate::canonical::{Content, Node, collection_of};
-use crate::diagnostic::{Code, Diagnostic, pointer_push, pointer_tokens};
+use crate::diagnostic::{Code, Diagnostic, pointer_push};
 use crate::error::{Error, Result};
 use crate::kb::{KnowledgeBase, LoadOptions};
 use crate::model::{Document, EntityKind};
 use crate::parse::{Format, Limits};
+use crate::pointer::pointer_tokens;
 
 /// Names the root file may have, in order of preference.
 pub const ROOT_FILES: [&str; 3] = ["knowledge-base.yaml", "knowledge-base.yml", "knowledge-base.json"];

@@ -1,4 +1,5 @@
 #![doc = include_str!("guide.md")]
+#![warn(unreachable_pub)]
 
 /// The README's Rust example, run as a doctest from the repository (not part of the
 /// published crate: `cfg(doctest)` items are compiled only by `cargo test --doc`).
@@ -26,7 +27,8 @@ pub mod model;
 pub mod names;
 pub mod network;
 pub mod output;
-pub mod parse;
+mod parse;
+mod pointer;
 mod query;
 #[cfg(feature = "render")]
 pub mod render;
@@ -47,3 +49,14 @@ pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep, direction_name};
 pub use source_texts::{SourceText, SourceTexts};
 pub use validate::{Level, validate, validate_with};
+
+/// Internals that the workspace's other crates (the CLI, the language server, the schema
+/// generator), its benchmarks, fuzz targets and tests share with this crate. Not part of
+/// the public API: anything here may change or go in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::parse::{add_locations, document_from_value, parse_document, parse_value};
+    pub use crate::pointer::pointer_push;
+    #[cfg(feature = "render")]
+    pub use crate::render::{escape::terminal, markdown::escape as markdown_escape};
+}

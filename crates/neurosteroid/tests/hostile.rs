@@ -184,10 +184,11 @@ fn raising_max_depth_is_clamped_and_never_overflows_a_small_stack() {
 #[test]
 fn aliases_are_charged_and_expanded_aliases_respect_the_depth_limit() {
     // No alias: anchors cost nothing extra, and the tree is built as written.
-    let v = neurosteroid::parse::parse_value(b"a: &x {b: &y {c: 1}}\n", Format::Yaml, &Limits::default()).unwrap();
+    let v = neurosteroid::__private::parse_value(b"a: &x {b: &y {c: 1}}\n", Format::Yaml, &Limits::default()).unwrap();
     assert_eq!(v, serde_json::json!({"a": {"b": {"c": 1}}}));
     // An alias copies its node: `b` holds the same mapping as `a`.
-    let v = neurosteroid::parse::parse_value(b"a: &x {k: [1, 2]}\nb: *x\n", Format::Yaml, &Limits::default()).unwrap();
+    let v =
+        neurosteroid::__private::parse_value(b"a: &x {k: [1, 2]}\nb: *x\n", Format::Yaml, &Limits::default()).unwrap();
     assert_eq!(v["b"], v["a"]);
     // A chain of aliases, each nesting the previous one, can not build a tree deeper than
     // the limit.
@@ -195,7 +196,7 @@ fn aliases_are_charged_and_expanded_aliases_respect_the_depth_limit() {
     for i in 1..200 {
         doc.push_str(&format!("l{i}: &l{i} [*l{}]\n", i - 1));
     }
-    let e = neurosteroid::parse::parse_value(doc.as_bytes(), Format::Yaml, &Limits::default()).unwrap_err();
+    let e = neurosteroid::__private::parse_value(doc.as_bytes(), Format::Yaml, &Limits::default()).unwrap_err();
     assert_eq!(e[0].code, neurosteroid::Code::Limit);
 }
 

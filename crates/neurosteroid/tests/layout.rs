@@ -370,8 +370,8 @@ mod properties {
                     prop_assert_eq!(&twice, &once);
                     let kept = format!("# {}", comment).trim_end().to_owned();
                     prop_assert!(once.contains(&kept), "lost the comment: {}", once);
-                    let a = neurosteroid::parse::parse_value(text.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
-                    let b = neurosteroid::parse::parse_value(once.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
+                    let a = neurosteroid::__private::parse_value(text.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
+                    let b = neurosteroid::__private::parse_value(once.as_bytes(), Format::Yaml, &Limits::default()).unwrap();
                     prop_assert_eq!(&a["description"], &b["description"]);
                     prop_assert_eq!(a["synonyms"].as_array().map(Vec::len), b.get("synonyms").and_then(|s| s.as_array()).map(Vec::len).or(Some(0)));
                 }

@@ -694,7 +694,9 @@ fn a_missing_file_is_an_io_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.json");
     let err = neurosteroid::read_document(&path, &Limits::default()).unwrap_err();
-    assert!(matches!(&err, Error::Io { path: p, source } if *p == path && source.kind() == std::io::ErrorKind::NotFound));
+    assert!(
+        matches!(&err, Error::Io { path: p, source } if *p == path && source.kind() == std::io::ErrorKind::NotFound)
+    );
     assert!(std::error::Error::source(&err).is_some());
     assert!(err.to_string().starts_with(&format!("{}: ", path.display())), "{err}");
     assert!(err.diagnostics().is_empty());
@@ -785,58 +787,14 @@ fn a_panic_becomes_an_internal_error_with_its_message() {
 
 #[test]
 fn pointers_escape_and_unescape_exactly() {
-    use neurosteroid::diagnostic::pointer_push;
+    use neurosteroid::__private::pointer_push;
     assert_eq!(pointer_push("/a", "b/c~d"), "/a/b~1c~0d");
     assert_eq!(pointer_push("", "x"), "/x");
     // Unescaping (`pointer_tokens`, crate-private) is tested in `diagnostic::tests`.
 }
 
-#[test]
-fn indefinite_articles() {
-    use neurosteroid::diagnostic::with_article;
-    assert_eq!(with_article("effect"), "an effect");
-    assert_eq!(with_article("Umbrella term"), "an Umbrella term");
-    assert_eq!(with_article("compound"), "a compound");
-    assert_eq!(with_article(""), "a ");
-}
-
-#[test]
-fn the_cap_keeps_exactly_a_thousand_per_code_and_sums_up_the_rest() {
-    use neurosteroid::Code;
-    use neurosteroid::diagnostic::{MAX_PER_CODE, cap};
-    assert_eq!(MAX_PER_CODE, 1000);
-    let range = |i: usize| Diagnostic::error(Code::Range, format!("/r/{i}"), "r");
-    // Exactly at the cap: nothing dropped, no summary.
-    let mut at_cap: Vec<Diagnostic> = (0..1000).map(range).collect();
-    at_cap.push(Diagnostic::error(Code::Syntax, "/s", "s"));
-    let before = at_cap.clone();
-    cap(&mut at_cap);
-    assert_eq!(at_cap, before);
-    // Two past it: a warning, then an error. The summary has the first dropped one's path
-    // and the worst severity, and follows what is kept, in the original order.
-    let mut over: Vec<Diagnostic> = (0..1000).map(range).collect();
-    over.push(Diagnostic::warning(Code::Range, "/w", "w"));
-    over.push(Diagnostic::error(Code::Syntax, "/s", "s"));
-    over.push(Diagnostic::error(Code::Range, "/e", "e"));
-    cap(&mut over);
-    assert_eq!(over.len(), 1002);
-    assert_eq!(over[999].path, "/r/999");
-    assert_eq!(over[1000].path, "/s");
-    let summary = &over[1001];
-    assert_eq!(
-        summary.to_string(),
-        "error[range] at /w: 2 more `range` problems are not listed (1002 in all; the first 1000 are), starting here (hint: fix the `range` problems listed and validate again)"
-    );
-    // Only warnings dropped: the summary is a warning.
-    let mut warnings: Vec<Diagnostic> = (0..1001)
-        .map(|i| Diagnostic::warning(Code::UnusedSource, format!("/u/{i}"), "u"))
-        .collect();
-    cap(&mut warnings);
-    assert_eq!(
-        warnings.last().map(ToString::to_string).unwrap_or_default(),
-        "warning[unused-source] at /u/1000: 1 more `unused-source` problems are not listed (1001 in all; the first 1000 are), starting here (hint: fix the `unused-source` problems listed and validate again)"
-    );
-}
+// The articles (`with_article`) and the cap (`cap`) are crate-private: their pinned tests
+// are unit tests in `diagnostic.rs`.
 
 #[test]
 fn the_validator_caps_a_flood_of_one_code() {

@@ -21,9 +21,8 @@ mod wire;
 
 pub use chemistry::{Compound, CompoundRole};
 pub use clinical::{Condition, Effect, Site};
-pub use curie::{
-    Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, curie_pattern_for, find_prefix,
-};
+pub(crate) use curie::PREFIXES;
+pub use curie::{Curie, CurieError};
 pub use document::{CURRENT_SCHEMA_VERSION, Document, SCHEMA_ID_BASE};
 pub use eco::{
     BiolinkProvenance, Consensus, ECO_TERMS, EcoTerm, EvidenceBasis, EvidenceKind, biolink_provenance, consensus_fits,

@@ -12,21 +12,21 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 /// Pattern of an entity id: a lowercase slug.
-pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// Longest id accepted.
-pub const ID_MAX_LEN: usize = 80;
+pub(crate) const ID_MAX_LEN: usize = 80;
 /// Pattern of a date (`YYYY-MM-DD`); the calendar check is a semantic rule.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub(crate) const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// Pattern of `schema_version`: semver with major version 1, the only one this library reads.
-pub const SCHEMA_VERSION_PATTERN: &str = "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
+pub(crate) const SCHEMA_VERSION_PATTERN: &str = "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
 /// Pattern of a molecular formula in Hill-like notation (`C21H34O2`).
-pub const FORMULA_PATTERN: &str = "^([A-Z][a-z]?[0-9]*)+$";
+pub(crate) const FORMULA_PATTERN: &str = "^([A-Z][a-z]?[0-9]*)+$";
 /// Pattern of an `http(s)` URL.
-pub const URL_PATTERN: &str = "^https?://[!-~]+$";
+pub(crate) const URL_PATTERN: &str = "^https?://[!-~]+$";
 /// Pattern of a gene symbol (HGNC style).
-pub const SYMBOL_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9-]*$";
+pub(crate) const SYMBOL_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9-]*$";
 /// Pattern of a UCUM unit string (characters only; the grammar is a semantic rule).
-pub const UNIT_PATTERN: &str = "^[A-Za-z0-9.\\/\\[\\]{}%'*^-]+$";
+pub(crate) const UNIT_PATTERN: &str = "^[A-Za-z0-9.\\/\\[\\]{}%'*^-]+$";
 
 macro_rules! regex {
     ($name:ident, $pat:expr) => {
@@ -301,7 +301,7 @@ pub struct Text(String);
 
 /// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
 /// spelled out so that every regex engine (ECMA, Rust, Python) reads it the same way.
-pub const TEXT_PATTERN: &str =
+pub(crate) const TEXT_PATTERN: &str =
     "[^\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 regex!(TEXT_RE, TEXT_PATTERN);
 
@@ -425,9 +425,9 @@ impl schemars::JsonSchema for Positive {
 pub struct Year(u16);
 
 /// Earliest year accepted.
-pub const YEAR_MIN: u16 = 1500;
+pub(crate) const YEAR_MIN: u16 = 1500;
 /// Latest year accepted.
-pub const YEAR_MAX: u16 = 2999;
+pub(crate) const YEAR_MAX: u16 = 2999;
 
 impl Year {
     /// The year.

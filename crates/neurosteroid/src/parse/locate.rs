@@ -7,7 +7,7 @@ use crate::diagnostic::pointer_push;
 /// For each pointer, the byte offset where its value starts in `text` (or, when the value
 /// does not exist, where its nearest existing ancestor starts). `None` when the text is not
 /// valid JSON.
-pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+pub(crate) fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     let mut found: HashMap<String, usize> = HashMap::new();
     let wanted: HashMap<&str, ()> = pointers.iter().flat_map(|p| ancestors(p)).map(|p| (p, ())).collect();
     let mut scanner = Scanner {

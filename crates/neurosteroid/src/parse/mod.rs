@@ -12,7 +12,7 @@ mod yaml;
 
 use serde_json::Value;
 
-pub use locate::locate_json;
+pub(crate) use locate::locate_json;
 pub use structure::document_from_value;
 #[cfg(feature = "yaml")]
 pub(crate) use yaml::plain_is_string as plain_scalar_is_string;
@@ -250,7 +250,7 @@ pub(crate) fn line_cols(input: &[u8], bytes: &[usize]) -> Vec<Location> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(input: &[u8], byte: usize) -> Location {
+pub(crate) fn line_col(input: &[u8], byte: usize) -> Location {
     line_cols(input, &[byte])[0]
 }
 

@@ -1,11 +1,11 @@
 //! Renderers: plain-text summaries (the CLI's `show`), Markdown and HTML fact sheets,
 //! schema.org JSON-LD, and pathway diagrams (Mermaid, Graphviz DOT, node-link JSON).
 
-pub mod escape;
-pub mod graph;
-pub mod html;
-pub mod jsonld;
-pub mod markdown;
+pub(crate) mod escape;
+mod graph;
+mod html;
+mod jsonld;
+pub(crate) mod markdown;
 mod sheet;
 mod text;
 
