@@ -14,7 +14,7 @@ pub(crate) fn is_unsafe_for_terminal(c: char) -> bool {
         | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}')
 }
 
-/// Text as a terminal should show it: every character of [`is_unsafe_for_terminal`] is
+/// Text as a terminal should show it: every character of `is_unsafe_for_terminal` is
 /// replaced by its visible escape (`\u{1b}`), so data can not drive the terminal.
 pub fn terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_for_terminal) {
