@@ -12,6 +12,7 @@ mod eco;
 mod enzyme;
 mod evidence;
 mod factsheet;
+mod invalid;
 mod kinds;
 pub(crate) mod primitives;
 mod reaction;
@@ -31,6 +32,7 @@ pub use eco::{
 pub use enzyme::{Direction, EnzymeActivity, GeneProduct};
 pub use evidence::{Claim, EXCERPT_MAX_CHARS, EvidenceDirection, Excerpt, Grade, Predicate, Source, SourceKind};
 pub use factsheet::{CoverageEntry, FactSheet, Section, SectionKind};
+pub use invalid::InvalidValue;
 pub use kinds::{EntityKind, EntityRef};
 pub use primitives::{Date, Formula, Id, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
 pub use reaction::{Pathway, Reaction};

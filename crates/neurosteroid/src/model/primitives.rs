@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::InvalidValue;
+
 /// Pattern of an entity id: a lowercase slug.
 pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// Longest id accepted.
@@ -58,25 +60,25 @@ macro_rules! pattern_string {
         }
 
         impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
+            type Error = InvalidValue;
+            fn try_from(s: String) -> Result<Self, InvalidValue> {
                 let max: Option<usize> = $max;
                 if let Some(max) = max {
                     if s.chars().count() > max {
-                        return Err(format!("{} is longer than {max} characters", $what));
+                        return Err(InvalidValue::new(format!("{} is longer than {max} characters", $what)));
                     }
                 }
                 if $re.is_match(&s) {
                     Ok($name(s))
                 } else {
-                    Err(format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern))
+                    Err(InvalidValue::new(format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern)))
                 }
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            type Err = InvalidValue;
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
                 Self::try_from(s.to_owned())
             }
         }
@@ -251,19 +253,22 @@ impl Date {
 }
 
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
         if DATE_RE.is_match(&s) {
             Ok(Date(s))
         } else {
-            Err(format!("`{}` is not a date in the form YYYY-MM-DD", truncate(&s)))
+            Err(InvalidValue::new(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                truncate(&s)
+            )))
         }
     }
 }
 
 impl std::str::FromStr for Date {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
         Date::try_from(s.to_owned())
     }
 }
@@ -313,19 +318,19 @@ impl Text {
 }
 
 impl TryFrom<String> for Text {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
         if TEXT_RE.is_match(&s) {
             Ok(Text(s))
         } else {
-            Err("text must not be empty or only white space".to_owned())
+            Err(InvalidValue::new("text must not be empty or only white space"))
         }
     }
 }
 
 impl std::str::FromStr for Text {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
         Text::try_from(s.to_owned())
     }
 }
@@ -375,12 +380,12 @@ impl Positive {
 }
 
 impl TryFrom<f64> for Positive {
-    type Error = String;
-    fn try_from(v: f64) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(v: f64) -> Result<Self, InvalidValue> {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(format!("{v} is not a number greater than 0"))
+            Err(InvalidValue::new(format!("{v} is not a number greater than 0")))
         }
     }
 }
@@ -437,13 +442,15 @@ impl Year {
 }
 
 impl TryFrom<f64> for Year {
-    type Error = String;
+    type Error = InvalidValue;
     // JSON Schema's `integer` accepts `2019.0`, so the parser does too.
-    fn try_from(v: f64) -> Result<Self, String> {
+    fn try_from(v: f64) -> Result<Self, InvalidValue> {
         if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
             Ok(Year(v as u16))
         } else {
-            Err(format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"))
+            Err(InvalidValue::new(format!(
+                "{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"
+            )))
         }
     }
 }
@@ -471,7 +478,38 @@ impl schemars::JsonSchema for Year {
 
 #[cfg(test)]
 mod tests {
-    use super::Id;
+    use super::{Date, Formula, Id, InvalidValue, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
+
+    /// Every value type fails with the typed [`InvalidValue`], a `std::error::Error` whose
+    /// message is the one the document's diagnostic gives.
+    #[test]
+    fn every_value_type_fails_with_a_typed_error() {
+        fn typed<T: std::fmt::Debug>(r: Result<T, InvalidValue>) -> String {
+            let e: Box<dyn std::error::Error> = Box::new(r.unwrap_err());
+            e.to_string()
+        }
+        assert!(typed("Bad Id".parse::<Id>()).starts_with("`Bad Id` is not a valid id"));
+        assert!(typed("2.0.0".parse::<SchemaVersion>()).contains("is not a valid schema version"));
+        assert!(typed("c21".parse::<Formula>()).contains("is not a valid molecular formula"));
+        assert!(typed("ftp://x".parse::<Url>()).contains("is not a valid URL"));
+        assert!(typed("-x".parse::<Symbol>()).contains("is not a valid gene symbol"));
+        assert!(typed("m g".parse::<Unit>()).contains("is not a valid UCUM unit"));
+        assert_eq!(
+            typed("2026-1-1".parse::<Date>()),
+            "`2026-1-1` is not a date in the form YYYY-MM-DD"
+        );
+        assert_eq!(typed(" ".parse::<Text>()), "text must not be empty or only white space");
+        assert_eq!(typed(Positive::try_from(0.0)), "0 is not a number greater than 0");
+        assert_eq!(
+            typed(Year::try_from(1499.0)),
+            "1499 is not a year between 1500 and 2999"
+        );
+        assert_eq!(
+            typed(Id::try_from("x".repeat(81))),
+            "id (lowercase slug) is longer than 80 characters"
+        );
+        assert!(typed("ECO:1".parse::<crate::model::EvidenceKind>()).contains("is not a valid ECO term"));
+    }
 
     #[test]
     fn an_id_equals_its_spelling_both_ways() {
