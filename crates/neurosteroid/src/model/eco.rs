@@ -202,8 +202,8 @@ impl EvidenceKind {
     pub fn parse(s: &str) -> Result<EvidenceKind, InvalidValue> {
         if !ECO_RE.is_match(s) {
             return Err(InvalidValue::new(format!(
-                "`{}` is not a valid ECO term (pattern ECO:0000000, e.g. ECO:0005801)",
-                super::primitives::truncate(s)
+                "`{}` is not a valid ECO term: `ECO:` and seven digits, such as `ECO:0005801`",
+                super::primitives::shown(s)
             )));
         }
         Curie::parse(s)

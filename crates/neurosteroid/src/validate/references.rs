@@ -154,6 +154,9 @@ fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
     }
     for (i, r) in doc.receptors.iter().enumerate() {
         c.many(|| format!("/receptors/{i}/subunits"), &r.subunits, &[K::GeneProduct]);
+        if let Some(parent) = &r.subtype_of {
+            c.one(|| format!("/receptors/{i}/subtype_of"), parent, &[K::Receptor]);
+        }
         for (j, m) in r.mechanisms.iter().enumerate() {
             let p = || format!("/receptors/{i}/mechanisms/{j}");
             c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
@@ -267,6 +270,7 @@ slots! {
     "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
     "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
     "/receptors/*/subunits/*" => &[K::GeneProduct],
+    "/receptors/*/subtype_of" => &[K::Receptor],
     "/claims/*/excerpts/*/source" => &[K::Source],
     "/therapies/*/active_compounds/*" => &[K::Compound],
     "/therapies/*/indications/*" => &[K::Condition],
