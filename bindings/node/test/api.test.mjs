@@ -141,7 +141,7 @@ test('the option values declared in index.d.ts are exactly those the core accept
   const kb = ns.defaultKb()
   const sheet = declared('RenderOptions', 'format')
   for (const format of sheet) kb.render('allopregnanolone', { format })
-  assert.throws(() => kb.render('allopregnanolone', { format: '?' }), { message: new RegExp(`\\(expected one of ${sheet.join(', ')}\\)`) })
+  assert.throws(() => kb.render('allopregnanolone', { format: '?' }), { message: new RegExp(`\\(one of: ${sheet.join(', ')}\\)`) })
   const levels = declared('ValidateOptions', 'level')
   for (const level of levels) ns.validate('{}', { level })
   assert.throws(() => ns.validate('{}', { level: '?' }), { message: new RegExp(levels.map((l) => `\`${l}\``).join(' or ')) })

@@ -35,13 +35,14 @@ fn parse(c: &mut Criterion) {
         // The core's first stage: text to Value with duplicate-key and depth checks.
         g.bench_function("core_parse_value", |b| {
             b.iter(|| {
-                neurosteroid::parse::parse_value(black_box(&bytes), Format::Json, &Default::default()).expect("value")
+                neurosteroid::__private::parse_value(black_box(&bytes), Format::Json, &Default::default())
+                    .expect("value")
             })
         });
         // Text to the typed document with every structural diagnostic (no semantic rules).
         g.bench_function("core_parse_document", |b| {
             b.iter(|| {
-                neurosteroid::parse::parse_document(black_box(&bytes), Format::Json, &Default::default())
+                neurosteroid::__private::parse_document(black_box(&bytes), Format::Json, &Default::default())
                     .expect("document")
             })
         });
@@ -49,15 +50,8 @@ fn parse(c: &mut Criterion) {
         for level in [Level::Schema, Level::Full] {
             g.bench_function(format!("load_{}", level.as_str()), |b| {
                 b.iter(|| {
-                    KnowledgeBase::from_slice(
-                        black_box(&bytes),
-                        Format::Json,
-                        LoadOptions {
-                            level,
-                            ..LoadOptions::default()
-                        },
-                    )
-                    .expect("load")
+                    KnowledgeBase::from_slice(black_box(&bytes), Format::Json, LoadOptions::new().with_level(level))
+                        .expect("load")
                 })
             });
             g.bench_function(format!("validate_{}", level.as_str()), |b| {

@@ -53,8 +53,8 @@ pub fn read_any(path: &Path, limits: &Limits, quiet: bool) -> Result<(Document, 
     }
     let bytes = neurosteroid::read_document(path, limits).map_err(|e| from_error(path, e))?;
     let format = Format::from_path(path);
-    let value = neurosteroid::parse::parse_value(&bytes, format, limits).map_err(|d| invalid(path, d))?;
-    let doc = neurosteroid::parse::parse_document(&bytes, format, limits).map_err(|d| invalid(path, d))?;
+    let value = neurosteroid::__private::parse_value(&bytes, format, limits).map_err(|d| invalid(path, d))?;
+    let doc = neurosteroid::__private::parse_document(&bytes, format, limits).map_err(|d| invalid(path, d))?;
     Ok((doc, value))
 }
 
@@ -176,12 +176,16 @@ pub fn fmt(
     let mut broken = 0usize;
     for (path, text, content) in &files {
         match format_text(text, Format::from_path(path), *content) {
-            Err(diags) => {
+            Err(neurosteroid::Error::Invalid { diagnostics }) => {
                 broken += 1;
-                let t = Target::new(path, diags);
+                let t = Target::new(path, diagnostics);
                 for f in &t.found {
                     report.push_str(&format!("{}: cannot format: {}\n", f.place(), f.diagnostic));
                 }
+            }
+            Err(e) => {
+                broken += 1;
+                report.push_str(&format!("{}: cannot format: {e}\n", path.display()));
             }
             Ok(formatted) if formatted == *text => {}
             Ok(formatted) => {

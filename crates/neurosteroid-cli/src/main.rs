@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use neurosteroid::__private::terminal;
 use neurosteroid::export::{ExportFormat as Graph, Exported};
-use neurosteroid::render::escape::terminal;
 use neurosteroid::render::{DiagramFormat, SheetFormat};
 use neurosteroid::{Format, KnowledgeBase, Level, Limits, LoadOptions};
 
@@ -45,14 +45,13 @@ impl LimitArgs {
     /// These limits, each falling back to `outer` and then to the default.
     fn resolve(self, outer: LimitArgs) -> Limits {
         let d = Limits::default();
-        Limits {
-            max_bytes: self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes),
-            max_depth: self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth),
-            max_alias_nodes: self
-                .max_alias_nodes
-                .or(outer.max_alias_nodes)
-                .unwrap_or(d.max_alias_nodes),
-        }
+        d.with_max_bytes(self.max_bytes.or(outer.max_bytes).unwrap_or(d.max_bytes))
+            .with_max_depth(self.max_depth.or(outer.max_depth).unwrap_or(d.max_depth))
+            .with_max_alias_nodes(
+                self.max_alias_nodes
+                    .or(outer.max_alias_nodes)
+                    .unwrap_or(d.max_alias_nodes),
+            )
     }
 }
 
@@ -384,7 +383,7 @@ enum ExportFormat {
 /// so that formats and levels are named in one place.
 fn named<T>(names: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = T>
 where
-    T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
+    T: std::str::FromStr<Err = neurosteroid::model::UnknownName> + Clone + Send + Sync + 'static,
 {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
@@ -446,7 +445,7 @@ fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
         .or(cli.input.limits.max_bytes)
         .unwrap_or(defaults.limits.max_bytes);
     let options = neurosteroid_lsp::Options {
-        limits: Limits { max_bytes, ..given },
+        limits: given.with_max_bytes(max_bytes),
         ..defaults
     };
     match neurosteroid_lsp::run_stdio(options) {
@@ -461,19 +460,13 @@ fn lsp(cli: &Cli, limits: LimitArgs) -> ExitCode {
 fn load(kb: Option<&PathBuf>, limits: Limits) -> Result<std::borrow::Cow<'static, KnowledgeBase>, Failure> {
     match kb {
         None => Ok(std::borrow::Cow::Borrowed(KnowledgeBase::embedded()?)),
-        Some(path) => KnowledgeBase::from_path(
-            path,
-            LoadOptions {
-                limits,
-                ..LoadOptions::default()
-            },
-        )
-        .map(std::borrow::Cow::Owned)
-        .map_err(|e| {
-            let mut f = Failure::from(e);
-            f.message = format!("{}: {}", path.display(), f.message);
-            f
-        }),
+        Some(path) => KnowledgeBase::from_path(path, LoadOptions::new().with_limits(limits))
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| {
+                let mut f = Failure::from(e);
+                f.message = format!("{}: {}", path.display(), f.message);
+                f
+            }),
     }
 }
 
@@ -702,7 +695,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {
                 all,
                 jobs,
             };
-            return validate(&files, LoadOptions { level, limits }, style, out);
+            return validate(
+                &files,
+                LoadOptions::new().with_level(level).with_limits(limits),
+                style,
+                out,
+            );
         }
         // Started from `main`, before standard output is locked.
         Command::Lsp { .. } => return Ok(0),
@@ -839,7 +837,7 @@ fn read_input(path: &std::path::Path, limits: &Limits) -> neurosteroid::Result<V
         .take(cap)
         .read_to_end(&mut bytes)
         .map_err(|e| neurosteroid::Error::Io {
-            path: "<stdin>".into(),
+            path: PathBuf::from("<stdin>"),
             source: e,
         })?;
     // A larger input is refused by the parser's size check, as for a file.

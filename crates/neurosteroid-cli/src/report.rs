@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use neurosteroid::render::escape::terminal;
+use neurosteroid::__private::terminal;
 use neurosteroid::{Code, Diagnostic};
 use serde_json::json;
 

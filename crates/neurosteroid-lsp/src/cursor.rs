@@ -70,7 +70,7 @@ pub(crate) fn at(text: &Text, format: Format, offset: usize, limits: &Limits) ->
         Format::Yaml => (MARKER.to_owned(), false),
     };
     let probe = format!("{}{replacement}{}", &s[..start], &s[end..]);
-    let value = neurosteroid::parse::parse_value(probe.as_bytes(), format, limits).ok()?;
+    let value = neurosteroid::__private::parse_value(probe.as_bytes(), format, limits).ok()?;
     let pointer = find(&value, &mut String::new())?;
     Some(Cursor {
         pointer,
@@ -100,14 +100,14 @@ fn find(value: &Value, path: &mut String) -> Option<String> {
         Value::String(s) if s.contains(MARKER) => Some(path.clone()),
         Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
             let saved = path.len();
-            *path = neurosteroid::diagnostic::pointer_push(path, &i.to_string());
+            *path = neurosteroid::__private::pointer_push(path, &i.to_string());
             let found = find(v, path);
             path.truncate(saved);
             found
         }),
         Value::Object(map) => map.iter().find_map(|(k, v)| {
             let saved = path.len();
-            *path = neurosteroid::diagnostic::pointer_push(path, k);
+            *path = neurosteroid::__private::pointer_push(path, k);
             let found = find(v, path);
             path.truncate(saved);
             found

@@ -39,10 +39,7 @@ impl Document {
     /// Exactly what `neurosteroid validate --level full` reports for this text alone, as LSP
     /// diagnostics with ranges.
     pub(crate) fn diagnostics(&self, limits: Limits) -> Vec<lsp_types::Diagnostic> {
-        let options = LoadOptions {
-            level: Level::Full,
-            limits,
-        };
+        let options = LoadOptions::new().with_level(Level::Full).with_limits(limits);
         neurosteroid::validate_with(self.text.as_str().as_bytes(), self.format, options)
             .iter()
             .map(|d| self.to_lsp(d))
@@ -87,7 +84,7 @@ pub(crate) fn locate(text: &Text, format: Format, pointer: &str) -> Option<usize
         pointer,
         "",
     )];
-    neurosteroid::parse::add_locations(text.as_str().as_bytes(), format, &mut probe);
+    neurosteroid::__private::add_locations(text.as_str().as_bytes(), format, &mut probe);
     probe[0].location.map(|l| text.offset_of(l))
 }
 

@@ -40,10 +40,7 @@ impl Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            limits: Limits {
-                max_bytes: Options::DEFAULT_MAX_BYTES,
-                ..Limits::default()
-            },
+            limits: Limits::default().with_max_bytes(Options::DEFAULT_MAX_BYTES),
             debounce: Duration::from_millis(50),
         }
     }
@@ -200,10 +197,7 @@ fn publish_folder(connection: &Connection, state: &mut State, root: &Path) -> Re
     let folder = state.folders.entry(root.to_path_buf()).or_default();
     let found = match folder.tree(root, buffers, &limits) {
         Ok(tree) => catch_unwind(AssertUnwindSafe(|| {
-            tree.validate(LoadOptions {
-                level: Level::Full,
-                limits,
-            })
+            tree.validate(LoadOptions::new().with_level(Level::Full).with_limits(limits))
         }))
         .ok(),
         Err(problems) => Some(problems),

@@ -375,15 +375,7 @@ pub fn loads(
     let format = format.unwrap_or(Format::Json);
     let bytes = text_bytes(&text);
     guard(&env, || {
-        Kb::from_slice(
-            bytes,
-            format,
-            LoadOptions {
-                level,
-                ..LoadOptions::default()
-            },
-        )
-        .map(|kb| KnowledgeBase {
+        Kb::from_slice(bytes, format, LoadOptions::new().with_level(level)).map(|kb| KnowledgeBase {
             held: Held::Loaded(Box::new(kb)),
         })
     })
@@ -397,10 +389,7 @@ pub fn load(env: Env, path: String, options: Option<ValidateOptions>) -> napi::R
     let (format, level) = parse_validate_options(&env, options)?;
     let path = std::path::PathBuf::from(path);
     guard(&env, || {
-        let options = LoadOptions {
-            level,
-            ..LoadOptions::default()
-        };
+        let options = LoadOptions::new().with_level(level);
         let bytes = neurosteroid::read_document(&path, &options.limits)?;
         Kb::from_slice(&bytes, format.unwrap_or_else(|| Format::from_path(&path)), options).map(|kb| KnowledgeBase {
             held: Held::Loaded(Box::new(kb)),
@@ -475,8 +464,14 @@ fn parse_validate_options(env: &Env, options: Option<ValidateOptions>) -> napi::
 }
 
 /// Parses an option with the core's own parser (the names are declared once, in the core).
-fn parse_option<T: std::str::FromStr<Err = String>>(env: &Env, value: Option<String>, default: T) -> napi::Result<T> {
-    value.map_or(Ok(default), |v| v.parse().map_err(|e| invalid_arg(env, e)))
+fn parse_option<T: std::str::FromStr<Err = neurosteroid::model::UnknownName>>(
+    env: &Env,
+    value: Option<String>,
+    default: T,
+) -> napi::Result<T> {
+    value.map_or(Ok(default), |v| {
+        v.parse().map_err(|e: T::Err| invalid_arg(env, e.to_string()))
+    })
 }
 
 fn to_js_diagnostic(d: &neurosteroid::Diagnostic) -> Diagnostic {
@@ -535,7 +530,9 @@ fn to_js_error(env: &Env, e: CoreError) -> napi::Error {
         CoreError::WrongKind { id, .. } => {
             js_error(env, ErrorCode::WrongKind, message, |o| o.set_named_property("id", id))
         }
-        CoreError::Io { path, .. } => js_error(env, ErrorCode::Io, message, |o| o.set_named_property("path", path)),
+        CoreError::Io { path, .. } => js_error(env, ErrorCode::Io, message, |o| {
+            o.set_named_property("path", path.to_string_lossy().into_owned())
+        }),
         _ => js_error(env, ErrorCode::Internal, message, |_| Ok(())),
     }
 }

@@ -92,11 +92,16 @@ fn parse_format(format: &str) -> PyResult<Format> {
 }
 
 fn parse_sheet_format(format: &str) -> PyResult<neurosteroid::render::SheetFormat> {
-    format.parse().map_err(PyValueError::new_err)
+    format.parse().map_err(value_error)
+}
+
+/// A `ValueError` with the message of a name that is not one of a type's names.
+fn value_error(e: neurosteroid::model::UnknownName) -> PyErr {
+    PyValueError::new_err(e.to_string())
 }
 
 fn parse_level(level: &str) -> PyResult<Level> {
-    level.parse().map_err(PyValueError::new_err)
+    level.parse().map_err(value_error)
 }
 
 fn parse_kind(kind: &str) -> PyResult<EntityKind> {
@@ -177,14 +182,7 @@ impl NativeKnowledgeBase {
         let (format, level) = (parse_format(format)?, parse_level(level)?);
         // Borrowed, not copied: the bytes object stays alive and immutable meanwhile.
         load_detached(py, level, move || {
-            Kb::from_slice(
-                &data,
-                format,
-                LoadOptions {
-                    level,
-                    ..LoadOptions::default()
-                },
-            )
+            Kb::from_slice(&data, format, LoadOptions::new().with_level(level))
         })
     }
 
@@ -193,13 +191,7 @@ impl NativeKnowledgeBase {
     fn load_path(py: Python<'_>, path: std::path::PathBuf, level: &str) -> PyResult<Self> {
         let level = parse_level(level)?;
         load_detached(py, level, move || {
-            Kb::from_path(
-                &path,
-                LoadOptions {
-                    level,
-                    ..LoadOptions::default()
-                },
-            )
+            Kb::from_path(&path, LoadOptions::new().with_level(level))
         })
     }
 
@@ -340,7 +332,7 @@ impl NativeKnowledgeBase {
 
     /// A pathway diagram with branches up to `branches` steps off the route.
     fn pathway_network(&self, py: Python<'_>, compound: &str, format: &str, branches: usize) -> PyResult<String> {
-        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(PyValueError::new_err)?;
+        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(value_error)?;
         guard(py, || self.kb.pathway_diagram_with(compound, format, branches))
     }
 
@@ -366,14 +358,14 @@ impl NativeKnowledgeBase {
 
     /// A pathway diagram: `text`, `json`, `mermaid`, `dot`, `node-link` or `svg`.
     fn pathway_diagram(&self, py: Python<'_>, compound: &str, format: &str) -> PyResult<String> {
-        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(PyValueError::new_err)?;
+        let format: neurosteroid::render::DiagramFormat = format.parse().map_err(value_error)?;
         guard(py, || self.kb.pathway_diagram(compound, format))
     }
 
     /// The whole knowledge base exported: `kgx` and `sbml` give a dict of file name to text,
     /// `turtle`, `ntriples`, `shacl` and `sssom` a text.
     fn export<'py>(&self, py: Python<'py>, format: &str) -> PyResult<Bound<'py, PyAny>> {
-        let format: neurosteroid::export::ExportFormat = format.parse().map_err(PyValueError::new_err)?;
+        let format: neurosteroid::export::ExportFormat = format.parse().map_err(value_error)?;
         match guard(py, || self.kb.export(format))? {
             neurosteroid::export::Exported::Text(text) => Ok(text.into_pyobject(py)?.into_any()),
             neurosteroid::export::Exported::Files(files) => {

@@ -394,7 +394,7 @@ pub fn validate_value(instance: &Value) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return findings;
     }
-    let core = neurosteroid::parse::document_from_value(instance)
+    let core = neurosteroid::__private::document_from_value(instance)
         .err()
         .unwrap_or_default();
     let mut out: Vec<Diagnostic> = Vec::new();
@@ -436,7 +436,7 @@ fn schema_findings(instance: &Value) -> Vec<Diagnostic> {
                 for prop in unexpected {
                     out.push(Diagnostic::error(
                         Code::UnknownField,
-                        neurosteroid::diagnostic::pointer_push(&path, prop),
+                        neurosteroid::__private::pointer_push(&path, prop),
                         format!("unknown field `{prop}`"),
                     ));
                 }

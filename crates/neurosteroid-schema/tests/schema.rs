@@ -123,7 +123,7 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
         Value::Object(m) => m
             .iter()
-            .for_each(|(k, x)| pointers(x, neurosteroid::diagnostic::pointer_push(&at, k), out)),
+            .for_each(|(k, x)| pointers(x, neurosteroid::__private::pointer_push(&at, k), out)),
         Value::Array(a) => a
             .iter()
             .enumerate()
@@ -315,7 +315,7 @@ fn enums_and_patterns_read_alike_in_every_validator() {
 fn validate_value_returns_the_cores_diagnostics() {
     let mut compared = 0;
     for (path, value, _) in vectors() {
-        let core = neurosteroid::parse::document_from_value(&value)
+        let core = neurosteroid::__private::document_from_value(&value)
             .err()
             .unwrap_or_default();
         let mut core: Vec<_> = core.into_iter().filter(|d| d.is_error()).collect();

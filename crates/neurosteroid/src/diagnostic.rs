@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub(crate) use crate::pointer::pointer_push;
+
 use serde::{Deserialize, Serialize};
 
 /// How bad a problem is. Only errors make a document invalid.
@@ -261,33 +263,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
-pub fn pointer_push(pointer: &str, token: &str) -> String {
-    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
-    out.push_str(pointer);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Splits a JSON Pointer into its unescaped reference tokens.
-pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
-    }
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect()
-}
-
 /// Most diagnostics of one code kept in a report; past it, one summary diagnostic gives the
 /// total. A curator fixes a flood by its first examples; memory stays bounded by this cap
 /// times the number of codes, whatever the input.
@@ -359,16 +334,65 @@ impl Overflow {
 
 /// Caps a list of diagnostics at [`MAX_PER_CODE`] per code, with a summary for each code
 /// that had more.
-pub fn cap(diags: &mut Vec<Diagnostic>) {
+pub(crate) fn cap(diags: &mut Vec<Diagnostic>) {
     Overflow::default().finish(diags);
 }
 
 /// A noun phrase with its indefinite article: `an effect`, `a compound`, `an entity with a
 /// fact sheet` (by the first letter, which is right for every kind and word used here).
-pub fn with_article(phrase: &str) -> String {
+pub(crate) fn with_article(phrase: &str) -> String {
     let an = phrase
         .chars()
         .next()
         .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
     format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Code, Diagnostic, MAX_PER_CODE, cap, with_article};
+
+    #[test]
+    fn indefinite_articles() {
+        assert_eq!(with_article("effect"), "an effect");
+        assert_eq!(with_article("Umbrella term"), "an Umbrella term");
+        assert_eq!(with_article("compound"), "a compound");
+        assert_eq!(with_article(""), "a ");
+    }
+
+    #[test]
+    fn the_cap_keeps_exactly_a_thousand_per_code_and_sums_up_the_rest() {
+        assert_eq!(MAX_PER_CODE, 1000);
+        let range = |i: usize| Diagnostic::error(Code::Range, format!("/r/{i}"), "r");
+        // Exactly at the cap: nothing dropped, no summary.
+        let mut at_cap: Vec<Diagnostic> = (0..1000).map(range).collect();
+        at_cap.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+        let before = at_cap.clone();
+        cap(&mut at_cap);
+        assert_eq!(at_cap, before);
+        // Two past it: a warning, then an error. The summary has the first dropped one's path
+        // and the worst severity, and follows what is kept, in the original order.
+        let mut over: Vec<Diagnostic> = (0..1000).map(range).collect();
+        over.push(Diagnostic::warning(Code::Range, "/w", "w"));
+        over.push(Diagnostic::error(Code::Syntax, "/s", "s"));
+        over.push(Diagnostic::error(Code::Range, "/e", "e"));
+        cap(&mut over);
+        assert_eq!(over.len(), 1002);
+        assert_eq!(over[999].path, "/r/999");
+        assert_eq!(over[1000].path, "/s");
+        let summary = &over[1001];
+        assert_eq!(
+            summary.to_string(),
+            "error[range] at /w: 2 more `range` problems are not listed (1002 in all; the first 1000 are), starting here (hint: fix the `range` problems listed and validate again)"
+        );
+        // Only warnings dropped: the summary is a warning.
+        let mut warnings: Vec<Diagnostic> = (0..1001)
+            .map(|i| Diagnostic::warning(Code::UnusedSource, format!("/u/{i}"), "u"))
+            .collect();
+        cap(&mut warnings);
+        assert_eq!(
+            warnings.last().map(ToString::to_string).unwrap_or_default(),
+            "warning[unused-source] at /u/1000: 1 more `unused-source` problems are not listed (1001 in all; the first 1000 are), starting here (hint: fix the `unused-source` problems listed and validate again)"
+        );
+    }
 }

@@ -40,10 +40,10 @@ pub enum Error {
         actual: &'static str,
     },
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", path.display())]
     Io {
-        /// The file.
-        path: String,
+        /// The file or folder (`<stdin>` for standard input).
+        path: std::path::PathBuf,
         /// The operating system's error.
         #[source]
         source: std::io::Error,

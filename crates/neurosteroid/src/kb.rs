@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::model::{Document, Entity, EntityKind, EntityRef, Id};
+use crate::model::{Document, EntityKind, EntityRef, Id};
 use crate::parse::{Format, Limits};
 use crate::resolve::{EntityKey, MatchKind, NameIndex};
 use crate::validate::Level;
@@ -16,13 +16,47 @@ use crate::validate::Level;
 /// The embedded curated knowledge base, as JSON.
 pub const EMBEDDED_JSON: &str = include_str!("../data/knowledge-base.json");
 
-/// How to load a document.
-#[derive(Debug, Clone, Copy, Default)]
+/// How to load a document: the validation level and the input limits.
+///
+/// Built from [`LoadOptions::default()`] (or [`LoadOptions::new()`]) with the `with_*`
+/// methods, so that options added later are not a breaking change:
+///
+/// ```
+/// use neurosteroid::{Level, Limits, LoadOptions};
+///
+/// let options = LoadOptions::new()
+///     .with_level(Level::Schema)
+///     .with_limits(Limits::default().with_max_bytes(1 << 20));
+/// assert_eq!((options.level, options.limits.max_bytes), (Level::Schema, 1 << 20));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Validation level (default `full`).
     pub level: Level,
     /// Input limits.
     pub limits: Limits,
+}
+
+impl LoadOptions {
+    /// The defaults: [`Level::Full`] and [`Limits::default()`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// These options at another validation level.
+    #[must_use]
+    pub fn with_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// These options with other input limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }
 
 /// A validated knowledge base, indexed for lookup, resolution and queries.
@@ -78,14 +112,11 @@ impl KnowledgeBase {
     /// The embedded, curated knowledge base (parsed and validated once per process).
     ///
     /// # Errors
-    /// Only if the embedded data were invalid, which a test of this crate rules out.
+    /// [`Error::Internal`] only if the embedded data were invalid (a bug of this build, not
+    /// of any input), which a test of this crate rules out.
     pub fn embedded() -> Result<&'static KnowledgeBase> {
-        EMBEDDED.as_ref().map_err(|message| Error::Invalid {
-            diagnostics: vec![Diagnostic::error(
-                crate::Code::Syntax,
-                "",
-                format!("embedded knowledge base: {message}"),
-            )],
+        EMBEDDED.as_ref().map_err(|message| Error::Internal {
+            message: format!("the embedded knowledge base does not load: {message}"),
         })
     }
 
@@ -516,11 +547,6 @@ impl KnowledgeBase {
     pub fn entities(&self, kind: EntityKind) -> impl Iterator<Item = EntityRef<'_>> {
         (0..self.len_of(kind)).map(move |i| self.entity(EntityKey { kind, index: i as u32 }))
     }
-
-    /// A typed entity by id, when it is of type `E`.
-    pub fn get_as<E: Entity + 'static>(&self, id: &str) -> Option<EntityRef<'_>> {
-        self.get(id).filter(|e| e.kind() == E::KIND)
-    }
 }
 
 /// Reads a document file, refusing one larger than `limits.max_bytes` before reading it
@@ -532,7 +558,7 @@ impl KnowledgeBase {
 pub fn read_document(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     use std::io::Read;
     let io = |source| Error::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     };
     let too_big = |size: u64| Error::Invalid {

@@ -29,11 +29,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 
 use crate::canonical::{Content, Node, collection_of};
-use crate::diagnostic::{Code, Diagnostic, pointer_push, pointer_tokens};
+use crate::diagnostic::{Code, Diagnostic, pointer_push};
 use crate::error::{Error, Result};
 use crate::kb::{KnowledgeBase, LoadOptions};
 use crate::model::{Document, EntityKind};
 use crate::parse::{Format, Limits};
+use crate::pointer::pointer_tokens;
 
 /// Names the root file may have, in order of preference.
 pub const ROOT_FILES: [&str; 3] = ["knowledge-base.yaml", "knowledge-base.yml", "knowledge-base.json"];
@@ -550,7 +551,7 @@ fn order_key(relative: &str) -> (&str, &str, &str) {
 
 fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     let io = |source| Error::Io {
-        path: dir.display().to_string(),
+        path: dir.to_path_buf(),
         source,
     };
     for entry in std::fs::read_dir(dir).map_err(io)? {

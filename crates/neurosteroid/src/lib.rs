@@ -1,4 +1,5 @@
 #![doc = include_str!("guide.md")]
+#![warn(unreachable_pub)]
 
 /// The README's Rust example, run as a doctest from the repository (not part of the
 /// published crate: `cfg(doctest)` items are compiled only by `cargo test --doc`).
@@ -21,11 +22,13 @@ mod index;
 mod kb;
 #[cfg(feature = "yaml")]
 pub mod layout;
+mod migrate;
 pub mod model;
 pub mod names;
 pub mod network;
 pub mod output;
-pub mod parse;
+mod parse;
+mod pointer;
 mod query;
 #[cfg(feature = "render")]
 pub mod render;
@@ -39,59 +42,21 @@ pub use error::{Error, Result};
 pub use kb::{EMBEDDED_JSON, KnowledgeBase, LoadOptions, Resolution, SearchHit, read_document};
 #[cfg(feature = "yaml")]
 pub use layout::Tree;
+pub use migrate::migrate;
 pub use model::{Document, Entity, EntityKind, EntityRef};
 pub use network::{Acting, Made, Network};
 pub use parse::{Format, Limits};
 pub use query::{Linked, Route, RouteStep, direction_name};
 pub use source_texts::{SourceText, SourceTexts};
-pub use validate::Level;
+pub use validate::{Level, validate, validate_with};
 
-/// Validates a document given as bytes and returns every diagnostic (errors and warnings).
-/// Never fails: bad content is reported, not raised.
-pub fn validate(input: &[u8], format: Format, level: Level) -> Vec<Diagnostic> {
-    validate_with(
-        input,
-        format,
-        LoadOptions {
-            level,
-            ..LoadOptions::default()
-        },
-    )
-}
-
-/// [`validate()`] with explicit limits.
-pub fn validate_with(input: &[u8], format: Format, options: LoadOptions) -> Vec<Diagnostic> {
-    match KnowledgeBase::from_slice(input, format, options) {
-        Ok(kb) => kb.warnings().to_vec(),
-        Err(e) => e.diagnostics().to_vec(),
-    }
-}
-
-/// Upgrades a document written for an older format version to the current one.
-///
-/// Format 1.x documents need no change today, so this only sets `schema_version`: 1.1 added
-/// only optional fields (a claim's `evidence_kind`, `consensus` and `excerpts`), so a 1.0
-/// document is a valid 1.1 document as it is. A future breaking version adds its steps here,
-/// one per version, each with a test.
-pub fn migrate(mut value: serde_json::Value) -> std::result::Result<serde_json::Value, Diagnostic> {
-    let version = value.get("schema_version").and_then(|v| v.as_str()).unwrap_or("");
-    let major = version.split('.').next().unwrap_or("");
-    if major != "1" {
-        return Err(Diagnostic::error(
-            Code::UnsupportedVersion,
-            "/schema_version",
-            format!("no migration from schema_version `{version}`"),
-        )
-        .with_hint(format!(
-            "this library reads format 1.x; the current version is {}",
-            model::CURRENT_SCHEMA_VERSION
-        )));
-    }
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert(
-            "schema_version".into(),
-            serde_json::Value::String(model::CURRENT_SCHEMA_VERSION.into()),
-        );
-    }
-    Ok(value)
+/// Internals that the workspace's other crates (the CLI, the language server, the schema
+/// generator), its benchmarks, fuzz targets and tests share with this crate. Not part of
+/// the public API: anything here may change or go in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::parse::{add_locations, document_from_value, parse_document, parse_value};
+    pub use crate::pointer::pointer_push;
+    #[cfg(feature = "render")]
+    pub use crate::render::{escape::terminal, markdown::escape as markdown_escape};
 }

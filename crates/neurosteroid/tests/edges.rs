@@ -32,7 +32,7 @@ fn a_compound_without_a_fact_sheet_gets_a_default_one() {
     let z = kb.get("z-raises-c").unwrap().name().to_owned();
     let other = &md[md.find("## Other factors").unwrap()..];
     let apart = other.find(neurosteroid::render::UNSUPPORTED_HEADING).unwrap();
-    let quoted = other.find(&neurosteroid::render::markdown::escape(&z)).unwrap();
+    let quoted = other.find(&neurosteroid::__private::markdown_escape(&z)).unwrap();
     assert!(quoted > apart, "{md}");
     for format in [SheetFormat::Html, SheetFormat::JsonLd] {
         assert!(kb.render("Compound C", format).is_ok());
@@ -52,7 +52,7 @@ fn a_hand_written_fact_sheet_overrides_the_default() {
     let md = kb.render("compound-c", SheetFormat::Markdown).unwrap();
     let title = doc["fact_sheets"][0]["title"].as_str().unwrap();
     assert!(
-        md.starts_with(&format!("# {}", neurosteroid::render::markdown::escape(title))),
+        md.starts_with(&format!("# {}", neurosteroid::__private::markdown_escape(title))),
         "{md}"
     );
 }

@@ -230,7 +230,7 @@ fn fact_sheets_never_list_a_contradicted_claim_under_an_asserting_heading() {
         let md = kb.render(sheet.id.as_str(), SheetFormat::Markdown).unwrap();
         let html = kb.render(sheet.id.as_str(), SheetFormat::Html).unwrap();
         for s in &view.sections {
-            let heading = neurosteroid::render::markdown::escape(s.section.heading.as_str());
+            let heading = neurosteroid::__private::markdown_escape(s.section.heading.as_str());
             let start = md.find(&format!("## {heading}\n")).unwrap();
             let rest = &md[start + 3..];
             let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
@@ -238,7 +238,7 @@ fn fact_sheets_never_list_a_contradicted_claim_under_an_asserting_heading() {
                 .find(neurosteroid::render::UNSUPPORTED_HEADING)
                 .unwrap_or(section.len())];
             for c in &s.unsupported {
-                let statement = neurosteroid::render::markdown::escape(c.claim.statement.as_str());
+                let statement = neurosteroid::__private::markdown_escape(c.claim.statement.as_str());
                 assert!(
                     !asserted.contains(&statement),
                     "markdown: `{}` under `{}`",

@@ -38,7 +38,14 @@ fn format_names_round_trip() {
         assert_eq!(f.is_multi_file(), matches!(kb().export(f).unwrap(), Exported::Files(_)));
     }
     let err = "owl".parse::<ExportFormat>().unwrap_err();
-    assert!(err.contains("kgx, turtle"), "{err}");
+    assert_eq!(
+        (err.what(), err.given(), err.expected()),
+        ("export format", "owl", &ExportFormat::NAMES[..])
+    );
+    assert_eq!(
+        err.to_string(),
+        "unknown export format `owl` (one of: kgx, turtle, ntriples, shacl, sbml, sssom)"
+    );
 }
 
 #[test]

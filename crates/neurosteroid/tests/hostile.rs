@@ -51,10 +51,7 @@ fn cases() -> Vec<PathBuf> {
 }
 
 fn first_error(path: &Path) -> String {
-    let options = LoadOptions {
-        level: Level::Full,
-        limits: Limits::default(),
-    };
+    let options = LoadOptions::new().with_level(Level::Full);
     let diags = match neurosteroid::read_document(path, &options.limits) {
         Ok(bytes) => neurosteroid::validate_with(&bytes, Format::from_path(path), options),
         Err(e) => e.diagnostics().to_vec(),
@@ -117,22 +114,10 @@ fn limits_can_be_raised_and_lowered() {
         "[".repeat(20),
         "]".repeat(20)
     );
-    let strict = LoadOptions {
-        limits: Limits {
-            max_depth: 10,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let strict = LoadOptions::new().with_limits(Limits::default().with_max_depth(10));
     let e = KnowledgeBase::from_slice(nested.as_bytes(), Format::Json, strict).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, neurosteroid::Code::Limit);
-    let small = LoadOptions {
-        limits: Limits {
-            max_bytes: 10,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let small = LoadOptions::new().with_limits(Limits::default().with_max_bytes(10));
     let e = KnowledgeBase::from_slice(nested.as_bytes(), Format::Json, small).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, neurosteroid::Code::Limit);
     // Within the default depth the same document is merely structurally wrong (`x` is unknown).
@@ -169,13 +154,7 @@ fn a_flood_of_errors_is_capped_with_a_summary_and_located() {
 fn raising_max_depth_is_clamped_and_never_overflows_a_small_stack() {
     let deep_yaml = "[".repeat(100_000) + &"]".repeat(100_000);
     let deep_json = deep_yaml.clone();
-    let options = LoadOptions {
-        limits: Limits {
-            max_depth: usize::MAX,
-            ..Limits::default()
-        },
-        ..LoadOptions::default()
-    };
+    let options = LoadOptions::new().with_limits(Limits::default().with_max_depth(usize::MAX));
     assert_eq!(options.limits.depth(), Limits::DEPTH_CEILING);
     // 256 KiB is far below any platform's default thread stack.
     let handle = std::thread::Builder::new()
@@ -205,10 +184,11 @@ fn raising_max_depth_is_clamped_and_never_overflows_a_small_stack() {
 #[test]
 fn aliases_are_charged_and_expanded_aliases_respect_the_depth_limit() {
     // No alias: anchors cost nothing extra, and the tree is built as written.
-    let v = neurosteroid::parse::parse_value(b"a: &x {b: &y {c: 1}}\n", Format::Yaml, &Limits::default()).unwrap();
+    let v = neurosteroid::__private::parse_value(b"a: &x {b: &y {c: 1}}\n", Format::Yaml, &Limits::default()).unwrap();
     assert_eq!(v, serde_json::json!({"a": {"b": {"c": 1}}}));
     // An alias copies its node: `b` holds the same mapping as `a`.
-    let v = neurosteroid::parse::parse_value(b"a: &x {k: [1, 2]}\nb: *x\n", Format::Yaml, &Limits::default()).unwrap();
+    let v =
+        neurosteroid::__private::parse_value(b"a: &x {k: [1, 2]}\nb: *x\n", Format::Yaml, &Limits::default()).unwrap();
     assert_eq!(v["b"], v["a"]);
     // A chain of aliases, each nesting the previous one, can not build a tree deeper than
     // the limit.
@@ -216,7 +196,7 @@ fn aliases_are_charged_and_expanded_aliases_respect_the_depth_limit() {
     for i in 1..200 {
         doc.push_str(&format!("l{i}: &l{i} [*l{}]\n", i - 1));
     }
-    let e = neurosteroid::parse::parse_value(doc.as_bytes(), Format::Yaml, &Limits::default()).unwrap_err();
+    let e = neurosteroid::__private::parse_value(doc.as_bytes(), Format::Yaml, &Limits::default()).unwrap_err();
     assert_eq!(e[0].code, neurosteroid::Code::Limit);
 }
 

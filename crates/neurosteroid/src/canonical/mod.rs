@@ -7,8 +7,8 @@
 //! kept with the node they belong to.
 //!
 //! Formatting never loses content: the output is parsed again and must give the canonical
-//! value and every comment of the input, otherwise the input is refused with a diagnostic
-//! and nothing is written.
+//! value and every comment of the input, otherwise nothing is written: the input is refused
+//! with a diagnostic, or (when the check itself fails, a bug) with [`Error::Internal`].
 
 mod comments;
 mod emit;
@@ -17,6 +17,7 @@ mod node;
 pub use node::Node;
 
 use crate::diagnostic::{Code, Diagnostic, pointer_push};
+use crate::error::Error;
 use crate::model::{Document, EntityKind};
 use crate::parse::{Format, Limits};
 use emit::{Kind, Tagged};
@@ -53,15 +54,21 @@ pub enum Content {
 /// The canonical text of `text` (JSON or YAML, as `format` says).
 ///
 /// # Errors
-/// The diagnostics of a document that does not parse or is structurally invalid (the
-/// formatter needs to know what each value is), or one `syntax` diagnostic when the comments
-/// can not be placed safely; nothing is formatted then.
-pub fn format_text(text: &str, format: Format, content: Content) -> Result<String, Vec<Diagnostic>> {
-    let located = |mut diags: Vec<Diagnostic>| {
-        crate::parse::add_locations(text.as_bytes(), format, &mut diags);
-        diags
+/// [`Error::Invalid`] with the diagnostics of a document that does not parse or is
+/// structurally invalid (the formatter needs to know what each value is), or with one
+/// `syntax` diagnostic when the comments can not be placed safely; [`Error::Internal`] when
+/// the formatted text would not hold the same content and comments (a bug: please report
+/// it). Nothing is formatted then.
+pub fn format_text(text: &str, format: Format, content: Content) -> Result<String, Error> {
+    let located = |e: Error| match e {
+        Error::Invalid { mut diagnostics } => {
+            crate::parse::add_locations(text.as_bytes(), format, &mut diagnostics);
+            Error::Invalid { diagnostics }
+        }
+        other => other,
     };
-    let value = crate::parse::parse_value(text.as_bytes(), format, &Limits::default()).map_err(located)?;
+    let value = crate::parse::parse_value(text.as_bytes(), format, &Limits::default())
+        .map_err(|diagnostics| located(Error::Invalid { diagnostics }))?;
     let canonical = canonical_node(&value, content).map_err(located)?;
     let mut tagged = Tagged::new(&canonical, String::new());
     sort(&mut tagged, None, content == Content::Document);
@@ -69,11 +76,11 @@ pub fn format_text(text: &str, format: Format, content: Content) -> Result<Strin
     if format == Format::Json {
         return Ok(sorted.to_json_pretty());
     }
-    let refuse = |message: String| {
-        vec![
+    let refuse = |message: String| Error::Invalid {
+        diagnostics: vec![
             Diagnostic::error(Code::Syntax, "", message)
                 .with_hint("the file was left unchanged; please report this with the file attached"),
-        ]
+        ],
     };
     let Some(found) = comments::scan(text) else {
         return Err(refuse("a quoted string is never closed".into()));
@@ -94,28 +101,28 @@ pub fn format_text(text: &str, format: Format, content: Content) -> Result<Strin
     let kept = comments::scan(&out).map(|c| c.len());
     match (reread, kept) {
         (Ok(v), Some(n)) if v == sorted.to_value() && n == found.len() => Ok(out),
-        _ => Err(refuse(
-            "formatting this file would change its content or drop a comment".into(),
-        )),
+        _ => Err(Error::Internal {
+            message: "formatting this file would change its content or drop a comment; the file was left unchanged"
+                .into(),
+        }),
     }
 }
 
 /// The canonical tree of a value: through the typed model (schema key order, canonical
 /// identifiers), lists not yet sorted.
-fn canonical_node(value: &serde_json::Value, content: Content) -> Result<Node, Vec<Diagnostic>> {
+fn canonical_node(value: &serde_json::Value, content: Content) -> Result<Node, Error> {
+    let typed = match content {
+        Content::Document => crate::parse::document_from_value(value),
+        Content::Entity(kind) => entity_document(kind, value.clone()),
+    };
+    let doc = typed.map_err(|diagnostics| Error::Invalid { diagnostics })?;
+    let node = Node::from_serialize(&doc).ok_or_else(internal)?;
     match content {
-        Content::Document => {
-            let doc = crate::parse::document_from_value(value)?;
-            Node::from_serialize(&doc).ok_or_else(|| internal(""))
-        }
-        Content::Entity(kind) => {
-            let doc = entity_document(kind, value.clone())?;
-            let node = Node::from_serialize(&doc).ok_or_else(|| internal(""))?;
-            match node.get(kind.collection()) {
-                Some(Node::Seq(items)) if items.len() == 1 => Ok(items[0].clone()),
-                _ => Err(internal("")),
-            }
-        }
+        Content::Document => Ok(node),
+        Content::Entity(kind) => match node.get(kind.collection()) {
+            Some(Node::Seq(items)) if items.len() == 1 => Ok(items[0].clone()),
+            _ => Err(internal()),
+        },
     }
 }
 
@@ -142,15 +149,10 @@ pub(crate) fn entity_document(kind: EntityKind, entity: serde_json::Value) -> Re
     })
 }
 
-fn internal(path: &str) -> Vec<Diagnostic> {
-    vec![
-        Diagnostic::error(
-            Code::Syntax,
-            path,
-            "the value could not be written back in canonical form",
-        )
-        .with_hint("please report this with the file attached"),
-    ]
+fn internal() -> Error {
+    Error::Internal {
+        message: "the value could not be written back in canonical form; the file was left unchanged".into(),
+    }
 }
 
 /// Sorts the lists whose order carries no meaning; `top` is the root of a whole document,

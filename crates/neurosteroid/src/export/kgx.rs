@@ -115,7 +115,7 @@ fn node(e: EntityRef<'_>, id: &str, categories: &[&str]) -> Map<String, Value> {
         m.insert("xref".into(), json!(xrefs));
     }
     if let EntityRef::GeneProduct(g) = e {
-        m.insert("symbol".into(), json!(g.symbol_str()));
+        m.insert("symbol".into(), json!(g.symbol.as_str()));
     }
     m.insert("provided_by".into(), json!([INFORES]));
     m

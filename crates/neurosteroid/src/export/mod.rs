@@ -69,14 +69,12 @@ impl ExportFormat {
 }
 
 impl std::str::FromStr for ExportFormat {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        ExportFormat::ALL.into_iter().find(|f| f.as_str() == s).ok_or_else(|| {
-            format!(
-                "unknown export format {s:?} (expected one of {})",
-                Self::NAMES.join(", ")
-            )
-        })
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| crate::model::UnknownName::new("export format", s, &Self::NAMES))
     }
 }
 

@@ -14,23 +14,23 @@ use serde::{Deserialize, Serialize};
 
 /// One entry of the prefix registry.
 #[derive(Debug)]
-pub struct Prefix {
+pub(crate) struct Prefix {
     /// Bioregistry key (lowercase), e.g. `pubchem.compound`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// Bioregistry's preferred prefix, the form written on output, e.g. `CHEBI`.
-    pub preferred: &'static str,
+    pub(crate) preferred: &'static str,
     /// Other spellings accepted on input (case-insensitively).
-    pub synonyms: &'static [&'static str],
+    pub(crate) synonyms: &'static [&'static str],
     /// Pattern of the local part, anchored.
-    pub pattern: &'static str,
+    pub(crate) pattern: &'static str,
     /// Link template, `$1` standing for the local part.
-    pub uri_format: &'static str,
+    pub(crate) uri_format: &'static str,
     /// What the prefix names.
-    pub title: &'static str,
+    pub(crate) title: &'static str,
 }
 
 /// Every prefix this library accepts.
-pub const PREFIXES: &[Prefix] = &[
+pub(crate) const PREFIXES: &[Prefix] = &[
     Prefix {
         key: "chebi",
         preferred: "CHEBI",
@@ -221,7 +221,9 @@ static LOCAL_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// One regular expression (ECMA-262 compatible) that accepts exactly the CURIEs this type
 /// accepts: any accepted prefix spelling in any letter case, a colon, a valid local part.
-pub fn curie_pattern() -> String {
+/// (The JSON Schema's pattern, so only the `schema` feature and the tests need it.)
+#[cfg(any(feature = "schema", test))]
+pub(crate) fn curie_pattern() -> String {
     let mut alts = Vec::new();
     for p in PREFIXES {
         alts.push(prefix_alternative(p));
@@ -231,7 +233,7 @@ pub fn curie_pattern() -> String {
 
 /// One regular expression (ECMA-262 compatible) for the CURIEs of one prefix (its key, e.g.
 /// `eco`): any accepted spelling of that prefix in any letter case, a colon, a valid local part.
-pub fn curie_pattern_for(key: &str) -> Option<String> {
+pub(crate) fn curie_pattern_for(key: &str) -> Option<String> {
     let p = PREFIXES.iter().find(|p| p.key == key)?;
     Some(format!("^{}$", prefix_alternative(p)))
 }
@@ -264,7 +266,7 @@ fn case_insensitive(s: &str) -> String {
 }
 
 /// Looks a prefix up by any accepted spelling, in any case.
-pub fn find_prefix(prefix: &str) -> Option<(usize, &'static Prefix)> {
+pub(crate) fn find_prefix(prefix: &str) -> Option<(usize, &'static Prefix)> {
     PREFIXES.iter().enumerate().find(|(_, p)| {
         p.key.eq_ignore_ascii_case(prefix)
             || p.preferred.eq_ignore_ascii_case(prefix)
@@ -335,7 +337,7 @@ impl Curie {
     }
 
     /// The registry entry of the prefix.
-    pub fn registry_entry(&self) -> &'static Prefix {
+    pub(crate) fn registry_entry(&self) -> &'static Prefix {
         &PREFIXES[usize::from(self.prefix)]
     }
 
@@ -394,7 +396,7 @@ impl Curie {
 
 /// CAS check digit: the digits before the last, from the right, weighted 1, 2, 3, ...;
 /// the sum modulo 10 is the last digit.
-pub fn cas_check_digit_ok(local: &str) -> bool {
+pub(crate) fn cas_check_digit_ok(local: &str) -> bool {
     let digits: Vec<u32> = local.chars().filter_map(|c| c.to_digit(10)).collect();
     let Some((&check, body)) = digits.split_last() else {
         return false;

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Curie, EvidenceDirection, Grade, Predicate, wire_enum};
+use super::{Claim, Curie, EvidenceDirection, Grade, InvalidValue, Predicate, wire_enum};
 
 wire_enum! {
     /// How settled a claim is, whatever its clinical grade.
@@ -199,14 +199,16 @@ impl EvidenceKind {
     ///
     /// # Errors
     /// When the text is not `ECO:` followed by seven digits.
-    pub fn parse(s: &str) -> Result<EvidenceKind, String> {
+    pub fn parse(s: &str) -> Result<EvidenceKind, InvalidValue> {
         if !ECO_RE.is_match(s) {
-            return Err(format!(
+            return Err(InvalidValue::new(format!(
                 "`{}` is not a valid ECO term: `ECO:` and seven digits, such as `ECO:0005801`",
                 super::primitives::shown(s)
-            ));
+            )));
         }
-        Curie::parse(s).map(EvidenceKind).map_err(|e| e.to_string())
+        Curie::parse(s)
+            .map(EvidenceKind)
+            .map_err(|e| InvalidValue::new(e.to_string()))
     }
 
     /// The CURIE, e.g. `ECO:0005801`.
@@ -231,15 +233,15 @@ impl EvidenceKind {
 }
 
 impl TryFrom<String> for EvidenceKind {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
         EvidenceKind::parse(&s)
     }
 }
 
 impl std::str::FromStr for EvidenceKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
         EvidenceKind::parse(s)
     }
 }

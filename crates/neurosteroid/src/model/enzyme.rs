@@ -87,10 +87,3 @@ pub struct GeneProduct {
 }
 
 entity!(GeneProduct, GeneProduct, names: [synonyms], identifiers: true);
-
-impl GeneProduct {
-    /// Names including the gene symbol.
-    pub fn symbol_str(&self) -> &str {
-        self.symbol.as_str()
-    }
-}

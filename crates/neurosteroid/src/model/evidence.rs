@@ -138,13 +138,6 @@ impl super::Entity for Claim {
     }
 }
 
-impl Claim {
-    /// A claim's "name" is its statement.
-    pub fn text(&self) -> &str {
-        self.statement.as_str()
-    }
-}
-
 wire_enum! {
     /// What kind of source.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ mod eco;
 mod enzyme;
 mod evidence;
 mod factsheet;
+mod invalid;
 mod kinds;
 pub(crate) mod primitives;
 mod reaction;
@@ -21,9 +22,8 @@ mod wire;
 
 pub use chemistry::{Compound, CompoundRole};
 pub use clinical::{Condition, Effect, Site};
-pub use curie::{
-    Curie, CurieError, PREFIXES, Prefix, cas_check_digit_ok, curie_pattern, curie_pattern_for, find_prefix,
-};
+pub(crate) use curie::PREFIXES;
+pub use curie::{Curie, CurieError};
 pub use document::{CURRENT_SCHEMA_VERSION, Document, SCHEMA_ID_BASE};
 pub use eco::{
     BiolinkProvenance, Consensus, ECO_TERMS, EcoTerm, EvidenceBasis, EvidenceKind, biolink_provenance, consensus_fits,
@@ -32,6 +32,7 @@ pub use eco::{
 pub use enzyme::{Direction, EnzymeActivity, GeneProduct};
 pub use evidence::{Claim, EXCERPT_MAX_CHARS, EvidenceDirection, Excerpt, Grade, Predicate, Source, SourceKind};
 pub use factsheet::{CoverageEntry, FactSheet, Section, SectionKind};
+pub use invalid::InvalidValue;
 pub use kinds::{EntityKind, EntityRef};
 pub use primitives::{Date, Formula, Id, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
 pub use reaction::{Pathway, Reaction};

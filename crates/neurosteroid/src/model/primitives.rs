@@ -11,22 +11,24 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::InvalidValue;
+
 /// Pattern of an entity id: a lowercase slug.
-pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// Longest id accepted.
-pub const ID_MAX_LEN: usize = 80;
+pub(crate) const ID_MAX_LEN: usize = 80;
 /// Pattern of a date (`YYYY-MM-DD`); the calendar check is a semantic rule.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub(crate) const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// Pattern of `schema_version`: semver with major version 1, the only one this library reads.
-pub const SCHEMA_VERSION_PATTERN: &str = "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
+pub(crate) const SCHEMA_VERSION_PATTERN: &str = "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
 /// Pattern of a molecular formula in Hill-like notation (`C21H34O2`).
-pub const FORMULA_PATTERN: &str = "^([A-Z][a-z]?[0-9]*)+$";
+pub(crate) const FORMULA_PATTERN: &str = "^([A-Z][a-z]?[0-9]*)+$";
 /// Pattern of an `http(s)` URL.
-pub const URL_PATTERN: &str = "^https?://[!-~]+$";
+pub(crate) const URL_PATTERN: &str = "^https?://[!-~]+$";
 /// Pattern of a gene symbol (HGNC style).
-pub const SYMBOL_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9-]*$";
+pub(crate) const SYMBOL_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9-]*$";
 /// Pattern of a UCUM unit string (characters only; the grammar is a semantic rule).
-pub const UNIT_PATTERN: &str = "^[A-Za-z0-9.\\/\\[\\]{}%'*^-]+$";
+pub(crate) const UNIT_PATTERN: &str = "^[A-Za-z0-9.\\/\\[\\]{}%'*^-]+$";
 
 macro_rules! regex {
     ($name:ident, $pat:expr) => {
@@ -58,26 +60,26 @@ macro_rules! pattern_string {
         }
 
         impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
+            type Error = InvalidValue;
+            fn try_from(s: String) -> Result<Self, InvalidValue> {
                 let max: Option<usize> = $max;
                 if let Some(max) = max {
                     if s.chars().count() > max {
-                        return Err(format!("{} is longer than {max} characters", $what));
+                        return Err(InvalidValue::new(format!("{} is longer than {max} characters", $what)));
                     }
                 }
                 if $re.is_match(&s) {
                     Ok($name(s))
                 } else {
                     // The form in words, not the regular expression: the message is for people.
-                    Err(format!("`{}` is not a valid {}: {}", crate::model::primitives::shown(&s), $what, $form))
+                    Err(InvalidValue::new(format!("`{}` is not a valid {}: {}", crate::model::primitives::shown(&s), $what, $form)))
                 }
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            type Err = InvalidValue;
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
                 Self::try_from(s.to_owned())
             }
         }
@@ -193,6 +195,31 @@ impl std::borrow::Borrow<str> for Id {
     }
 }
 
+/// `id == "allopregnanolone"`: an id equals the string it is spelled as.
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.0
+    }
+}
+
 /// A calendar date, `YYYY-MM-DD`. The shape is checked when parsed; whether the day exists
 /// is the semantic rule `invalid-date`, so that the JSON Schema and the parser agree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -250,19 +277,22 @@ impl Date {
 }
 
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
         if DATE_RE.is_match(&s) {
             Ok(Date(s))
         } else {
-            Err(format!("`{}` is not a date in the form YYYY-MM-DD", shown(&s)))
+            Err(InvalidValue::new(format!(
+                "`{}` is not a date in the form YYYY-MM-DD",
+                shown(&s)
+            )))
         }
     }
 }
 
 impl std::str::FromStr for Date {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
         Date::try_from(s.to_owned())
     }
 }
@@ -300,7 +330,7 @@ pub struct Text(String);
 
 /// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
 /// spelled out so that every regex engine (ECMA, Rust, Python) reads it the same way.
-pub const TEXT_PATTERN: &str =
+pub(crate) const TEXT_PATTERN: &str =
     "[^\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 regex!(TEXT_RE, TEXT_PATTERN);
 
@@ -312,19 +342,19 @@ impl Text {
 }
 
 impl TryFrom<String> for Text {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<Self, InvalidValue> {
         if TEXT_RE.is_match(&s) {
             Ok(Text(s))
         } else {
-            Err("text must not be empty or only white space".to_owned())
+            Err(InvalidValue::new("text must not be empty or only white space"))
         }
     }
 }
 
 impl std::str::FromStr for Text {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, InvalidValue> {
         Text::try_from(s.to_owned())
     }
 }
@@ -398,8 +428,8 @@ impl<'de> Deserialize<'de> for Number {
 pub struct Positive(f64);
 
 impl TryFrom<Number> for Positive {
-    type Error = String;
-    fn try_from(v: Number) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(v: Number) -> Result<Self, InvalidValue> {
         Positive::try_from(v.0)
     }
 }
@@ -412,12 +442,12 @@ impl Positive {
 }
 
 impl TryFrom<f64> for Positive {
-    type Error = String;
-    fn try_from(v: f64) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(v: f64) -> Result<Self, InvalidValue> {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(format!("{v} is not a number greater than 0"))
+            Err(InvalidValue::new(format!("{v} is not a number greater than 0")))
         }
     }
 }
@@ -462,16 +492,16 @@ impl schemars::JsonSchema for Positive {
 pub struct Year(u16);
 
 impl TryFrom<Number> for Year {
-    type Error = String;
-    fn try_from(v: Number) -> Result<Self, String> {
+    type Error = InvalidValue;
+    fn try_from(v: Number) -> Result<Self, InvalidValue> {
         Year::try_from(v.0)
     }
 }
 
 /// Earliest year accepted.
-pub const YEAR_MIN: u16 = 1500;
+pub(crate) const YEAR_MIN: u16 = 1500;
 /// Latest year accepted.
-pub const YEAR_MAX: u16 = 2999;
+pub(crate) const YEAR_MAX: u16 = 2999;
 
 impl Year {
     /// The year.
@@ -481,13 +511,15 @@ impl Year {
 }
 
 impl TryFrom<f64> for Year {
-    type Error = String;
+    type Error = InvalidValue;
     // JSON Schema's `integer` accepts `2019.0`, so the parser does too.
-    fn try_from(v: f64) -> Result<Self, String> {
+    fn try_from(v: f64) -> Result<Self, InvalidValue> {
         if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
             Ok(Year(v as u16))
         } else {
-            Err(format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"))
+            Err(InvalidValue::new(format!(
+                "{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"
+            )))
         }
     }
 }
@@ -510,5 +542,61 @@ impl schemars::JsonSchema for Year {
             "maximum": YEAR_MAX,
             "description": "A publication year."
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Date, Formula, Id, InvalidValue, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
+
+    /// Every value type fails with the typed [`InvalidValue`], a `std::error::Error` whose
+    /// message is the one the document's diagnostic gives.
+    #[test]
+    fn every_value_type_fails_with_a_typed_error() {
+        fn typed<T: std::fmt::Debug>(r: Result<T, InvalidValue>) -> String {
+            let e: Box<dyn std::error::Error> = Box::new(r.unwrap_err());
+            e.to_string()
+        }
+        assert!(typed("Bad Id".parse::<Id>()).starts_with("`Bad Id` is not a valid id"));
+        assert!(typed("2.0.0".parse::<SchemaVersion>()).contains("is not a valid schema version"));
+        assert!(typed("c21".parse::<Formula>()).contains("is not a valid molecular formula"));
+        assert!(typed("ftp://x".parse::<Url>()).contains("is not a valid URL"));
+        assert!(typed("-x".parse::<Symbol>()).contains("is not a valid gene symbol"));
+        assert!(typed("m g".parse::<Unit>()).contains("is not a valid UCUM unit"));
+        assert_eq!(
+            typed("2026-1-1".parse::<Date>()),
+            "`2026-1-1` is not a date in the form YYYY-MM-DD"
+        );
+        assert_eq!(typed(" ".parse::<Text>()), "text must not be empty or only white space");
+        assert_eq!(typed(Positive::try_from(0.0)), "0 is not a number greater than 0");
+        assert_eq!(
+            typed(Year::try_from(1499.0)),
+            "1499 is not a year between 1500 and 2999"
+        );
+        assert_eq!(
+            typed(Id::try_from("x".repeat(81))),
+            "id (lowercase slug) is longer than 80 characters"
+        );
+        assert!(typed("ECO:1".parse::<crate::model::EvidenceKind>()).contains("is not a valid ECO term"));
+    }
+
+    #[test]
+    fn an_id_equals_its_spelling_both_ways() {
+        let id = Id::new("allopregnanolone").unwrap();
+        let same: &str = "allopregnanolone";
+        let other = "progesterone";
+        // Each direction and each of `str`, `&str` is its own impl.
+        assert!(id == same);
+        assert!(same == id);
+        assert!(id == *same);
+        assert!(*same == id);
+        assert!(id != other);
+        assert!(other != id);
+        assert!(id != *other);
+        assert!(*other != id);
+        // A prefix or different case is another id.
+        assert!(id != "allo" && id != "Allopregnanolone");
+        assert_eq!(id, "allopregnanolone");
+        assert_eq!("allopregnanolone", id);
     }
 }

@@ -6,14 +6,17 @@ use crate::diagnostic::pointer_push;
 
 /// For each pointer, the byte offset where its value starts in `text` (or, when the value
 /// does not exist, where its nearest existing ancestor starts). `None` when the text is not
-/// valid JSON.
-pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+/// valid JSON. (Every pointer at its value; the library calls [`locate_json_at`].)
+#[cfg(test)]
+fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     locate_json_at(text, pointers, &vec![false; pointers.len()])
 }
 
-/// Like [`locate_json`], but where `at_key[i]` is true, pointer `i` is located at its key
-/// (the opening quote of `"colour"` in `"colour": "red"`: an unknown field is the key's
-/// fault, not the value's), falling back to its value or nearest ancestor.
+/// For each pointer, the byte offset where its value starts in `text` (or, when the value
+/// does not exist, where its nearest existing ancestor starts); where `at_key[i]` is true,
+/// pointer `i` is located at its key (the opening quote of `"colour"` in `"colour": "red"`:
+/// an unknown field is the key's fault, not the value's), falling back to its value or
+/// nearest ancestor. `None` when the text is not valid JSON.
 pub(crate) fn locate_json_at(text: &str, pointers: &[&str], at_key: &[bool]) -> Vec<Option<usize>> {
     let mut found: HashMap<String, usize> = HashMap::new();
     let wanted: HashMap<&str, ()> = pointers.iter().flat_map(|p| ancestors(p)).map(|p| (p, ())).collect();

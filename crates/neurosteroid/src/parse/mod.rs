@@ -12,7 +12,6 @@ mod yaml;
 
 use serde_json::Value;
 
-pub use locate::locate_json;
 pub use structure::document_from_value;
 #[cfg(feature = "yaml")]
 pub(crate) use yaml::plain_is_string as plain_scalar_is_string;
@@ -45,7 +44,19 @@ impl Format {
 }
 
 /// Bounds on what a document may cost to read. Each one exceeded is a `limit` diagnostic.
+///
+/// Start from [`Limits::default()`] and change what you need with the `with_*` methods
+/// (new limits may be added without a breaking change):
+///
+/// ```
+/// use neurosteroid::Limits;
+///
+/// let limits = Limits::default().with_max_bytes(64 * 1024).with_max_depth(16);
+/// assert_eq!((limits.max_bytes, limits.depth()), (64 * 1024, 16));
+/// assert_eq!(limits.max_alias_nodes, Limits::default().max_alias_nodes);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
@@ -66,6 +77,28 @@ impl Limits {
     /// The nesting limit in force: `max_depth`, clamped to [`Limits::DEPTH_CEILING`].
     pub fn depth(&self) -> usize {
         self.max_depth.min(Self::DEPTH_CEILING)
+    }
+
+    /// These limits with another largest input, in bytes.
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// These limits with another deepest nesting (clamped to [`Limits::DEPTH_CEILING`] when
+    /// used).
+    #[must_use]
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// These limits with another most nodes that YAML aliases may create.
+    #[must_use]
+    pub fn with_max_alias_nodes(mut self, max_alias_nodes: usize) -> Self {
+        self.max_alias_nodes = max_alias_nodes;
+        self
     }
 }
 
@@ -218,7 +251,7 @@ pub(crate) fn line_cols(input: &[u8], bytes: &[usize]) -> Vec<Location> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(input: &[u8], byte: usize) -> Location {
+pub(crate) fn line_col(input: &[u8], byte: usize) -> Location {
     line_cols(input, &[byte])[0]
 }
 

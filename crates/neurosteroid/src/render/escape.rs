@@ -8,13 +8,13 @@ use std::fmt::Write;
 /// controls other than newline and tab, DEL, C1 controls (among them CSI and OSC, which set
 /// window titles, clear screens and write clipboards), and Unicode bidirectional overrides,
 /// embeddings and isolates (which can make text read differently from what it is).
-pub fn is_unsafe_for_terminal(c: char) -> bool {
+pub(crate) fn is_unsafe_for_terminal(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}')
 }
 
-/// Text as a terminal should show it: every character of [`is_unsafe_for_terminal`] is
+/// Text as a terminal should show it: every character of `is_unsafe_for_terminal` is
 /// replaced by its visible escape (`\u{1b}`), so data can not drive the terminal.
 pub fn terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_for_terminal) {

@@ -14,7 +14,7 @@ use crate::network::Network;
 use crate::query::RouteStep;
 
 /// The label of a step's arrow: activity, EC number, isoforms.
-pub fn step_label(step: &RouteStep<'_>) -> String {
+pub(crate) fn step_label(step: &RouteStep<'_>) -> String {
     let ec = step.ec_numbers();
     let iso: Vec<&str> = step.isoforms.iter().map(|g| g.symbol.as_str()).collect();
     let mut label = step.enzyme.name.to_string();
@@ -49,7 +49,7 @@ fn mermaid_text(s: &str) -> String {
 }
 
 /// The network as a Mermaid flowchart: route steps as arrows, branches as dotted arrows.
-pub fn mermaid(net: &Network<'_>) -> String {
+pub(crate) fn mermaid(net: &Network<'_>) -> String {
     let mut out = String::from("flowchart TD\n");
     let compounds = net.compounds();
     let at = |id: &str| compounds.iter().position(|c| c.id.as_str() == id).unwrap_or(0);
@@ -94,7 +94,7 @@ fn dot_text(s: &str) -> String {
 }
 
 /// The network as a Graphviz DOT digraph: route steps solid, branches dashed.
-pub fn dot(net: &Network<'_>) -> String {
+pub(crate) fn dot(net: &Network<'_>) -> String {
     let route = &net.route;
     let mut out = String::new();
     let _ = writeln!(
@@ -139,7 +139,7 @@ pub fn dot(net: &Network<'_>) -> String {
 /// The network as a node-link graph, the shape of NetworkX's `node_link_data`
 /// (`nx.node_link_graph(data, edges="edges")` reads it); `on_route` tells the route's
 /// nodes and edges from the branches.
-pub fn node_link(net: &Network<'_>) -> Value {
+pub(crate) fn node_link(net: &Network<'_>) -> Value {
     let route = &net.route;
     let on_route = route.compounds().len();
     json!({
@@ -168,7 +168,7 @@ pub fn node_link(net: &Network<'_>) -> Value {
 }
 
 /// Escapes text for HTML and XML (element content and quoted attributes).
-pub fn xml_escape(s: &str) -> String {
+pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -269,7 +269,7 @@ fn layout<'a>(net: &Network<'a>) -> HashMap<&'a str, (usize, usize)> {
 /// rows (the route down the left column, each branch compound one row below the compound it
 /// comes from), every arrow numbered — route arrows solid, branch arrows dashed — with the
 /// numbered steps listed under the picture, so that no label crosses an arrow.
-pub fn svg(net: &Network<'_>) -> String {
+pub(crate) fn svg(net: &Network<'_>) -> String {
     if net.branches.is_empty() {
         svg_chain(net)
     } else {

@@ -126,7 +126,7 @@ fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usi
 }
 
 /// Renders a fact sheet as one self-contained HTML page.
-pub fn render(view: &SheetView<'_>) -> String {
+pub(crate) fn render(view: &SheetView<'_>) -> String {
     let mut out = String::new();
     let title = esc(view.sheet.title.as_str());
     let _ = write!(

@@ -16,7 +16,7 @@ use crate::model::{Claim, Compound, Condition, Curie, EntityRef, EvidenceKind, G
 /// randomized trial, or nonrandomized studies") for trials and observational studies, C
 /// ("consensus opinion of experts") for expert opinion. A regulatory decision, laboratory
 /// evidence and unsupported statements have no level on that scale.
-pub fn evidence_level(g: Grade) -> Option<&'static str> {
+pub(crate) fn evidence_level(g: Grade) -> Option<&'static str> {
     match g {
         Grade::SystematicReview => Some("https://schema.org/EvidenceLevelA"),
         Grade::ClinicalTrial | Grade::ClinicalObservational => Some("https://schema.org/EvidenceLevelB"),
@@ -69,7 +69,7 @@ fn claim(c: &Claim, references: &[&Source]) -> Value {
 }
 
 /// The JSON-LD context: schema.org as the vocabulary; `sameAs` and `url` are IRIs.
-pub fn context() -> Value {
+pub(crate) fn context() -> Value {
     json!({
         "@vocab": "https://schema.org/",
         "sameAs": {"@id": "https://schema.org/sameAs", "@type": "@id"},
@@ -203,7 +203,7 @@ fn drug(kb: &KnowledgeBase, t: &Therapy) -> Value {
 }
 
 /// The JSON-LD document of a fact sheet.
-pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
+pub(crate) fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
     let about = match view.subject {
         EntityRef::Compound(c) => compound(c),
         e => json!({"@type": "Thing", "name": e.name()}),
@@ -274,7 +274,7 @@ pub fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
 /// script element) and the JavaScript line separators U+2028/U+2029 are written as
 /// `\uXXXX` escapes. They can only occur inside JSON strings, where the escape means the
 /// same character, so the data is unchanged for every JSON reader.
-pub fn to_text(value: &Value) -> String {
+pub(crate) fn to_text(value: &Value) -> String {
     let raw = serde_json::to_string_pretty(value).unwrap_or_default();
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {

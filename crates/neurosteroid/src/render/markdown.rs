@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-pub use super::sheet::grade_meaning;
+pub(crate) use super::sheet::grade_meaning;
 use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, source_link};
 use crate::model::Therapy;
 
@@ -115,7 +115,7 @@ fn therapy(out: &mut String, t: &Therapy, number_of: &dyn Fn(&str) -> Option<usi
 }
 
 /// Renders a fact sheet as Markdown.
-pub fn render(view: &SheetView<'_>) -> String {
+pub(crate) fn render(view: &SheetView<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(view.sheet.title.as_str()));
     if let Some(sub) = &view.sheet.subtitle {

@@ -1,11 +1,11 @@
 //! Renderers: plain-text summaries (the CLI's `show`), Markdown and HTML fact sheets,
 //! schema.org JSON-LD, and pathway diagrams (Mermaid, Graphviz DOT, node-link JSON).
 
-pub mod escape;
-pub mod graph;
-pub mod html;
-pub mod jsonld;
-pub mod markdown;
+pub(crate) mod escape;
+mod graph;
+mod html;
+mod jsonld;
+pub(crate) mod markdown;
 mod sheet;
 mod text;
 
@@ -17,6 +17,7 @@ pub use text::summary;
 
 use crate::error::Result;
 use crate::kb::KnowledgeBase;
+use crate::model::UnknownName;
 
 /// What a fact sheet can be rendered as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,16 +53,13 @@ impl SheetFormat {
 }
 
 impl std::str::FromStr for SheetFormat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
         match s {
             "markdown" => Ok(SheetFormat::Markdown),
             "html" => Ok(SheetFormat::Html),
             "jsonld" => Ok(SheetFormat::JsonLd),
-            other => Err(format!(
-                "unknown fact-sheet format {other:?} (expected one of {})",
-                Self::NAMES.join(", ")
-            )),
+            other => Err(UnknownName::new("fact-sheet format", other, &Self::NAMES)),
         }
     }
 }
@@ -72,8 +70,8 @@ impl DiagramFormat {
 }
 
 impl std::str::FromStr for DiagramFormat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
         match s {
             "text" => Ok(DiagramFormat::Text),
             "json" => Ok(DiagramFormat::Json),
@@ -81,10 +79,7 @@ impl std::str::FromStr for DiagramFormat {
             "dot" => Ok(DiagramFormat::Dot),
             "node-link" => Ok(DiagramFormat::NodeLink),
             "svg" => Ok(DiagramFormat::Svg),
-            other => Err(format!(
-                "unknown diagram format {other:?} (expected one of {})",
-                Self::NAMES.join(", ")
-            )),
+            other => Err(UnknownName::new("diagram format", other, &Self::NAMES)),
         }
     }
 }

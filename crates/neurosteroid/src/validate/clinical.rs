@@ -23,7 +23,7 @@ fn date(d: &Date, at: String, as_of: &Date, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Largest dose amount accepted in any unit: no dose of anything is a billion units.
-pub const MAX_DOSE: f64 = 1e9;
+pub(crate) const MAX_DOSE: f64 = 1e9;
 
 pub(super) fn check(doc: &Document, diags: &mut Vec<Diagnostic>) {
     check_with_today(doc, &Date::today_utc(), diags);

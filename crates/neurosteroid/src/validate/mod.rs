@@ -18,7 +18,9 @@ pub use references::{REFERENCE_SLOTS, ReferenceSlot, reference_kinds, reference_
 pub use units::check_ucum;
 
 use crate::diagnostic::Diagnostic;
+use crate::kb::{KnowledgeBase, LoadOptions};
 use crate::model::{Document, EntityKind};
+use crate::parse::Format;
 use crate::source_texts::SourceTexts;
 
 /// How much to check.
@@ -44,15 +46,31 @@ impl Level {
 }
 
 impl std::str::FromStr for Level {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "schema" => Ok(Level::Schema),
             "full" => Ok(Level::Full),
-            other => Err(format!(
-                "unknown validation level `{other}` (expected `schema` or `full`)"
+            other => Err(crate::model::UnknownName::new(
+                "validation level",
+                other,
+                &["schema", "full"],
             )),
         }
+    }
+}
+
+/// Validates a document given as bytes and returns every diagnostic (errors and warnings).
+/// Never fails: bad content is reported, not raised.
+pub fn validate(input: &[u8], format: Format, level: Level) -> Vec<Diagnostic> {
+    validate_with(input, format, LoadOptions::new().with_level(level))
+}
+
+/// [`validate()`] with explicit limits.
+pub fn validate_with(input: &[u8], format: Format, options: LoadOptions) -> Vec<Diagnostic> {
+    match KnowledgeBase::from_slice(input, format, options) {
+        Ok(kb) => kb.warnings().to_vec(),
+        Err(e) => e.diagnostics().to_vec(),
     }
 }
 
