@@ -16,6 +16,7 @@ mod kinds;
 pub(crate) mod primitives;
 mod reaction;
 mod receptor;
+pub(crate) mod refusal;
 mod therapy;
 mod wire;
 

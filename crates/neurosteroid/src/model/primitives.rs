@@ -11,6 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::refusal::{self, Refusal};
+use crate::diagnostic::Code;
+
 /// Pattern of an entity id: a lowercase slug.
 pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 /// Longest id accepted.
@@ -46,8 +49,8 @@ regex!(UNIT_RE, UNIT_PATTERN);
 macro_rules! pattern_string {
     ($(#[$doc:meta])* $name:ident, $re:ident, $pattern:expr, $what:literal, $max:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(into = "String")]
         pub struct $name(String);
 
         impl $name {
@@ -55,22 +58,35 @@ macro_rules! pattern_string {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
-        }
 
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
+            fn check(s: String) -> Result<Self, Refusal> {
                 let max: Option<usize> = $max;
                 if let Some(max) = max {
                     if s.chars().count() > max {
-                        return Err(format!("{} is longer than {max} characters", $what));
+                        return Err(Refusal::new(Code::Range, format!("{} is longer than {max} characters", $what)));
                     }
                 }
                 if $re.is_match(&s) {
                     Ok($name(s))
                 } else {
-                    Err(format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern))
+                    Err(Refusal::new(
+                        Code::Pattern,
+                        format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern),
+                    ))
                 }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                Self::check(s).map_err(Refusal::into_message)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                refusal::checked(d, Self::check)
             }
         }
 
@@ -171,8 +187,8 @@ impl std::borrow::Borrow<str> for Id {
 
 /// A calendar date, `YYYY-MM-DD`. The shape is checked when parsed; whether the day exists
 /// is the semantic rule `invalid-date`, so that the JSON Schema and the parser agree.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Date(String);
 
 impl Date {
@@ -225,14 +241,29 @@ impl Date {
     }
 }
 
-impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+impl Date {
+    fn check(s: String) -> Result<Self, Refusal> {
         if DATE_RE.is_match(&s) {
             Ok(Date(s))
         } else {
-            Err(format!("`{}` is not a date in the form YYYY-MM-DD", truncate(&s)))
+            Err(Refusal::new(
+                Code::Pattern,
+                format!("`{}` is not a date in the form YYYY-MM-DD", truncate(&s)),
+            ))
         }
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Date::check(s).map_err(Refusal::into_message)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, Date::check)
     }
 }
 
@@ -270,8 +301,8 @@ impl schemars::JsonSchema for Date {
 }
 
 /// Non-empty text: a name, title or statement. Whitespace-only text is rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Text(String);
 
 /// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
@@ -287,14 +318,29 @@ impl Text {
     }
 }
 
-impl TryFrom<String> for Text {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+impl Text {
+    fn check(s: String) -> Result<Self, Refusal> {
         if TEXT_RE.is_match(&s) {
             Ok(Text(s))
         } else {
-            Err("text must not be empty or only white space".to_owned())
+            Err(Refusal::new(
+                Code::Pattern,
+                "text must not be empty or only white space",
+            ))
         }
+    }
+}
+
+impl TryFrom<String> for Text {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Text::check(s).map_err(Refusal::into_message)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, Text::check)
     }
 }
 
@@ -338,8 +384,8 @@ impl schemars::JsonSchema for Text {
 }
 
 /// A finite number greater than zero (molar masses, doses).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(into = "f64")]
 pub struct Positive(f64);
 
 impl Positive {
@@ -349,14 +395,26 @@ impl Positive {
     }
 }
 
-impl TryFrom<f64> for Positive {
-    type Error = String;
-    fn try_from(v: f64) -> Result<Self, String> {
+impl Positive {
+    fn check(v: f64) -> Result<Self, Refusal> {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(format!("{v} is not a number greater than 0"))
+            Err(Refusal::new(Code::Range, format!("{v} is not a number greater than 0")))
         }
+    }
+}
+
+impl TryFrom<f64> for Positive {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        Positive::check(v).map_err(Refusal::into_message)
+    }
+}
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, Positive::check)
     }
 }
 
@@ -395,8 +453,8 @@ impl schemars::JsonSchema for Positive {
 }
 
 /// A publication year, 1500 to 2999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "u16")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "u16")]
 pub struct Year(u16);
 
 /// Earliest year accepted.
@@ -411,15 +469,30 @@ impl Year {
     }
 }
 
-impl TryFrom<f64> for Year {
-    type Error = String;
+impl Year {
     // JSON Schema's `integer` accepts `2019.0`, so the parser does too.
-    fn try_from(v: f64) -> Result<Self, String> {
+    fn check(v: f64) -> Result<Self, Refusal> {
         if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
             Ok(Year(v as u16))
         } else {
-            Err(format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"))
+            Err(Refusal::new(
+                Code::Range,
+                format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"),
+            ))
         }
+    }
+}
+
+impl TryFrom<f64> for Year {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        Year::check(v).map_err(Refusal::into_message)
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, Year::check)
     }
 }
 

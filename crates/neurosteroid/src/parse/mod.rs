@@ -3,6 +3,7 @@
 //! Every stage reports all the problems it can find, as [`Diagnostic`]s with JSON Pointers;
 //! when the text is at hand, each diagnostic also gets its line and column.
 
+mod de;
 mod json;
 mod locate;
 mod scan;
