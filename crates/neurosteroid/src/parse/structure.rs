@@ -91,7 +91,7 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     };
     for key in map.keys() {
         if !all_fields().any(|f| f == key) {
-            let hint = crate::resolve::closest(key, all_fields()).map_or_else(
+            let hint = crate::names::closest(key, all_fields()).map_or_else(
                 || {
                     format!(
                         "allowed top-level fields: {}",
