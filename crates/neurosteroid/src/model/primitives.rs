@@ -9,9 +9,9 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::refusal::{self, Refusal};
+use super::refusal::{Refusal, checked_type};
 use crate::diagnostic::Code;
 
 /// Pattern of an entity id: a lowercase slug.
@@ -77,18 +77,7 @@ macro_rules! pattern_string {
             }
         }
 
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
-                Self::check(s).map_err(Refusal::into_message)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                refusal::checked(d, Self::check)
-            }
-        }
+        checked_type!($name, String);
 
         impl std::str::FromStr for $name {
             type Err = String;
@@ -254,18 +243,7 @@ impl Date {
     }
 }
 
-impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Date::check(s).map_err(Refusal::into_message)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        refusal::checked(d, Date::check)
-    }
-}
+checked_type!(Date, String);
 
 impl std::str::FromStr for Date {
     type Err = String;
@@ -331,18 +309,7 @@ impl Text {
     }
 }
 
-impl TryFrom<String> for Text {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Text::check(s).map_err(Refusal::into_message)
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        refusal::checked(d, Text::check)
-    }
-}
+checked_type!(Text, String);
 
 impl std::str::FromStr for Text {
     type Err = String;
@@ -405,18 +372,7 @@ impl Positive {
     }
 }
 
-impl TryFrom<f64> for Positive {
-    type Error = String;
-    fn try_from(v: f64) -> Result<Self, String> {
-        Positive::check(v).map_err(Refusal::into_message)
-    }
-}
-
-impl<'de> Deserialize<'de> for Positive {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        refusal::checked(d, Positive::check)
-    }
-}
+checked_type!(Positive, f64);
 
 impl From<Positive> for f64 {
     fn from(p: Positive) -> f64 {
@@ -483,18 +439,7 @@ impl Year {
     }
 }
 
-impl TryFrom<f64> for Year {
-    type Error = String;
-    fn try_from(v: f64) -> Result<Self, String> {
-        Year::check(v).map_err(Refusal::into_message)
-    }
-}
-
-impl<'de> Deserialize<'de> for Year {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        refusal::checked(d, Year::check)
-    }
-}
+checked_type!(Year, f64);
 
 impl From<Year> for u16 {
     fn from(y: Year) -> u16 {

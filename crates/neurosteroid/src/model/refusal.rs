@@ -62,3 +62,23 @@ where
 pub(crate) fn take_code() -> Option<Code> {
     CODE.with(Cell::take)
 }
+
+/// For a type with `fn check(wire) -> Result<Self, Refusal>`: `TryFrom<wire>` (the refusal's
+/// message as the error) and `Deserialize` (through [`checked`], so the code goes along).
+macro_rules! checked_type {
+    ($ty:ty, $wire:ty) => {
+        impl TryFrom<$wire> for $ty {
+            type Error = String;
+            fn try_from(v: $wire) -> Result<Self, String> {
+                Self::check(v).map_err($crate::model::refusal::Refusal::into_message)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::model::refusal::checked(d, Self::check)
+            }
+        }
+    };
+}
+pub(crate) use checked_type;
