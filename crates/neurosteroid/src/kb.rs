@@ -285,9 +285,7 @@ impl KnowledgeBase {
 
     /// Serialises the document as indented JSON with a trailing newline.
     pub fn to_json_pretty(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&self.doc).unwrap_or_default();
-        s.push('\n');
-        s
+        crate::output::pretty_json(&self.doc)
     }
 
     /// All entities of one kind.
@@ -314,17 +312,7 @@ pub fn read_document(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         source,
     };
     let too_big = |size: u64| Error::Invalid {
-        diagnostics: vec![
-            Diagnostic::error(
-                crate::Code::Limit,
-                "",
-                format!(
-                    "the file is {size} bytes, more than the limit of {} bytes",
-                    limits.max_bytes
-                ),
-            )
-            .with_hint("split the document, or raise the size limit (Limits::max_bytes, --max-bytes)"),
-        ],
+        diagnostics: vec![crate::parse::too_large("file", size, limits)],
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
