@@ -389,8 +389,12 @@ TABLE: dict[str, tuple[str, str, list[dict[str, str]]]] = {
     # Pregnenolone sulfate, DHEA and DHEA sulfate.
     "pregnenolone-precursor-of-dhea": (ENZYME, "established", []),
     "dhea-precursor-of-dhea-sulfate": (ENZYME, "established", []),
+    "dhea-sulfate-precursor-of-dhea": (ENZYME, "established", []),
     "pregnenolone-precursor-of-pregnenolone-sulfate": (ENZYME, "established", []),
     "pregnenolone-sulfate-gaba-a-inhibition": (ELECTRO, "supported", []),
+    "pregnenolone-sulfate-nmda-potentiation": (IN_VITRO, "supported", []),
+    "dhea-sulfate-sigma-1-agonism": (ANIMAL, "supported", []),
+    "pregnenolone-sulfate-sigma-1-agonism": (ANIMAL, "debated", []),
     # THDOC.
     "progesterone-precursor-of-thdoc": (ENZYME, "established", []),
     "thdoc-gaba-a-pam": (ELECTRO, "established", []),

@@ -54,6 +54,10 @@ def type_of(node: Json, local_defs: Json, pages: dict[str, str] | None = None) -
         if is_enum(target) or "properties" in target or "pattern" in target:
             return f"[`{name}`](#{anchor(name)})"
         return type_of(target, local_defs) if target else f"`{name}`"
+    nullable = re.match(r"^neurosteroid type `([^`]+)` or null$", node.get("$comment", ""))
+    if nullable:
+        # An optional scalar field: its definition written out with `null` added.
+        return type_of({"$ref": f"#/$defs/{nullable.group(1)}"}, local_defs, pages) + " (or null)"
     for key in ("anyOf", "oneOf"):
         if key in node and not is_enum(node):
             parts = [type_of(n, local_defs, pages) for n in node[key] if n.get("type") != "null"]

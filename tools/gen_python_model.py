@@ -36,6 +36,7 @@ SCALARS = {
 
 
 KIND_COMMENT = re.compile(r"^neurosteroid entity kind `([^`]+)`, collection `([^`]+)`$")
+NULLABLE_COMMENT = re.compile(r"^neurosteroid type `([^`]+)` or null$")
 ORDER_COMMENT = re.compile(r"^neurosteroid collections, in document order: (.*)$")
 
 
@@ -66,6 +67,12 @@ def py_type(s: dict, defs: dict) -> tuple[str, str | None]:
     if "anyOf" in s:
         inner = next(x for x in s["anyOf"] if x.get("type") != "null")
         t, conv = py_type(inner, defs)
+        return f"{t} | None", conv
+    nullable = NULLABLE_COMMENT.match(s.get("$comment", ""))
+    if nullable:
+        # An optional scalar field: its definition written out with `null` added (see
+        # `nullable_scalars` in crates/neurosteroid-schema), named in the `$comment`.
+        t, conv = py_type({"$ref": f"#/$defs/{nullable.group(1)}"}, defs)
         return f"{t} | None", conv
     if isinstance(s.get("type"), list):
         base = next(t for t in s["type"] if t != "null")

@@ -848,6 +848,9 @@ class Receptor:
     """How compounds act on it."""
     sources: tuple[str, ...] = ()
     """Source ids."""
+    subtype_of: str | None = None
+    """Id of the receptor this one is a subtype of (format 1.1), e.g. the δ-subunit-containing
+GABA-A receptors are a subtype of the GABA-A receptor."""
     subunits: tuple[str, ...] = ()
     """Gene-product ids of the subunits the receptor (or the subtype described) is built from
 (format 1.1)."""
@@ -874,6 +877,7 @@ class Receptor:
             identifiers=tuple(data.get('identifiers', ())),
             mechanisms=tuple(Mechanism.from_dict(x) for x in data.get('mechanisms', ())),
             sources=tuple(data.get('sources', ())),
+            subtype_of=data.get('subtype_of'),
             subunits=tuple(data.get('subunits', ())),
             synonyms=tuple(data.get('synonyms', ())),
         )

@@ -113,6 +113,8 @@ def test_therapy_status_per_regulator() -> None:
 def test_every_problem_in_one_pass(base_path: pathlib.Path) -> None:
     doc = yaml.safe_load(base_path.read_text())
     doc["compounds"][0]["colour"] = "red"
+    doc["compounds"][0]["identifiers"] = ["foo:1", "cas:50-00-0"]
+    doc["compounds"][2]["identifiers"] = ["cas:50-00-1"]
     del doc["compounds"][1]["name"]
     doc["compounds"][1]["formula"] = "not a formula"
     doc["effects"][0]["id"] = doc["compounds"][2]["id"]
@@ -124,4 +126,6 @@ def test_every_problem_in_one_pass(base_path: pathlib.Path) -> None:
         ("missing-field", "/compounds/1"),
         ("duplicate-id", "/effects/0/id"),
         ("dangling-reference", "/reactions/0/enzyme"),
+        ("unknown-prefix", "/compounds/0/identifiers/0"),
+        ("check-digit", "/compounds/2/identifiers/0"),
     } <= got

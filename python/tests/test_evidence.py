@@ -11,13 +11,25 @@ import pytest
 RANK = {"supports": 0, "mixed": 1, "insufficient": 2, "contradicts": 3}
 
 
-def _queries(kb: ns.KnowledgeBase) -> list[tuple[str, Callable[..., list[ns.Linked]], str]]:
-    out: list[tuple[str, Callable[..., list[ns.Linked]], str]] = []
+Answer = ns.Linked | ns.Made | ns.Acting
+
+
+def _queries(kb: ns.KnowledgeBase) -> list[tuple[str, Callable[..., list[Answer]], str]]:
+    out: list[tuple[str, Callable[..., list[Answer]], str]] = []
     for c in kb.compounds:
         for name in ("conditions_linked", "effects_of", "raised_by", "lowered_by"):
             out.append((name, getattr(kb, name), c.id))
     for cond in kb.conditions:
         out.append(("therapies_for", kb.therapies_for, cond.id))
+    # The family: what an enzyme (an activity, or a gene product with one) makes, what acts
+    # on a receptor.
+    for e in kb.enzymes:
+        out.append(("made_by", kb.made_by, e.id))
+    for g in kb.gene_products:
+        if g.activities:
+            out.append(("made_by", kb.made_by, g.id))
+    for r in kb.receptors:
+        out.append(("acting_on", kb.acting_on, r.id))
     return out
 
 
@@ -29,13 +41,15 @@ def test_every_answer_is_grouped_ordered_and_directed() -> None:
         ids = [l.entity.id for l in links]
         assert len(ids) == len(set(ids)), f"{name}({arg}) lists an entity twice: {ids}"
         ranks = [RANK[l.direction] for l in links]
-        assert ranks == sorted(ranks), f"{name}({arg}) not ordered by support"
+        # `made_by` follows the chain (the enzyme's own products first), not support.
+        assert name == "made_by" or ranks == sorted(ranks), f"{name}({arg}) not ordered by support"
         for l in links:
             seen += 1
             assert l.direction in str(l)
+            indicated = isinstance(l, ns.Linked) and l.indicated
             if l.direction == "supports":
-                assert l.indicated or any(c.direction == "supports" for c in l.claims), str(l)
-            if l.claims and not l.indicated and all(c.direction == "contradicts" for c in l.claims):
+                assert indicated or any(c.direction == "supports" for c in l.claims), str(l)
+            if l.claims and not indicated and all(c.direction == "contradicts" for c in l.claims):
                 assert l.direction == "contradicts", str(l)
         for l in query(arg, supporting_only=True):
             assert l.supported

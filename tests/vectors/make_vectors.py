@@ -430,6 +430,12 @@ INVALID = {
         False,
         [("unknown-variant", "/claims/0/consensus")],
     ),
+    "optional-wrong-type": (
+        "an optional field (a source's year) given as text",
+        setitem(["sources", 0, "year"], "2020"),
+        False,
+        [("type", "/sources/0/year")],
+    ),
     "evidence-kind-grade": (
         "a clinical-trial grade resting on an in-vitro assay",
         chain(
@@ -587,6 +593,10 @@ GROUNDED["gene_products"].append(
     }
 )
 GROUNDED["receptors"][0]["subunits"] = ["gene-r1"]
+# A subtype of receptor R (format 1.1 `subtype_of`): built from the same subunit, no mechanisms of its own.
+GROUNDED["receptors"].append(
+    {"id": "receptor-r-sub", "name": "Receptor R subtype", "subunits": ["gene-r1"], "subtype_of": "receptor-r"}
+)
 GROUNDED["conditions"][0]["identifiers"].append("MONDO:0000001")
 GROUNDED["therapies"][0]["status_history"].insert(
     1,
@@ -630,6 +640,11 @@ GROUNDED_INVALID = {
         "a receptor subunit that is not a gene product",
         setitem(["receptors", 0, "subunits"], ["site-s"]),
         [("wrong-reference-kind", "/receptors/0/subunits/0")],
+    ),
+    "subtype-of-not-a-receptor": (
+        "a receptor said to be a subtype of something that is not a receptor",
+        setitem(["receptors", 1, "subtype_of"], "gene-r1"),
+        [("wrong-reference-kind", "/receptors/1/subtype_of")],
     ),
 }
 
@@ -714,6 +729,14 @@ def main():
         for field in ("evidence_kind", "consensus", "excerpts"):
             c.pop(field, None)
     write(valid / "format-1-0.json", json.dumps(v1_0, indent=2, ensure_ascii=False) + "\n")
+    # An explicit `null` in an optional field reads as the field left out (the schema says
+    # so with `"type": [T, "null"]`): as JSON, and as YAML's empty value.
+    nulls = copy.deepcopy(BASE)
+    nulls["compounds"][0]["description"] = None
+    nulls["compounds"][0]["molar_mass"] = None
+    nulls["sources"][0]["year"] = None
+    nulls["claims"][0]["consensus"] = None
+    write(valid / "explicit-null.json", json.dumps(nulls, indent=2, ensure_ascii=False) + "\n")
     editor = dict(BASE)
     editor = {"$schema": "../../../schema/knowledge-base.schema.json", **editor}
     write(valid / "with-schema-key.json", json.dumps(editor, indent=2, ensure_ascii=False) + "\n")

@@ -171,6 +171,42 @@ def ajv_cli(cli: str, files: list[pathlib.Path]) -> Verdicts:
     return verdicts
 
 
+# Vectors whose only fault is one bad value in an optional field: ajv and python-jsonschema
+# must each report it with one message (an optional field written as `anyOf [T, null]` got
+# three from ajv and one that named nothing from python-jsonschema).
+ONE_MESSAGE = (
+    "invalid/negative-mass.json",  # a number below the minimum
+    "invalid/optional-wrong-type.json",  # text where an integer belongs
+    "invalid/unknown-consensus.json",  # a value outside an enum
+    "invalid/bad-evidence-kind.json",  # a string not matching the pattern
+)
+
+
+def one_message_each(judge: str) -> list[str]:
+    """The problems with ONE_MESSAGE: any vector on which ajv or python-jsonschema does not
+    give exactly one message."""
+    schema = json.loads(SCHEMA.read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    files = [VECTORS / f for f in ONE_MESSAGE]
+    messages: dict[str, dict[str, list[str]]] = {f: {} for f in ONE_MESSAGE}
+    for f in files:
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        messages[rel(f)]["python-jsonschema"] = [e.message for e in validator.iter_errors(doc)]
+    out = subprocess.run(["node", judge, str(SCHEMA), *map(str, files)], capture_output=True, text=True, check=False)
+    for line in out.stdout.splitlines():
+        r = json.loads(line)
+        messages[rel(pathlib.Path(r["file"]))]["ajv"] = r.get("messages", [])
+    problems = []
+    for f, by in messages.items():
+        for name in ("python-jsonschema", "ajv"):
+            got = by.get(name)
+            if got is None or len(got) != 1:
+                problems.append(f"{f}: {name} should give one message for one bad optional value, gave {got}")
+            elif re.search(r"any of the given schemas|anyOf", got[0]):
+                problems.append(f"{f}: {name}'s message does not say what is wrong: {got[0]}")
+    return problems
+
+
 def main() -> int:
     bin_, judge, cli = sys.argv[1:4]
     files = documents()
@@ -208,6 +244,7 @@ def main() -> int:
                 for p in want_paths:
                     if p not in paths and p.rsplit("/", 1)[0] not in paths:
                         problems.append(f"{f}: the library names {p}; {name} names {sorted(paths)}")
+    problems += one_message_each(judge)
     for f, e in exceptions.items():
         for name in e.get("validators", {}):
             if (f, name) not in used:

@@ -56,6 +56,66 @@ fn query_states_the_direction_and_never_shows_a_contradicted_link_as_support() {
     assert_eq!(g["claims"][0]["direction"], "contradicts");
 }
 
+/// Every question of `query` states the direction on each entity line and of each claim,
+/// and with `--supporting-only` keeps only supported entities and claims.
+#[test]
+fn every_query_states_the_direction_of_each_answer() {
+    const DIRECTIONS: [&str; 4] = ["supports", "mixed", "insufficient", "contradicts"];
+    for (question, name) in [
+        ("conditions", "allopregnanolone"),
+        ("effects", "allopregnanolone"),
+        ("raised-by", "allopregnanolone"),
+        ("lowered-by", "allopregnanolone"),
+        ("therapies-for", "PPD"),
+        ("made-by", "5α-reductase"),
+        ("acting-on", "GABRD"),
+    ] {
+        let o = run(&["query", question, name]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{question}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = text(&o);
+        let entities: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert!(!entities.is_empty(), "{question}: {out}");
+        for l in &entities {
+            assert!(
+                DIRECTIONS.iter().any(|d| l.contains(&format!(" — {d} ("))),
+                "{question}: {l}"
+            );
+        }
+        let o = run(&["query", question, name, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for entry in v.as_array().unwrap() {
+            assert!(
+                DIRECTIONS.contains(&entry["direction"].as_str().unwrap()),
+                "{question}: {entry}"
+            );
+            for c in entry["claims"].as_array().unwrap() {
+                assert!(
+                    DIRECTIONS.contains(&c["direction"].as_str().unwrap()),
+                    "{question}: {c}"
+                );
+            }
+        }
+        let o = run(&["query", question, name, "--supporting-only", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for entry in v.as_array().unwrap() {
+            assert_eq!(entry["direction"], "supports", "{question}: {entry}");
+            assert!(
+                entry["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|c| c["direction"] == "supports"),
+                "{question}: {entry}"
+            );
+        }
+    }
+}
+
 #[test]
 fn validate_reads_standard_input() {
     let base = std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap();
@@ -202,18 +262,98 @@ fn input_options_are_listed_only_under_the_commands_they_affect() {
 fn validate_reports_structural_and_semantic_problems_in_one_run() {
     let mut doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(root().join("tests/vectors/valid/base.json")).unwrap()).unwrap();
+    // The document: an unknown field, a missing required field beside a bad
+    // pattern, a duplicate id, a dangling reference; and an unknown CURIE prefix beside a
+    // check-digit error on another compound.
     doc["compounds"][0]["colour"] = "red".into();
+    doc["compounds"][0]["identifiers"] = serde_json::json!(["foo:1", "cas:50-00-0"]);
+    doc["compounds"][1].as_object_mut().unwrap().remove("name");
+    doc["compounds"][1]["formula"] = "not a formula".into();
+    doc["compounds"][2]["identifiers"] = serde_json::json!(["cas:50-00-1"]);
+    doc["effects"][0]["id"] = doc["compounds"][2]["id"].clone();
     doc["reactions"][0]["enzyme"] = "enzyme-nope".into();
     let o = run_with(&["validate", "-", "--format", "json"], doc.to_string().as_bytes(), &[]);
+    assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let codes: Vec<&str> = v[0]["diagnostics"]
+    let got: Vec<(&str, &str)> = v[0]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["code"].as_str().unwrap())
+        .map(|d| (d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
         .collect();
+    for want in [
+        ("unknown-field", "/compounds/0/colour"),
+        ("missing-field", "/compounds/1"),
+        ("pattern", "/compounds/1/formula"),
+        ("duplicate-id", "/effects/0/id"),
+        ("dangling-reference", "/reactions/0/enzyme"),
+        ("unknown-prefix", "/compounds/0/identifiers/0"),
+        ("check-digit", "/compounds/2/identifiers/0"),
+    ] {
+        assert!(got.contains(&want), "{want:?} missing from {got:?}");
+    }
+}
+
+/// A value with a stray line break is quoted with the break escaped: each diagnostic stays on
+/// its own two lines (message, then `at POINTER`) instead of being split by the value.
+#[test]
+fn a_line_break_in_a_value_does_not_break_the_report() {
+    let o = run(&[
+        "validate",
+        "--level",
+        "schema",
+        "tests/vectors/invalid/trailing-newline-url.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
     assert!(
-        codes.contains(&"unknown-field") && codes.contains(&"dangling-reference"),
-        "{codes:?}"
+        lines[0].contains("`https://example.org/a\\n` is not a valid URL"),
+        "{out}"
     );
+    assert!(!lines[0].contains("(pattern"), "{out}");
+    assert_eq!(lines[1].trim(), "at /sources/0/url");
+}
+
+/// `render` of a compound of the user's own document that has no `fact_sheets` entry builds
+/// a default sheet; a compound with a hand-written sheet gets that one.
+#[test]
+fn render_builds_a_default_fact_sheet_for_a_users_compound() {
+    let o = run(&["render", "compound-a", "--kb", "tests/vectors/valid/base.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = text(&o);
+    assert!(out.starts_with("# Compound A"), "{out}");
+    assert!(
+        out.contains("What this knowledge base records about Compound A"),
+        "{out}"
+    );
+    let o = run(&["render", "compound-c", "--kb", "tests/vectors/valid/base.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        !text(&o).contains("What this knowledge base records about"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// A document of another major version: `unsupported-version`, with a hint that names the
+/// version this library reads and `migrate`.
+#[test]
+fn another_major_version_is_reported_as_unsupported() {
+    let o = run(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/vectors/invalid/unsupported-version.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v[0]["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["path"].as_str()),
+        (Some("unsupported-version"), Some("/schema_version"))
+    );
+    let hint = d["hint"].as_str().unwrap();
+    assert!(hint.contains("1.") && hint.contains("migrate"), "{hint}");
 }

@@ -27,6 +27,8 @@ fn schema_for<T: JsonSchema>(file: &str, title: &str) -> Value {
         .into_root_schema_for::<T>();
     let mut value = schema.to_value();
     portable(&mut value);
+    let defs = value.get("$defs").cloned().unwrap_or_default();
+    nullable_scalars(&mut value, &defs);
     if let Some(obj) = value.as_object_mut() {
         // `$schema` first, then `$id` and `title`: the order editors and readers expect.
         let mut ordered = serde_json::Map::new();
@@ -102,6 +104,86 @@ fn portable(value: &mut Value) {
             if anchored && !obj.contains_key("not") {
                 obj.insert("not".into(), serde_json::json!({ "type": "string", "pattern": "\n" }));
             }
+        }
+        _ => {}
+    }
+}
+
+/// Writes each optional scalar field, which schemars emits as
+/// `"anyOf": [{"$ref": "#/$defs/T"}, {"type": "null"}]`, as `T`'s definition itself with `null`
+/// added to its `type` (and to its `enum`): `{"type": ["number", "null"], "exclusiveMinimum": 0}`.
+/// A bad value then gets one error naming what is wrong (ajv: "must be > 0"), where the
+/// `anyOf` gave ajv three ("must be > 0", "must be null", "must match a schema in anyOf") and
+/// python-jsonschema one that says nothing ("is not valid under any of the given schemas").
+/// ajv's strict mode allows a type list of one type and `null`. The library reads an explicit
+/// `null` as an absent field, so the schema still accepts exactly what the library accepts.
+/// The definition's name stays in a `$comment` (``neurosteroid type `T` or null``), which
+/// `tools/gen_python_model.py` and `tools/gen_docs.py` read back. Definitions that are not a
+/// single scalar type (objects, arrays, combinators) keep the `anyOf`.
+fn nullable_scalars(value: &mut Value, defs: &Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| nullable_scalars(v, defs)),
+        Value::Object(obj) => {
+            obj.values_mut().for_each(|v| nullable_scalars(v, defs));
+            let Some(name) = obj
+                .get("anyOf")
+                .and_then(Value::as_array)
+                .and_then(|alts| match alts.as_slice() {
+                    [one, null]
+                        if null == &serde_json::json!({ "type": "null" })
+                            && one.as_object().is_some_and(|o| o.len() == 1) =>
+                    {
+                        one.get("$ref")
+                            .and_then(Value::as_str)
+                            .and_then(|r| r.strip_prefix("#/$defs/"))
+                    }
+                    _ => None,
+                })
+            else {
+                return;
+            };
+            let name = name.to_owned();
+            let Some(def) = defs.get(&name).and_then(Value::as_object) else {
+                return;
+            };
+            let scalar = def
+                .get("type")
+                .and_then(Value::as_str)
+                .filter(|t| !matches!(*t, "object" | "array" | "null"));
+            let plain = def.keys().all(|k| {
+                matches!(
+                    k.as_str(),
+                    "type"
+                        | "description"
+                        | "pattern"
+                        | "not"
+                        | "enum"
+                        | "minLength"
+                        | "maxLength"
+                        | "minimum"
+                        | "maximum"
+                        | "exclusiveMinimum"
+                        | "exclusiveMaximum"
+                        | "format"
+                )
+            });
+            let Some(scalar) = scalar.filter(|_| plain) else {
+                return;
+            };
+            obj.remove("anyOf");
+            for (k, v) in def {
+                if k != "description" {
+                    obj.insert(k.clone(), v.clone());
+                }
+            }
+            obj.insert("type".into(), serde_json::json!([scalar, "null"]));
+            if let Some(Value::Array(values)) = obj.get_mut("enum") {
+                values.push(Value::Null);
+            }
+            obj.insert(
+                "$comment".into(),
+                Value::String(format!("neurosteroid type `{name}` or null")),
+            );
         }
         _ => {}
     }

@@ -179,12 +179,15 @@ fn every_medicine_resolves_the_same_way_by_inn_brand_or_id() {
     assert_eq!(kb.biosynthesis("zuranolone").unwrap().target.id.as_str(), "zuranolone");
 }
 
-/// An unknown field, a missing required field beside a bad pattern, a duplicate id and a
-/// dangling reference: all reported in one run, at their places in the original document.
+/// An unknown field, a missing required field beside a bad pattern, a duplicate id, a
+/// dangling reference, and an unknown CURIE prefix beside a check-digit error on another
+/// compound: all reported in one run, at their places in the original document.
 #[test]
 fn every_problem_in_one_pass() {
     let mut doc = base();
     doc["compounds"][0]["colour"] = "red".into();
+    doc["compounds"][0]["identifiers"] = serde_json::json!(["foo:1", "cas:50-00-0"]);
+    doc["compounds"][2]["identifiers"] = serde_json::json!(["cas:50-00-1"]);
     doc["compounds"][1].as_object_mut().unwrap().remove("name");
     doc["compounds"][1]["formula"] = "not a formula".into();
     doc["effects"][0]["id"] = doc["compounds"][2]["id"].clone();
@@ -198,6 +201,8 @@ fn every_problem_in_one_pass() {
         (Code::MissingField, "/compounds/1"),
         (Code::DuplicateId, "/effects/0/id"),
         (Code::DanglingReference, "/reactions/0/enzyme"),
+        (Code::UnknownPrefix, "/compounds/0/identifiers/0"),
+        (Code::CheckDigit, "/compounds/2/identifiers/0"),
     ] {
         assert!(got.contains(&want), "{want:?} missing from {got:?}");
     }
@@ -224,7 +229,8 @@ fn every_problem_in_one_pass() {
 
 /// YAML diagnostics point at the offending place: a missing field at the first key of the
 /// object that lacks it (a block mapping's start event is marked after that key, which put
-/// it at the colon before), a wrong type at the value, an empty mapping at its brace.
+/// it at the colon before), a wrong type at the value, an empty mapping at its brace, an
+/// unknown field at its key (it was at the value before: `colour: red` gave column 13).
 #[test]
 fn yaml_locations_point_at_the_object_or_the_value() {
     let text = r#"schema_version: "1.1.0"
@@ -232,6 +238,7 @@ as_of: "2026-01-31"
 compounds:
   - id: compound-a
     name: Compound A
+    colour: red
   - id: compound-b
     roles: [intermediate]
 sites:
@@ -252,18 +259,99 @@ conditions:
         .collect();
     got.sort();
     let want = [
-        ("missing-field", "/compounds/1", 6, 5),
-        ("type", "/conditions/0/name", 11, 29),
-        ("type", "/conditions/1/identifiers", 14, 18),
-        ("type", "/sites", 9, 3),
+        ("missing-field", "/compounds/1", 7, 5),
+        ("type", "/conditions/0/name", 12, 29),
+        ("type", "/conditions/1/identifiers", 15, 18),
+        ("type", "/sites", 10, 3),
+        ("unknown-field", "/compounds/0/colour", 6, 5),
     ];
     let want: Vec<(String, String, usize, usize)> = want
         .iter()
         .map(|(c, p, l, col)| ((*c).to_owned(), (*p).to_owned(), *l, *col))
         .collect();
     assert_eq!(got, want, "{diags:#?}");
+    // A reference to the wrong kind of entity (a semantic rule) is at the value.
+    let base_yaml = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/valid/base.yaml"),
+    )
+    .unwrap();
+    let wrong = base_yaml.replacen("enzyme: \"enzyme-x\"", "enzyme: \"compound-a\"", 1);
+    assert_ne!(wrong, base_yaml);
+    let diags = neurosteroid::validate(wrong.as_bytes(), Format::Yaml, Level::Full);
+    let d = diags.iter().find(|d| d.code == Code::WrongReferenceKind).unwrap();
+    let at = wrong.find("enzyme: \"compound-a\"").unwrap() + "enzyme: ".len();
+    let line = wrong[..at].lines().count();
+    let column = at - wrong[..at].rfind('\n').unwrap();
+    assert_eq!(d.location.map(|l| (l.line, l.column)), Some((line, column)), "{d:?}");
+    // An unknown field in flow style, and in JSON, is at its key too.
+    let diags = neurosteroid::validate(
+        b"schema_version: \"1.1.0\"\nas_of: \"2026-01-31\"\nsites: [{id: s, name: S, hue: 1}]\n",
+        Format::Yaml,
+        Level::Schema,
+    );
+    let d = diags.iter().find(|d| d.code == Code::UnknownField).unwrap();
+    assert_eq!(d.location.map(|l| (l.line, l.column)), Some((3, 26)), "{diags:#?}");
+    let diags = neurosteroid::validate(
+        b"{\"schema_version\": \"1.1.0\", \"as_of\": \"2026-01-31\",\n  \"sites\": [{\"id\": \"s\", \"name\": \"S\", \"hue\": 1}]}",
+        Format::Json,
+        Level::Schema,
+    );
+    let d = diags.iter().find(|d| d.code == Code::UnknownField).unwrap();
+    assert_eq!(d.location.map(|l| (l.line, l.column)), Some((2, 38)), "{diags:#?}");
     // The document itself: a missing top-level field is at its first key.
     let diags = neurosteroid::validate(b"\n\nschema_version: \"1.1.0\"\n", Format::Yaml, Level::Schema);
     let l = diags[0].location.unwrap();
     assert_eq!((diags[0].code, l.line, l.column), (Code::MissingField, 3, 1));
+}
+
+/// Messages are for people: a value with a line break is quoted with the break escaped
+/// (`effect-e\n`), not broken across two lines, and the expected form is said in words, not
+/// as the schema's regular expression (`(pattern ^[a-z0-9]+(-[a-z0-9]+)*$)` before).
+#[test]
+fn messages_escape_line_breaks_and_say_the_form_in_words() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".expected.json") {
+            continue;
+        }
+        let text = std::fs::read(&path).unwrap();
+        for d in neurosteroid::validate(&text, Format::from_path(&path), Level::Full) {
+            seen += 1;
+            for (what, s) in [
+                ("message", d.message.as_str()),
+                ("hint", d.hint.as_deref().unwrap_or("")),
+            ] {
+                assert!(
+                    !s.chars().any(char::is_control),
+                    "{name}: {what} with a control character: {s:?}"
+                );
+            }
+            // A hint says what to do; it never just repeats the message.
+            if let Some(hint) = &d.hint {
+                assert!(
+                    !d.message.to_lowercase().contains(&hint.to_lowercase()),
+                    "{name}: hint {hint:?} repeats {:?}",
+                    d.message
+                );
+            }
+            if d.code == Code::Pattern && !d.message.contains("Bioregistry's pattern") {
+                assert!(
+                    !d.message.contains("(pattern") && !d.message.contains('^') && !d.message.contains('$'),
+                    "{name}: a regular expression in {:?}",
+                    d.message
+                );
+            }
+        }
+    }
+    assert!(seen > 50, "{seen} diagnostics");
+    let text = std::fs::read(dir.join("trailing-newline-id.json")).unwrap();
+    let diags = neurosteroid::validate(&text, Format::Json, Level::Schema);
+    assert_eq!(
+        diags[0].message,
+        "`effect-e\\n` is not a valid id (lowercase slug): lowercase letters and digits, in words joined by \
+         single hyphens, such as `srd5a1` or `allopregnanolone`"
+    );
 }

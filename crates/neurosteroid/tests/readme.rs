@@ -41,3 +41,28 @@ fn readme_lists_every_diagnostic_code() {
 fn documentation_site_lists_every_diagnostic_code() {
     check_table("../../docs/diagnostics.md");
 }
+
+/// The README's Rust example prints the evidence direction of every answer it prints: each
+/// link through `Display` (which states the direction, tested in tests/evidence.rs) and each
+/// claim with its `direction`. (The example itself runs as a doctest of the crate.)
+#[test]
+fn readme_rust_example_prints_the_direction() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let start = text.find("## Rust\n").unwrap();
+    let block = &text[start..];
+    let block = &block[block.find("```rust\n").unwrap()..];
+    let block = &block[..block[3..].find("```").unwrap()];
+    let printing_links = block.lines().filter(|l| l.contains("println!(\"{link}\")")).count();
+    assert!(
+        printing_links >= 1,
+        "the example should print each link with its direction:\n{block}"
+    );
+    assert!(
+        block.contains("claim.direction"),
+        "the example should print each claim's direction:\n{block}"
+    );
+    assert!(
+        block.contains(".supporting()"),
+        "the example should show how to keep only supported links"
+    );
+}

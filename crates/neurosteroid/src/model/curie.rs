@@ -298,7 +298,9 @@ pub enum CurieError {
         prefix: String,
     },
     /// The local part does not match the prefix's pattern.
-    #[error("`{local}` is not a valid {title} identifier (pattern {pattern})")]
+    #[error(
+        "`{local}` is not a valid {title} identifier: the part after the prefix must match Bioregistry's pattern `{pattern}`"
+    )]
     BadLocal {
         /// The local part.
         local: String,
@@ -328,13 +330,13 @@ impl Curie {
     pub fn parse(s: &str) -> Result<Curie, CurieError> {
         let (prefix, local) = s
             .split_once(':')
-            .ok_or_else(|| CurieError::NoColon(super::primitives::truncate(s)))?;
+            .ok_or_else(|| CurieError::NoColon(super::primitives::shown(s)))?;
         let (index, entry) = find_prefix(prefix).ok_or_else(|| CurieError::UnknownPrefix {
-            prefix: super::primitives::truncate(prefix),
+            prefix: super::primitives::shown(prefix),
         })?;
         if !LOCAL_RES[index].is_match(local) {
             return Err(CurieError::BadLocal {
-                local: super::primitives::truncate(local),
+                local: super::primitives::shown(local),
                 title: entry.title,
                 pattern: entry.pattern,
             });

@@ -10,7 +10,7 @@ use super::{
 /// The format version this library writes.
 ///
 /// 1.1.0 added optional fields: a reaction's `rhea_master`, `rhea_direction` and ChEBI `participants`, a
-/// receptor's `subunits`, the `MHRA` regulator and the `rhea` and `mondo` identifier prefixes.
+/// receptor's `subunits` and `subtype_of`, the `MHRA` regulator and the `rhea` and `mondo` identifier prefixes.
 /// It also added a claim's `evidence_kind` (an ECO term), `consensus` and quoted `excerpts`,
 /// and the `ECO` prefix. Every 1.0 document is a valid 1.1 document.
 pub const CURRENT_SCHEMA_VERSION: &str = "1.1.0";

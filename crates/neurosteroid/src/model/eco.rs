@@ -210,8 +210,8 @@ impl EvidenceKind {
             return Err(Refusal::new(
                 Code::Pattern,
                 format!(
-                    "`{}` is not a valid ECO term (pattern ECO:0000000, e.g. ECO:0005801)",
-                    super::primitives::truncate(s)
+                    "`{}` is not a valid ECO term: `ECO:` and seven digits, such as `ECO:0005801`",
+                    super::primitives::shown(s)
                 ),
             ));
         }

@@ -9,7 +9,7 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::refusal::{Refusal, checked_type};
 use crate::diagnostic::Code;
@@ -47,7 +47,7 @@ regex!(UNIT_RE, UNIT_PATTERN);
 
 /// Declares a string newtype checked against a pattern at deserialisation.
 macro_rules! pattern_string {
-    ($(#[$doc:meta])* $name:ident, $re:ident, $pattern:expr, $what:literal, $max:expr) => {
+    ($(#[$doc:meta])* $name:ident, $re:ident, $pattern:expr, $article:literal $what:literal, $form:literal, $max:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(into = "String")]
@@ -69,9 +69,10 @@ macro_rules! pattern_string {
                 if $re.is_match(&s) {
                     Ok($name(s))
                 } else {
+                    // The form in words, not the regular expression: the message is for people.
                     Err(Refusal::new(
                         Code::Pattern,
-                        format!("`{}` is not a valid {} (pattern {})", crate::model::primitives::truncate(&s), $what, $pattern),
+                        format!("`{}` is not a valid {}: {}", crate::model::primitives::shown(&s), $what, $form),
                     ))
                 }
             }
@@ -114,7 +115,7 @@ macro_rules! pattern_string {
                 let mut s = schemars::json_schema!({
                     "type": "string",
                     "pattern": $pattern,
-                    "description": concat!("A ", $what, ".")
+                    "description": concat!($article, " ", $what, ".")
                 });
                 if let Some(max) = max {
                     s.insert("maxLength".into(), max.into());
@@ -125,40 +126,63 @@ macro_rules! pattern_string {
     };
 }
 
-pub(crate) fn truncate(s: &str) -> String {
+/// A user's value as a message quotes it: at most 60 characters, with line breaks, tabs,
+/// other control or invisible characters and backslashes escaped as in JSON (`effect-e\\n`),
+/// so that a stray line break shows instead of breaking the message across lines.
+pub(crate) fn shown(s: &str) -> String {
+    use std::fmt::Write as _;
     const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(MAX).collect();
-        t.push('…');
-        t
+    let mut t = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            t.push('…');
+            break;
+        }
+        match c {
+            '\n' => t.push_str("\\n"),
+            '\r' => t.push_str("\\r"),
+            '\t' => t.push_str("\\t"),
+            '\\' => t.push_str("\\\\"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{200b}') => {
+                let _ = write!(t, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c => t.push(c),
+        }
     }
+    t
 }
 
 pattern_string!(
     /// An entity id: a lowercase slug such as `allopregnanolone` or `srd5a1`, unique in a document.
-    Id, ID_RE, ID_PATTERN, "id (lowercase slug)", Some(ID_MAX_LEN)
+    Id, ID_RE, ID_PATTERN, "An" "id (lowercase slug)",
+    "lowercase letters and digits, in words joined by single hyphens, such as `srd5a1` or `allopregnanolone`",
+    Some(ID_MAX_LEN)
 );
 pattern_string!(
     /// The format version of a document (semver, major 1).
-    SchemaVersion, VERSION_RE, SCHEMA_VERSION_PATTERN, "schema version (1.x.y)", None
+    SchemaVersion, VERSION_RE, SCHEMA_VERSION_PATTERN, "A" "schema version (1.x.y)",
+    "three whole numbers joined by dots, the first 1, such as `1.1.0`", None
 );
 pattern_string!(
     /// A molecular formula, e.g. `C21H34O2`.
-    Formula, FORMULA_RE, FORMULA_PATTERN, "molecular formula", Some(200)
+    Formula, FORMULA_RE, FORMULA_PATTERN, "A" "molecular formula",
+    "element symbols, each followed by its count when there is more than one atom, such as `C21H34O2`",
+    Some(200)
 );
 pattern_string!(
     /// An `http` or `https` URL.
-    Url, URL_RE, URL_PATTERN, "URL", Some(2000)
+    Url, URL_RE, URL_PATTERN, "A" "URL", "`http://` or `https://` and the address, with no spaces", Some(2000)
 );
 pattern_string!(
     /// A gene symbol, e.g. `SRD5A1`.
-    Symbol, SYMBOL_RE, SYMBOL_PATTERN, "gene symbol", Some(40)
+    Symbol, SYMBOL_RE, SYMBOL_PATTERN, "A" "gene symbol",
+    "letters, digits and hyphens, starting with a letter or digit, such as `SRD5A1`", Some(40)
 );
 pattern_string!(
     /// A unit of measure in UCUM case-sensitive syntax, e.g. `mg` or `ug/kg/h`.
-    Unit, UNIT_RE, UNIT_PATTERN, "UCUM unit", Some(60)
+    Unit, UNIT_RE, UNIT_PATTERN, "A" "UCUM unit",
+    "letters, digits and the signs `. / [ ] { } % ' * ^ -` of UCUM's case-sensitive syntax, such as `mg` or `ug/kg/h`",
+    Some(60)
 );
 
 impl Id {
@@ -237,7 +261,7 @@ impl Date {
         } else {
             Err(Refusal::new(
                 Code::Pattern,
-                format!("`{}` is not a date in the form YYYY-MM-DD", truncate(&s)),
+                format!("`{}` is not a date in the form YYYY-MM-DD", shown(&s)),
             ))
         }
     }
@@ -350,6 +374,43 @@ impl schemars::JsonSchema for Text {
     }
 }
 
+/// A JSON number as `Positive` and `Year` read it. Its one purpose is the message on a value
+/// of the wrong type: "invalid type: string \"2020\", expected a number", where reading an
+/// `f64` said "expected f64".
+#[derive(Clone, Copy)]
+struct Number(f64);
+
+impl From<Number> for f64 {
+    fn from(n: Number) -> f64 {
+        n.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Number, E> {
+                Ok(Number(v))
+            }
+            // As serde reads an integer into an `f64`.
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+        }
+        d.deserialize_f64(Visitor)
+    }
+}
+
 /// A finite number greater than zero (molar masses, doses).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 #[serde(into = "f64")]
@@ -372,7 +433,7 @@ impl Positive {
     }
 }
 
-checked_type!(Positive, f64);
+checked_type!(Positive, f64, read as Number);
 
 impl From<Positive> for f64 {
     fn from(p: Positive) -> f64 {
@@ -439,7 +500,7 @@ impl Year {
     }
 }
 
-checked_type!(Year, f64);
+checked_type!(Year, f64, read as Number);
 
 impl From<Year> for u16 {
     fn from(y: Year) -> u16 {

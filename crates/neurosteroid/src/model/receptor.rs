@@ -67,6 +67,10 @@ pub struct Receptor {
     /// (format 1.1).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subunits: Vec<Id>,
+    /// Id of the receptor this one is a subtype of (format 1.1), e.g. the δ-subunit-containing
+    /// GABA-A receptors are a subtype of the GABA-A receptor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype_of: Option<Id>,
     /// How compounds act on it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mechanisms: Vec<Mechanism>,

@@ -65,8 +65,13 @@ pub(crate) fn take_code() -> Option<Code> {
 
 /// For a type with `fn check(wire) -> Result<Self, Refusal>`: `TryFrom<wire>` (the refusal's
 /// message as the error) and `Deserialize` (through [`checked`], so the code goes along).
+/// With `read as R`, the wire form is read as `R` (which converts into it) for its message
+/// on a value of the wrong type.
 macro_rules! checked_type {
     ($ty:ty, $wire:ty) => {
+        checked_type!($ty, $wire, read as $wire);
+    };
+    ($ty:ty, $wire:ty, read as $read:ty) => {
         impl TryFrom<$wire> for $ty {
             type Error = String;
             fn try_from(v: $wire) -> Result<Self, String> {
@@ -76,7 +81,7 @@ macro_rules! checked_type {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::model::refusal::checked(d, Self::check)
+                $crate::model::refusal::checked(d, |v: $read| Self::check(v.into()))
             }
         }
     };

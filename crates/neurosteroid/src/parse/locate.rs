@@ -8,20 +8,31 @@ use crate::diagnostic::pointer_push;
 /// does not exist, where its nearest existing ancestor starts). `None` when the text is not
 /// valid JSON.
 pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+    locate_json_at(text, pointers, &vec![false; pointers.len()])
+}
+
+/// Like [`locate_json`], but where `at_key[i]` is true, pointer `i` is located at its key
+/// (the opening quote of `"colour"` in `"colour": "red"`: an unknown field is the key's
+/// fault, not the value's), falling back to its value or nearest ancestor.
+pub(crate) fn locate_json_at(text: &str, pointers: &[&str], at_key: &[bool]) -> Vec<Option<usize>> {
     let mut found: HashMap<String, usize> = HashMap::new();
     let wanted: HashMap<&str, ()> = pointers.iter().flat_map(|p| ancestors(p)).map(|p| (p, ())).collect();
     let mut scanner = Scanner {
         b: text.as_bytes(),
         pos: 0,
+        keys: HashMap::new(),
     };
     let ok = scanner.value(&mut String::new(), &wanted, &mut found, 0).is_some();
     pointers
         .iter()
-        .map(|p| {
+        .zip(at_key.iter().chain(std::iter::repeat(&false)))
+        .map(|(p, &key)| {
             if !ok && found.is_empty() {
                 return None;
             }
-            ancestors(p).find_map(|a| found.get(a).copied())
+            key.then(|| scanner.keys.get(*p).copied())
+                .flatten()
+                .or_else(|| ancestors(p).find_map(|a| found.get(a).copied()))
         })
         .collect()
 }
@@ -43,6 +54,8 @@ fn ancestors(p: &str) -> impl Iterator<Item = &str> {
 struct Scanner<'a> {
     b: &'a [u8],
     pos: usize,
+    /// Where the key of each wanted pointer starts (its opening quote).
+    keys: HashMap<String, usize>,
 }
 
 const MAX_DEPTH: usize = 256;
@@ -88,6 +101,9 @@ impl Scanner<'_> {
                     self.pos += 1;
                     let saved = path.len();
                     *path = pointer_push(path, &key);
+                    if wanted.contains_key(path.as_str()) {
+                        self.keys.entry(path.clone()).or_insert(key_start);
+                    }
                     self.value(path, wanted, found, depth + 1)?;
                     path.truncate(saved);
                     self.ws();

@@ -173,10 +173,12 @@ pub fn add_locations(input: &[u8], format: Format, diags: &mut [Diagnostic]) {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - text_no_bom.len();
     let pointers: Vec<&str> = diags.iter().map(|d| d.path.as_str()).collect();
+    // An unknown field is the key's fault: it is placed at the key, everything else at its value.
+    let at_key: Vec<bool> = diags.iter().map(|d| d.code == Code::UnknownField).collect();
     let found = match format {
-        Format::Json => locate_json(text_no_bom, &pointers),
+        Format::Json => locate::locate_json_at(text_no_bom, &pointers, &at_key),
         #[cfg(feature = "yaml")]
-        Format::Yaml => yaml::locate(text_no_bom, &pointers),
+        Format::Yaml => yaml::locate(text_no_bom, &pointers, &at_key),
         #[cfg(not(feature = "yaml"))]
         Format::Yaml => vec![None; pointers.len()],
     };

@@ -10,8 +10,13 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::Limits;
 
-/// The pointers whose positions are wanted, and where they were found (byte offsets).
-type Want<'w> = Option<(&'w HashMap<&'w str, ()>, &'w mut HashMap<String, usize>)>;
+/// The pointers whose positions are wanted, where their values were found, and where their
+/// keys were found (the parser's character marks).
+type Want<'w> = Option<(
+    &'w HashMap<&'w str, ()>,
+    &'w mut HashMap<String, usize>,
+    &'w mut HashMap<String, usize>,
+)>;
 use crate::diagnostic::{Code, Diagnostic, Location, pointer_push};
 
 /// A node of the tree being built. Nodes live in an arena and refer to each other by index,
@@ -95,9 +100,22 @@ impl Builder<'_> {
     fn record_at(&mut self, index: usize) {
         if self.want.is_some() {
             let p = self.pointer();
-            if let Some((wanted, found)) = self.want.as_mut() {
+            if let Some((wanted, found, _)) = self.want.as_mut() {
                 if wanted.contains_key(p.as_str()) {
                     found.entry(p).or_insert(index);
+                }
+            }
+        }
+    }
+
+    /// Records where a wanted pointer's key starts (`key` is the key just read in the
+    /// mapping on top of the stack).
+    fn record_key(&mut self, key: &str, mark: &Marker) {
+        if self.want.is_some() {
+            let p = pointer_push(&self.pointer(), key);
+            if let Some((wanted, _, keys)) = self.want.as_mut() {
+                if wanted.contains_key(p.as_str()) {
+                    keys.entry(p).or_insert(mark.index());
                 }
             }
         }
@@ -404,6 +422,7 @@ fn run<'w>(text: &str, limits: &Limits, want: Want<'w>) -> Result<Value, Vec<Dia
                     if b.map_start.take().is_some() {
                         b.record_position(&mark);
                     }
+                    b.record_key(&text, &mark);
                     if let Some(Frame::Map { key, .. }) = b.stack.last_mut() {
                         *key = Some(text);
                     }
@@ -524,8 +543,10 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
     run(text, limits, None)
 }
 
-/// Byte offsets of the nodes at the given pointers (or their nearest ancestors).
-pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+/// Byte offsets of the nodes at the given pointers (or their nearest ancestors); where
+/// `at_key[i]` is true, of pointer `i`'s key (an unknown field is the key's fault), falling
+/// back to its value.
+pub(super) fn locate(text: &str, pointers: &[&str], at_key: &[bool]) -> Vec<Option<usize>> {
     let wanted: HashMap<&str, ()> = pointers
         .iter()
         .flat_map(|p| {
@@ -540,11 +561,12 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
         .map(|p| (p, ()))
         .collect();
     let mut found = HashMap::new();
-    let _ = run(text, &Limits::default(), Some((&wanted, &mut found)));
+    let mut keys = HashMap::new();
+    let _ = run(text, &Limits::default(), Some((&wanted, &mut found, &mut keys)));
     // The parser's marks count characters; callers want byte offsets (they differ after
     // the first non-ASCII character). One pass over the text converts them all.
     if !text.is_ascii() {
-        let mut marks: Vec<usize> = found.values().copied().collect();
+        let mut marks: Vec<usize> = found.values().chain(keys.values()).copied().collect();
         marks.sort_unstable();
         marks.dedup();
         let mut bytes = HashMap::new();
@@ -558,13 +580,17 @@ pub(super) fn locate(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
                 bytes.insert(m, b);
             }
         }
-        for at in found.values_mut() {
+        for at in found.values_mut().chain(keys.values_mut()) {
             *at = bytes.get(at).copied().unwrap_or(text.len());
         }
     }
     pointers
         .iter()
-        .map(|p| {
+        .zip(at_key.iter().chain(std::iter::repeat(&false)))
+        .map(|(p, &key)| {
+            if let Some(&at) = keys.get(*p).filter(|_| key) {
+                return Some(at);
+            }
             let mut cur = *p;
             loop {
                 if let Some(&at) = found.get(cur) {
@@ -586,7 +612,7 @@ mod tests {
     #[test]
     fn locations_are_byte_offsets_after_non_ascii_text() {
         let text = "a: \"5α-β\"\nb: [x, 𝛼, y]\n";
-        let got = locate(text, &["/b/2", "/a"]);
+        let got = locate(text, &["/b/2", "/a"], &[]);
         assert_eq!(got, vec![text.find('y'), text.find('"')]);
     }
 

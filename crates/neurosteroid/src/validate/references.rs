@@ -154,6 +154,9 @@ fn visit(doc: &Document, c: &mut Checker<'_, '_>) {
     }
     for (i, r) in doc.receptors.iter().enumerate() {
         c.many(|| format!("/receptors/{i}/subunits"), &r.subunits, &[K::GeneProduct]);
+        if let Some(parent) = &r.subtype_of {
+            c.one(|| format!("/receptors/{i}/subtype_of"), parent, &[K::Receptor]);
+        }
         for (j, m) in r.mechanisms.iter().enumerate() {
             let p = || format!("/receptors/{i}/mechanisms/{j}");
             c.one(|| format!("{}/ligand", p()), &m.ligand, &[K::Compound]);
@@ -264,6 +267,7 @@ const FIELD_SLOTS: &[ReferenceSlot] = &[
     slot("/receptors/*/mechanisms/*/ligand", &[K::Compound]),
     slot("/receptors/*/mechanisms/*/claims/*", &[K::Claim]),
     slot("/receptors/*/subunits/*", &[K::GeneProduct]),
+    slot("/receptors/*/subtype_of", &[K::Receptor]),
     slot("/claims/*/excerpts/*/source", &[K::Source]),
     slot("/therapies/*/active_compounds/*", &[K::Compound]),
     slot("/therapies/*/indications/*", &[K::Condition]),
