@@ -76,6 +76,14 @@ fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) ->
     Ok(())
 }
 
+/// Indented JSON (two spaces) with a trailing newline: how every JSON file and JSON output of
+/// the project is written.
+pub fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,12 +135,4 @@ mod tests {
         assert!(write_file(&missing, b"x").is_err());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
-}
-
-/// Indented JSON (two spaces) with a trailing newline: how every JSON file and JSON output of
-/// the project is written.
-pub fn pretty_json(value: &impl serde::Serialize) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
-    s.push('\n');
-    s
 }
