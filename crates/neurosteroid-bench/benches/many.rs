@@ -28,10 +28,7 @@ fn many(c: &mut Criterion) {
         std::fs::rename(&tmp, &dir).expect("rename");
     }
     let limits = Limits::default();
-    let options = LoadOptions {
-        level: Level::Full,
-        limits,
-    };
+    let options = LoadOptions::new().with_level(Level::Full).with_limits(limits);
     let files = Tree::read(&dir, &limits, None).expect("read").files().len();
     // The folder must be valid, or the benchmark measures the error path.
     assert!(

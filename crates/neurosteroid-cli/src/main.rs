@@ -511,9 +511,7 @@ fn deliver(out: &mut impl Write, path: Option<&std::path::Path>, text: &str, qui
 }
 
 fn json(value: &impl serde::Serialize) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
-    s.push('\n');
-    s
+    neurosteroid::output::pretty_json(value)
 }
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<u8, Failure> {

@@ -297,9 +297,7 @@ pub fn generate() -> BTreeMap<String, Value> {
 
 /// The text of a schema file: indented JSON with a trailing newline.
 pub fn render(schema: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
-    s.push('\n');
-    s
+    neurosteroid::output::pretty_json(schema)
 }
 
 /// Writes every schema file into `dir` (created if missing). Each file is written through

@@ -76,6 +76,14 @@ fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) ->
     Ok(())
 }
 
+/// Indented JSON (two spaces) with a trailing newline: how every JSON file and JSON output of
+/// the project is written.
+pub fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

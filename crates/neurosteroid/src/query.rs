@@ -64,6 +64,11 @@ impl Route<'_> {
             .collect()
     }
 
+    /// The compounds along the route, each written by `name`, as `A → B → C`.
+    pub(crate) fn chain(&self, name: impl Fn(&Compound) -> String) -> String {
+        self.compounds().into_iter().map(name).collect::<Vec<_>>().join(" → ")
+    }
+
     /// The route as JSON: ids and names, enzymes with EC numbers, isoforms with symbols.
     pub fn to_json(&self) -> Value {
         let named = |id: &str, name: &str| json!({"id": id, "name": name});
@@ -100,10 +105,7 @@ impl fmt::Display for Route<'_> {
         if self.steps.is_empty() {
             return writeln!(f, "  no recorded route makes {}", self.target.name);
         }
-        let chain: Vec<&str> = std::iter::once(self.origin().name.as_str())
-            .chain(self.steps.iter().map(|s| s.product.name.as_str()))
-            .collect();
-        writeln!(f, "  {}", chain.join(" → "))?;
+        writeln!(f, "  {}", self.chain(|c| c.name.to_string()))?;
         for (i, s) in self.steps.iter().enumerate() {
             writeln!(f)?;
             writeln!(f, "  {}. {} → {}", i + 1, s.substrate.name, s.product.name)?;

@@ -75,9 +75,7 @@ impl Node {
 
     /// Pretty JSON text (two-space indent, keys in order) with a trailing newline.
     pub fn to_json_pretty(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        crate::output::pretty_json(self)
     }
 }
 

@@ -12,6 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::refusal::{self, Refusal};
+use crate::diagnostic::Code;
+
 /// One entry of the prefix registry.
 #[derive(Debug)]
 pub(crate) struct Prefix {
@@ -277,8 +280,8 @@ pub(crate) fn find_prefix(prefix: &str) -> Option<(usize, &'static Prefix)> {
 /// A compact identifier such as `CHEBI:50169` or `hgnc:11284`, normalised to Bioregistry's
 /// preferred prefix. Parsing checks the prefix and the local part's pattern; the CAS check
 /// digit is the semantic rule `check-digit` (JSON Schema can not compute it).
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Curie {
     prefix: u8,
     local: String,
@@ -308,6 +311,16 @@ pub enum CurieError {
         /// The pattern it should match.
         pattern: &'static str,
     },
+}
+
+impl CurieError {
+    /// The diagnostic code of this error: `unknown-prefix`, or `pattern` for the rest.
+    pub(crate) fn code(&self) -> Code {
+        match self {
+            CurieError::UnknownPrefix { .. } => Code::UnknownPrefix,
+            CurieError::NoColon(_) | CurieError::BadLocal { .. } => Code::Pattern,
+        }
+    }
 }
 
 fn known_prefixes() -> String {
@@ -409,6 +422,14 @@ impl TryFrom<String> for Curie {
     type Error = CurieError;
     fn try_from(s: String) -> Result<Self, CurieError> {
         Curie::parse(&s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Curie {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, |s: String| {
+            Curie::parse(&s).map_err(|e| Refusal::new(e.code(), e.to_string()))
+        })
     }
 }
 

@@ -16,7 +16,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::refusal::{self, Refusal};
 use super::{Claim, Curie, EvidenceDirection, Grade, InvalidValue, Predicate, wire_enum};
+use crate::diagnostic::Code;
 
 wire_enum! {
     /// How settled a claim is, whatever its clinical grade.
@@ -181,8 +183,8 @@ pub const ECO_TERMS: &[EcoTerm] = &[
 
 /// The kind of evidence behind a claim: an ECO term (`ECO:0005801`). Parsing accepts any
 /// letter case of the prefix and checks Bioregistry's pattern for ECO (seven digits).
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct EvidenceKind(Curie);
 
 static ECO_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,15 +202,22 @@ impl EvidenceKind {
     /// # Errors
     /// When the text is not `ECO:` followed by seven digits.
     pub fn parse(s: &str) -> Result<EvidenceKind, InvalidValue> {
+        EvidenceKind::check(s).map_err(Refusal::into_invalid)
+    }
+
+    fn check(s: &str) -> Result<EvidenceKind, Refusal> {
         if !ECO_RE.is_match(s) {
-            return Err(InvalidValue::new(format!(
-                "`{}` is not a valid ECO term: `ECO:` and seven digits, such as `ECO:0005801`",
-                super::primitives::shown(s)
-            )));
+            return Err(Refusal::new(
+                Code::Pattern,
+                format!(
+                    "`{}` is not a valid ECO term: `ECO:` and seven digits, such as `ECO:0005801`",
+                    super::primitives::shown(s)
+                ),
+            ));
         }
         Curie::parse(s)
             .map(EvidenceKind)
-            .map_err(|e| InvalidValue::new(e.to_string()))
+            .map_err(|e| Refusal::new(e.code(), e.to_string()))
     }
 
     /// The CURIE, e.g. `ECO:0005801`.
@@ -236,6 +245,12 @@ impl TryFrom<String> for EvidenceKind {
     type Error = InvalidValue;
     fn try_from(s: String) -> Result<Self, InvalidValue> {
         EvidenceKind::parse(&s)
+    }
+}
+
+impl<'de> Deserialize<'de> for EvidenceKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        refusal::checked(d, |s: String| EvidenceKind::check(&s))
     }
 }
 

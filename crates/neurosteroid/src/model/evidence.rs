@@ -127,6 +127,7 @@ pub struct Excerpt {
 
 impl super::Entity for Claim {
     const KIND: super::EntityKind = super::EntityKind::Claim;
+    const CITES_SOURCES: bool = true;
     fn id(&self) -> &Id {
         &self.id
     }

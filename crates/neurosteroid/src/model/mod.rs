@@ -17,6 +17,7 @@ mod kinds;
 pub(crate) mod primitives;
 mod reaction;
 mod receptor;
+pub(crate) mod refusal;
 mod therapy;
 mod wire;
 
@@ -59,6 +60,9 @@ pub trait Entity {
     fn identifiers(&self) -> &[Curie] {
         &[]
     }
+    /// Whether an entity of this kind cites sources (has a `sources` field; a source and a
+    /// fact sheet do not).
+    const CITES_SOURCES: bool = false;
     /// The ids of the sources it cites (none for a source or a fact sheet).
     fn sources(&self) -> &[Id] {
         &[]
@@ -70,6 +74,7 @@ macro_rules! entity {
     ($ty:ty, $kind:ident, names: [$($names:ident),*], identifiers: $ids:tt) => {
         impl $crate::model::Entity for $ty {
             const KIND: $crate::model::EntityKind = $crate::model::EntityKind::$kind;
+            const CITES_SOURCES: bool = true;
             fn id(&self) -> &$crate::model::Id {
                 &self.id
             }

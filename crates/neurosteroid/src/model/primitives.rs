@@ -12,6 +12,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::InvalidValue;
+use super::refusal::{Refusal, checked_type};
+use crate::diagnostic::Code;
 
 /// Pattern of an entity id: a lowercase slug.
 pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -48,8 +50,8 @@ regex!(UNIT_RE, UNIT_PATTERN);
 macro_rules! pattern_string {
     ($(#[$doc:meta])* $name:ident, $re:ident, $pattern:expr, $article:literal $what:literal, $form:literal, $max:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(into = "String")]
         pub struct $name(String);
 
         impl $name {
@@ -57,25 +59,27 @@ macro_rules! pattern_string {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
-        }
 
-        impl TryFrom<String> for $name {
-            type Error = InvalidValue;
-            fn try_from(s: String) -> Result<Self, InvalidValue> {
+            fn check(s: String) -> Result<Self, Refusal> {
                 let max: Option<usize> = $max;
                 if let Some(max) = max {
                     if s.chars().count() > max {
-                        return Err(InvalidValue::new(format!("{} is longer than {max} characters", $what)));
+                        return Err(Refusal::new(Code::Range, format!("{} is longer than {max} characters", $what)));
                     }
                 }
                 if $re.is_match(&s) {
                     Ok($name(s))
                 } else {
                     // The form in words, not the regular expression: the message is for people.
-                    Err(InvalidValue::new(format!("`{}` is not a valid {}: {}", crate::model::primitives::shown(&s), $what, $form)))
+                    Err(Refusal::new(
+                        Code::Pattern,
+                        format!("`{}` is not a valid {}: {}", crate::model::primitives::shown(&s), $what, $form),
+                    ))
                 }
             }
         }
+
+        checked_type!($name, String);
 
         impl std::str::FromStr for $name {
             type Err = InvalidValue;
@@ -222,8 +226,8 @@ impl PartialEq<Id> for &str {
 
 /// A calendar date, `YYYY-MM-DD`. The shape is checked when parsed; whether the day exists
 /// is the semantic rule `invalid-date`, so that the JSON Schema and the parser agree.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Date(String);
 
 impl Date {
@@ -276,19 +280,20 @@ impl Date {
     }
 }
 
-impl TryFrom<String> for Date {
-    type Error = InvalidValue;
-    fn try_from(s: String) -> Result<Self, InvalidValue> {
+impl Date {
+    fn check(s: String) -> Result<Self, Refusal> {
         if DATE_RE.is_match(&s) {
             Ok(Date(s))
         } else {
-            Err(InvalidValue::new(format!(
-                "`{}` is not a date in the form YYYY-MM-DD",
-                shown(&s)
-            )))
+            Err(Refusal::new(
+                Code::Pattern,
+                format!("`{}` is not a date in the form YYYY-MM-DD", shown(&s)),
+            ))
         }
     }
 }
+
+checked_type!(Date, String);
 
 impl std::str::FromStr for Date {
     type Err = InvalidValue;
@@ -324,8 +329,8 @@ impl schemars::JsonSchema for Date {
 }
 
 /// Non-empty text: a name, title or statement. Whitespace-only text is rejected.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Text(String);
 
 /// Pattern of [`Text`]: at least one character that is not ECMA-262 white space. The class is
@@ -341,16 +346,20 @@ impl Text {
     }
 }
 
-impl TryFrom<String> for Text {
-    type Error = InvalidValue;
-    fn try_from(s: String) -> Result<Self, InvalidValue> {
+impl Text {
+    fn check(s: String) -> Result<Self, Refusal> {
         if TEXT_RE.is_match(&s) {
             Ok(Text(s))
         } else {
-            Err(InvalidValue::new("text must not be empty or only white space"))
+            Err(Refusal::new(
+                Code::Pattern,
+                "text must not be empty or only white space",
+            ))
         }
     }
 }
+
+checked_type!(Text, String);
 
 impl std::str::FromStr for Text {
     type Err = InvalidValue;
@@ -397,6 +406,12 @@ impl schemars::JsonSchema for Text {
 #[derive(Clone, Copy)]
 struct Number(f64);
 
+impl From<Number> for f64 {
+    fn from(n: Number) -> f64 {
+        n.0
+    }
+}
+
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visitor;
@@ -423,16 +438,9 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// A finite number greater than zero (molar masses, doses).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-#[serde(try_from = "Number", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(into = "f64")]
 pub struct Positive(f64);
-
-impl TryFrom<Number> for Positive {
-    type Error = InvalidValue;
-    fn try_from(v: Number) -> Result<Self, InvalidValue> {
-        Positive::try_from(v.0)
-    }
-}
 
 impl Positive {
     /// The number.
@@ -441,16 +449,17 @@ impl Positive {
     }
 }
 
-impl TryFrom<f64> for Positive {
-    type Error = InvalidValue;
-    fn try_from(v: f64) -> Result<Self, InvalidValue> {
+impl Positive {
+    fn check(v: f64) -> Result<Self, Refusal> {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(InvalidValue::new(format!("{v} is not a number greater than 0")))
+            Err(Refusal::new(Code::Range, format!("{v} is not a number greater than 0")))
         }
     }
 }
+
+checked_type!(Positive, f64, read as Number);
 
 impl From<Positive> for f64 {
     fn from(p: Positive) -> f64 {
@@ -487,16 +496,9 @@ impl schemars::JsonSchema for Positive {
 }
 
 /// A publication year, 1500 to 2999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "Number", into = "u16")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "u16")]
 pub struct Year(u16);
-
-impl TryFrom<Number> for Year {
-    type Error = InvalidValue;
-    fn try_from(v: Number) -> Result<Self, InvalidValue> {
-        Year::try_from(v.0)
-    }
-}
 
 /// Earliest year accepted.
 pub(crate) const YEAR_MIN: u16 = 1500;
@@ -510,19 +512,21 @@ impl Year {
     }
 }
 
-impl TryFrom<f64> for Year {
-    type Error = InvalidValue;
+impl Year {
     // JSON Schema's `integer` accepts `2019.0`, so the parser does too.
-    fn try_from(v: f64) -> Result<Self, InvalidValue> {
+    fn check(v: f64) -> Result<Self, Refusal> {
         if v.fract() == 0.0 && (f64::from(YEAR_MIN)..=f64::from(YEAR_MAX)).contains(&v) {
             Ok(Year(v as u16))
         } else {
-            Err(InvalidValue::new(format!(
-                "{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"
-            )))
+            Err(Refusal::new(
+                Code::Range,
+                format!("{v} is not a year between {YEAR_MIN} and {YEAR_MAX}"),
+            ))
         }
     }
 }
+
+checked_type!(Year, f64, read as Number);
 
 impl From<Year> for u16 {
     fn from(y: Year) -> u16 {

@@ -3,6 +3,7 @@
 //! Every stage reports all the problems it can find, as [`Diagnostic`]s with JSON Pointers;
 //! when the text is at hand, each diagnostic also gets its line and column.
 
+mod de;
 mod json;
 mod locate;
 mod scan;
@@ -112,21 +113,24 @@ impl Default for Limits {
     }
 }
 
+/// The `limit` diagnostic of an input (`what`: the document, the file) larger than
+/// [`Limits::max_bytes`].
+pub(crate) fn too_large(what: &str, size: u64, limits: &Limits) -> Diagnostic {
+    Diagnostic::error(
+        Code::Limit,
+        "",
+        format!(
+            "the {what} is {size} bytes, more than the limit of {} bytes",
+            limits.max_bytes
+        ),
+    )
+    .with_hint("split the document, or raise the size limit (Limits::max_bytes, --max-bytes)")
+}
+
 /// Parses text into a JSON value, reporting syntax problems (with positions).
 pub fn parse_value(input: &[u8], format: Format, limits: &Limits) -> Result<Value, Vec<Diagnostic>> {
     if input.len() > limits.max_bytes {
-        return Err(vec![
-            Diagnostic::error(
-                Code::Limit,
-                "",
-                format!(
-                    "the document is {} bytes, more than the limit of {} bytes",
-                    input.len(),
-                    limits.max_bytes
-                ),
-            )
-            .with_hint("split the document, or raise the size limit (Limits::max_bytes, --max-bytes)"),
-        ]);
+        return Err(vec![too_large("document", input.len() as u64, limits)]);
     }
     let text = match std::str::from_utf8(input) {
         Ok(t) => t,

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::de;
 use crate::diagnostic::{Code, Diagnostic, Overflow, pointer_push};
 use crate::model::{Document, EntityKind};
 
@@ -90,7 +91,7 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
     };
     for key in map.keys() {
         if !all_fields().any(|f| f == key) {
-            let hint = crate::resolve::closest(key, all_fields()).map_or_else(
+            let hint = crate::names::closest(key, all_fields()).map_or_else(
                 || {
                     format!(
                         "allowed top-level fields: {}",
@@ -185,8 +186,6 @@ fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagno
     }
 }
 
-/// Deserialises one value; on failure, records the error, removes the offending field
-/// and tries again, so that each bad field of an entity is reported, not only the first.
 /// `unsupported-version` for a well-formed version of another major format (`2.0.0`,
 /// `0.9.0`): the document may be fine, this library just does not read that format.
 fn unsupported_version(v: &Value) -> Option<Diagnostic> {
@@ -210,15 +209,17 @@ fn unsupported_version(v: &Value) -> Option<Diagnostic> {
     )
 }
 
+/// Deserialises one value; on failure, records the error, removes the offending field
+/// and tries again, so that each bad field of an entity is reported, not only the first.
 fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
-    if serde_path_to_error::deserialize::<_, T>(v).is_ok() {
+    if de::from_value::<T>(v).is_ok() {
         return;
     }
     let mut current = v.clone();
     let mut removed: Vec<String> = Vec::new();
     // Bounded: each round removes one field.
     for _ in 0..=current.as_object().map_or(0, serde_json::Map::len) {
-        let Err(e) = serde_path_to_error::deserialize::<_, T>(&current) else {
+        let Err(e) = de::from_value::<T>(&current) else {
             return;
         };
         let mut pointer = base.to_owned();
@@ -229,15 +230,14 @@ fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>
                 serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
             }
         }
-        let d = classify(&e.inner().to_string(), pointer);
         let first_key = match e.path().iter().next() {
             Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
             _ => None,
         };
-        let caused_by_removal =
-            d.code == Code::MissingField && removed.iter().any(|r| d.message.contains(&format!("`{r}`")));
+        // A field removed below is then missing: that is not another problem.
+        let caused_by_removal = matches!(e.inner().kind(), de::Kind::MissingField(f) if removed.iter().any(|r| r == f));
         if !caused_by_removal {
-            diags.push(d);
+            diags.push(e.inner().diagnostic(pointer));
         }
         let Some(key) = first_key else { return };
         match current.as_object_mut().and_then(|obj| obj.remove(&key)) {
@@ -245,72 +245,6 @@ fn check<T: DeserializeOwned>(v: &Value, base: &str, diags: &mut Vec<Diagnostic>
             None => return,
         }
     }
-}
-
-/// Maps a serde error message to a code and a hint. The messages come from serde's derive
-/// and from this crate's own `TryFrom` impls.
-fn classify(message: &str, pointer: String) -> Diagnostic {
-    let backticked = |m: &str| m.split('`').nth(1).map(str::to_owned);
-    let (code, hint) = if message.starts_with("missing field") {
-        (
-            Code::MissingField,
-            backticked(message).map(|f| format!("add the required field `{f}`")),
-        )
-    } else if message.starts_with("unknown field") {
-        let field = backticked(message).unwrap_or_default();
-        let expected = message
-            .split("expected ")
-            .nth(1)
-            .map(|s| s.replace("one of ", "").replace('`', ""));
-        let hint = expected.map(|e| {
-            let names: Vec<&str> = e.split(", ").collect();
-            crate::resolve::closest(&field, names.iter().copied()).map_or_else(
-                || format!("remove it; allowed fields: {e}"),
-                |s| format!("did you mean `{s}`?"),
-            )
-        });
-        (Code::UnknownField, hint)
-    } else if message.starts_with("unknown variant") {
-        let variant = backticked(message).unwrap_or_default();
-        let expected = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .replace("one of ", "")
-            .replace('`', "");
-        let names: Vec<String> = expected.split(", ").map(str::to_owned).collect();
-        let hint = crate::resolve::closest(&variant, names.iter().map(String::as_str)).map_or_else(
-            || format!("allowed values: {expected}"),
-            |s| format!("did you mean `{s}`?"),
-        );
-        (Code::UnknownVariant, Some(hint))
-    } else if message.starts_with("invalid type") {
-        (Code::Type, None)
-    } else if message.starts_with("unknown identifier prefix") {
-        (
-            Code::UnknownPrefix,
-            Some(
-                "use a Bioregistry prefix such as CHEBI, pubchem.compound, cas, hgnc, uniprot, EC, mesh, pubmed or doi"
-                    .to_owned(),
-            ),
-        )
-    } else if message.contains("longer than")
-        || message.contains("not a number greater than")
-        || message.contains("is not a year")
-    {
-        (Code::Range, None)
-    } else if message.contains("is not a valid")
-        || message.contains("is not a date")
-        || message.contains("not a CURIE")
-        || message.contains("must not be empty")
-    {
-        (Code::Pattern, None)
-    } else {
-        (Code::Type, None)
-    };
-    let mut d = Diagnostic::error(code, pointer, message.to_owned());
-    d.hint = hint;
-    d
 }
 
 /// The pointer and each of its ancestors except the root (`/a/b`, `/a`).

@@ -1,5 +1,6 @@
-//! Making text from a document safe for the place it is shown: a terminal here; each
-//! markup renderer escapes for its own language.
+//! Making text from a document safe for the place it is shown: a terminal, and HTML/XML
+//! (shared by the HTML sheet and the SVG diagrams); the other markup renderers escape for
+//! their own language.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -29,6 +30,25 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Escapes text for HTML and XML (element content and quoted attributes).
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            // Not characters in XML 1.0: a parser must reject a document holding them.
+            '\u{fffe}' | '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::{Value, json};
 
+use super::escape::xml_escape;
 use crate::network::Network;
 use crate::query::RouteStep;
 
@@ -165,25 +166,6 @@ pub(crate) fn node_link(net: &Network<'_>) -> Value {
             "on_route": on,
         })).collect::<Vec<_>>(),
     })
-}
-
-/// Escapes text for HTML and XML (element content and quoted attributes).
-pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            // Not characters in XML 1.0: a parser must reject a document holding them.
-            '\u{fffe}' | '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// One compound as a labelled box of an SVG diagram (the name cut to `chars` characters).

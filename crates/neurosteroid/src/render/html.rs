@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::graph::{svg, xml_escape as esc};
+use super::escape::xml_escape as esc;
+use super::graph::svg;
 use super::sheet::{EVIDENCE_LEGEND, NOTICE, SheetView, citation, evidence_badge, grade_meaning, source_link};
 use crate::model::{Consensus, EvidenceDirection, Grade, Therapy};
 

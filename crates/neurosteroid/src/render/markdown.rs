@@ -135,8 +135,7 @@ pub(crate) fn render(view: &SheetView<'_>) -> String {
         }
         if let Some(route) = &s.route {
             if !route.steps.is_empty() {
-                let chain: Vec<String> = route.compounds().iter().map(|c| escape(c.name.as_str())).collect();
-                let _ = writeln!(out, "{}\n", chain.join(" → "));
+                let _ = writeln!(out, "{}\n", route.chain(|c| escape(c.name.as_str())));
                 let _ = writeln!(
                     out,
                     "| step | enzyme activity | human isoforms | where | notes |\n|---|---|---|---|---|"

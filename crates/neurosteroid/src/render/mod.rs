@@ -147,11 +147,7 @@ impl KnowledgeBase {
     /// When the name does not resolve to a compound.
     pub fn pathway_diagram_with(&self, compound: &str, format: DiagramFormat, branches: usize) -> Result<String> {
         let net = self.network(compound, branches)?;
-        let pretty = |v: serde_json::Value| {
-            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-            s.push('\n');
-            s
-        };
+        let pretty = |v: serde_json::Value| crate::output::pretty_json(&v);
         Ok(match format {
             DiagramFormat::Text => net.to_string(),
             DiagramFormat::Json => pretty(net.to_json()),

@@ -43,10 +43,7 @@ pub fn summary(kb: &KnowledgeBase, e: EntityRef<'_>) -> String {
             }
             if let Ok(route) = kb.biosynthesis(c.id.as_str()) {
                 if !route.steps.is_empty() {
-                    let chain: Vec<&str> = std::iter::once(route.origin().name.as_str())
-                        .chain(route.steps.iter().map(|st| st.product.name.as_str()))
-                        .collect();
-                    let _ = writeln!(s, "\n  made by:     {}", chain.join(" → "));
+                    let _ = writeln!(s, "\n  made by:     {}", route.chain(|c| c.name.to_string()));
                 }
             }
         }

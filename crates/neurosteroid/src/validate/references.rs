@@ -237,55 +237,101 @@ pub struct ReferenceSlot {
     pub kinds: &'static [K],
 }
 
-macro_rules! slots {
-    ($( $pattern:literal => $kinds:expr, )*) => {
-        /// Every place a document refers to an entity by id: exactly the references that the
-        /// `full` level checks (a test proves it), for editors (completion, go-to-definition).
-        pub const REFERENCE_SLOTS: &[ReferenceSlot] = &[
-            $( ReferenceSlot { pattern: $pattern, kinds: $kinds }, )*
-        ];
+/// `/<collection>/*/sources/*` for each kind whose entities cite sources, from the table of
+/// kinds (`None` for the others), in document order.
+macro_rules! source_slots {
+    ($($variant:ident: $ty:ident, $name:literal, $collection:ident, $words:literal, $doc:literal;)*) => {
+        const SOURCE_SLOTS: [Option<ReferenceSlot>; K::ALL.len()] = [$(
+            if <crate::model::$ty as crate::model::Entity>::CITES_SOURCES {
+                Some(ReferenceSlot {
+                    pattern: concat!("/", stringify!($collection), "/*/sources/*"),
+                    kinds: &[K::Source],
+                })
+            } else {
+                None
+            },
+        )*];
     };
 }
+crate::for_each_entity_kind!(source_slots);
 
-slots! {
-    "/compounds/*/sources/*" => &[K::Source],
-    "/enzymes/*/sources/*" => &[K::Source],
-    "/gene_products/*/sources/*" => &[K::Source],
-    "/reactions/*/sources/*" => &[K::Source],
-    "/pathways/*/sources/*" => &[K::Source],
-    "/receptors/*/sources/*" => &[K::Source],
-    "/sites/*/sources/*" => &[K::Source],
-    "/effects/*/sources/*" => &[K::Source],
-    "/conditions/*/sources/*" => &[K::Source],
-    "/therapies/*/sources/*" => &[K::Source],
-    "/strategies/*/sources/*" => &[K::Source],
-    "/claims/*/sources/*" => &[K::Source],
-    "/gene_products/*/activities/*" => &[K::Enzyme],
-    "/reactions/*/substrate" => &[K::Compound],
-    "/reactions/*/product" => &[K::Compound],
-    "/reactions/*/enzyme" => &[K::Enzyme],
-    "/reactions/*/isoforms/*" => &[K::GeneProduct],
-    "/reactions/*/regulators/*" => &[K::GeneProduct],
-    "/pathways/*/steps/*" => &[K::Reaction],
-    "/receptors/*/mechanisms/*/ligand" => &[K::Compound],
-    "/receptors/*/mechanisms/*/claims/*" => &[K::Claim],
-    "/receptors/*/subunits/*" => &[K::GeneProduct],
-    "/receptors/*/subtype_of" => &[K::Receptor],
-    "/claims/*/excerpts/*/source" => &[K::Source],
-    "/therapies/*/active_compounds/*" => &[K::Compound],
-    "/therapies/*/indications/*" => &[K::Condition],
-    "/therapies/*/doses/*/source" => &[K::Source],
-    "/therapies/*/status_history/*/source" => &[K::Source],
-    "/therapies/*/status_history/*/condition" => &[K::Condition],
-    "/strategies/*/therapy" => &[K::Therapy],
-    "/claims/*/subject" => &[K::Compound, K::Condition, K::Therapy, K::Strategy],
-    "/claims/*/object" => &[K::Compound, K::Receptor, K::Site, K::Effect, K::Condition],
-    "/fact_sheets/*/subject" => SHEET_SUBJECTS,
-    "/fact_sheets/*/sections/*/claims/*" => &[K::Claim],
-    "/fact_sheets/*/sections/*/entities/*" => &[],
-    "/coverage/*/source" => &[K::Source],
-    "/coverage/*/represented_by/*" => &[],
+/// The other references, field by field.
+const FIELD_SLOTS: &[ReferenceSlot] = &[
+    slot("/gene_products/*/activities/*", &[K::Enzyme]),
+    slot("/reactions/*/substrate", &[K::Compound]),
+    slot("/reactions/*/product", &[K::Compound]),
+    slot("/reactions/*/enzyme", &[K::Enzyme]),
+    slot("/reactions/*/isoforms/*", &[K::GeneProduct]),
+    slot("/reactions/*/regulators/*", &[K::GeneProduct]),
+    slot("/pathways/*/steps/*", &[K::Reaction]),
+    slot("/receptors/*/mechanisms/*/ligand", &[K::Compound]),
+    slot("/receptors/*/mechanisms/*/claims/*", &[K::Claim]),
+    slot("/receptors/*/subunits/*", &[K::GeneProduct]),
+    slot("/receptors/*/subtype_of", &[K::Receptor]),
+    slot("/claims/*/excerpts/*/source", &[K::Source]),
+    slot("/therapies/*/active_compounds/*", &[K::Compound]),
+    slot("/therapies/*/indications/*", &[K::Condition]),
+    slot("/therapies/*/doses/*/source", &[K::Source]),
+    slot("/therapies/*/status_history/*/source", &[K::Source]),
+    slot("/therapies/*/status_history/*/condition", &[K::Condition]),
+    slot("/strategies/*/therapy", &[K::Therapy]),
+    slot(
+        "/claims/*/subject",
+        &[K::Compound, K::Condition, K::Therapy, K::Strategy],
+    ),
+    slot(
+        "/claims/*/object",
+        &[K::Compound, K::Receptor, K::Site, K::Effect, K::Condition],
+    ),
+    slot("/fact_sheets/*/subject", SHEET_SUBJECTS),
+    slot("/fact_sheets/*/sections/*/claims/*", &[K::Claim]),
+    slot("/fact_sheets/*/sections/*/entities/*", &[]),
+    slot("/coverage/*/source", &[K::Source]),
+    slot("/coverage/*/represented_by/*", &[]),
+];
+
+const fn slot(pattern: &'static str, kinds: &'static [K]) -> ReferenceSlot {
+    ReferenceSlot { pattern, kinds }
 }
+
+/// How many slots there are: the kinds that cite sources, and the fields.
+const SLOT_COUNT: usize = {
+    let mut n = FIELD_SLOTS.len();
+    let mut i = 0;
+    while i < SOURCE_SLOTS.len() {
+        if SOURCE_SLOTS[i].is_some() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The `sources` slots, then the fields.
+const ALL_SLOTS: [ReferenceSlot; SLOT_COUNT] = {
+    let mut out = [slot("", &[]); SLOT_COUNT];
+    let mut n = 0;
+    let mut i = 0;
+    while i < SOURCE_SLOTS.len() {
+        if let Some(s) = SOURCE_SLOTS[i] {
+            out[n] = s;
+            n += 1;
+        }
+        i += 1;
+    }
+    let mut j = 0;
+    while j < FIELD_SLOTS.len() {
+        out[n] = FIELD_SLOTS[j];
+        n += 1;
+        j += 1;
+    }
+    out
+};
+
+/// Every place a document refers to an entity by id: exactly the references that the
+/// `full` level checks (a test proves it), for editors (completion, go-to-definition).
+/// The `sources` of each kind that cites them come from the table of entity kinds.
+pub const REFERENCE_SLOTS: &[ReferenceSlot] = &ALL_SLOTS;
 
 /// The reference slot at a JSON Pointer (with real indices, `/reactions/0/substrate`), if
 /// the value there is a reference.
