@@ -89,6 +89,8 @@ def test_bad_arguments_raise_value_or_type_error() -> None:
     with pytest.raises(TypeError):
         kb.resolve(None)  # type: ignore[arg-type]
     assert len(kb.search("allo", limit=10**30)) > 0
+    with pytest.raises(ValueError, match=r"unknown document format `toml` \(one of: json, yaml\)"):
+        ns.loads("{}", format="toml")  # type: ignore[arg-type]
 
 
 def test_unsupported_version_is_named() -> None:

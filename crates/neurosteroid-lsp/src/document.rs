@@ -23,9 +23,10 @@ impl Document {
     /// file name's extension (as `neurosteroid validate` decides).
     pub(crate) fn new(uri: Uri, language_id: &str, version: i32, text: String) -> Document {
         let format = match language_id {
-            "yaml" => Format::Yaml,
-            "json" | "jsonc" => Format::Json,
-            _ => Format::from_path(std::path::Path::new(uri.path().as_str())),
+            "jsonc" => Format::Json,
+            id => id
+                .parse()
+                .unwrap_or_else(|_| Format::from_path(std::path::Path::new(uri.path().as_str()))),
         };
         Document {
             member: Member::of(&uri),

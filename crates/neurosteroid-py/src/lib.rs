@@ -82,13 +82,7 @@ fn guard<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -
 }
 
 fn parse_format(format: &str) -> PyResult<Format> {
-    match format {
-        "json" => Ok(Format::Json),
-        "yaml" => Ok(Format::Yaml),
-        other => Err(PyValueError::new_err(format!(
-            "format must be 'json' or 'yaml', not {other:?}"
-        ))),
-    }
+    format.parse().map_err(value_error)
 }
 
 fn parse_sheet_format(format: &str) -> PyResult<neurosteroid::render::SheetFormat> {

@@ -162,16 +162,19 @@ impl KnowledgeBase {
     }
 
     /// Positions of the therapies containing the compound with this id.
+    #[cfg_attr(not(feature = "render"), allow(dead_code))] // reason: only the renderers ask
     pub(crate) fn therapy_positions_with_compound(&self, id: &str) -> &[usize] {
         NetworkIndex::get(&self.network_index().therapies_by_compound, id)
     }
 
     /// Positions of the therapies with this id (one in a valid document).
+    #[cfg_attr(not(feature = "render"), allow(dead_code))] // reason: only the renderers ask
     pub(crate) fn therapy_positions_with_id(&self, id: &str) -> &[usize] {
         NetworkIndex::get(&self.network_index().therapies_by_id, id)
     }
 
     /// The first fact sheet whose subject is the entity with this id.
+    #[cfg_attr(not(feature = "render"), allow(dead_code))] // reason: only the renderers ask
     pub(crate) fn sheet_about(&self, id: &str) -> Option<&crate::model::FactSheet> {
         NetworkIndex::get(&self.network_index().sheets_by_subject, id)
             .first()

@@ -20,7 +20,16 @@ pub(crate) use yaml::plain_is_string as plain_scalar_is_string;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::Document;
 
-/// The syntax of a document.
+/// The syntax of a document. Its names are `json` and `yaml` (`Display`, `FromStr`):
+///
+/// ```
+/// use neurosteroid::Format;
+///
+/// assert_eq!("yaml".parse::<Format>().unwrap(), Format::Yaml);
+/// assert_eq!(Format::Json.to_string(), "json");
+/// let err = "toml".parse::<Format>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown document format `toml` (one of: json, yaml)");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// JSON (RFC 8259).
@@ -30,6 +39,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// The names, in the order of the variants.
+    pub const NAMES: [&'static str; 2] = ["json", "yaml"];
+
+    /// `json` or `yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+        }
+    }
+
     /// Guesses the format from a file name: `.yaml` / `.yml` are YAML, anything else JSON.
     pub fn from_path(path: &std::path::Path) -> Format {
         match path
@@ -40,6 +60,23 @@ impl Format {
         {
             Some("yaml" | "yml") => Format::Yaml,
             _ => Format::Json,
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::model::UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "json" => Ok(Format::Json),
+            "yaml" => Ok(Format::Yaml),
+            other => Err(crate::model::UnknownName::new("document format", other, &Format::NAMES)),
         }
     }
 }
