@@ -449,16 +449,12 @@ fn stringify(env: &Env, value: Unknown<'_>) -> napi::Result<String> {
 /// The format (`None`: not given) and the level of `ValidateOptions`.
 fn parse_validate_options(env: &Env, options: Option<ValidateOptions>) -> napi::Result<(Option<Format>, Level)> {
     let (format, level) = options.map_or((None, None), |o| (o.format, o.level));
-    let format = match format.as_deref() {
+    let format = match format {
         None => None,
-        Some("json") => Some(Format::Json),
-        Some("yaml") => Some(Format::Yaml),
-        Some(other) => {
-            return Err(invalid_arg(
-                env,
-                format!("unknown document format {other:?} (expected json or yaml)"),
-            ));
-        }
+        Some(name) => Some(
+            name.parse()
+                .map_err(|e: neurosteroid::model::UnknownName| invalid_arg(env, e.to_string()))?,
+        ),
     };
     Ok((format, parse_option(env, level, Level::Full)?))
 }
