@@ -201,6 +201,20 @@ fn shapes_cover_every_object_type() {
     let mechanism = &mechanism[..mechanism.find(" .\n").unwrap()];
     assert!(mechanism.contains("sh:path v:ligand ;\n        sh:minCount 1 ;\n        sh:maxCount 1 ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:Compound"), "{mechanism}");
     assert!(shapes.contains("sh:path v:entities ;\n        sh:nodeKind sh:IRI ;\n        sh:class v:Entity"));
+    // An optional scalar (`"type": ["string", "null"]` in the schema) keeps its datatype, and
+    // its length bounds stay integers, as SHACL requires.
+    let receptor = &shapes[shapes.find("shape:ReceptorShape").unwrap()..];
+    let receptor = &receptor[..receptor.find(" .\n").unwrap()];
+    let subtype = &receptor[receptor.find("sh:path v:subtype_of ;").unwrap() + 1..];
+    let subtype = &subtype[..subtype.find("sh:path").unwrap_or(subtype.len())];
+    assert!(subtype.contains("sh:datatype xsd:string"), "{subtype}");
+    assert!(subtype.contains("sh:maxLength 80"), "{subtype}");
+    for bound in ["sh:maxLength ", "sh:minLength "] {
+        for (at, _) in shapes.match_indices(bound) {
+            let value = shapes[at + bound.len()..].split([' ', '\n']).next().unwrap();
+            assert!(value.parse::<u64>().is_ok(), "{bound}{value}");
+        }
+    }
 }
 
 #[test]

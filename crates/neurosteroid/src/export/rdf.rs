@@ -74,6 +74,16 @@ struct Walker<'a> {
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
+/// The JSON type a schema gives its value: `"type": "T"`, or the one type beside `"null"` of
+/// an optional scalar (`"type": ["T", "null"]`).
+pub(crate) fn schema_type(schema: &Value) -> Option<&str> {
+    match schema.get("type")? {
+        Value::String(t) => Some(t),
+        Value::Array(types) => types.iter().filter_map(Value::as_str).find(|t| *t != "null"),
+        _ => None,
+    }
+}
+
 impl<'a> Walker<'a> {
     fn push(&mut self, subject: &str, predicate: &str, object: Term) {
         self.out.push(Triple {
@@ -143,7 +153,7 @@ impl<'a> Walker<'a> {
 
     fn field(&mut self, subject: &str, predicate: &str, key: &str, schema: &'a Value, value: &'a Value) {
         let schema = Self::unwrap_optional(schema);
-        if schema.get("type").and_then(Value::as_str) == Some("array") {
+        if schema_type(schema) == Some("array") {
             if let (Some(items), Some(values)) = (schema.get("items"), value.as_array()) {
                 for (i, v) in values.iter().enumerate() {
                     self.one(subject, predicate, key, Some(i), items, v);
@@ -192,7 +202,7 @@ impl<'a> Walker<'a> {
 
     /// A scalar as the literal its schema's type calls for; anything else as it is.
     fn literal(&mut self, subject: &str, predicate: &str, schema: &Value, value: &Value) {
-        let ty = schema.get("type").and_then(Value::as_str);
+        let ty = schema_type(schema);
         let term = match (ty, value) {
             (Some("number"), Value::Number(n)) => Term::Literal(decimal(n), Some("decimal")),
             (Some("integer"), Value::Number(n)) if n.is_i64() || n.is_u64() => {

@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use crate::validate::references::REFERENCE_SLOTS;
 
-use super::rdf::{TURTLE_PREFIXES, escape_literal};
+use super::rdf::{TURTLE_PREFIXES, escape_literal, schema_type};
 use super::vocab::{SH, SHAPES};
 
 fn deref<'a>(defs: Option<&'a Map<String, Value>>, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
@@ -68,7 +68,7 @@ fn scalar(def: &Value, out: &mut Vec<String>) {
             return;
         }
     }
-    match def.get("type").and_then(Value::as_str) {
+    match schema_type(def) {
         Some("string") => out.push("sh:datatype xsd:string".into()),
         Some("number") => out.push("sh:datatype xsd:decimal".into()),
         Some("integer") => out.push("sh:datatype xsd:integer".into()),
@@ -92,7 +92,7 @@ fn scalar(def: &Value, out: &mut Vec<String>) {
         ("exclusiveMaximum", "sh:maxExclusive"),
     ] {
         if let Some(n) = def.get(key).filter(|v| v.is_number()) {
-            let typed = match def.get("type").and_then(Value::as_str) {
+            let typed = match schema_type(def) {
                 Some("integer") | Some("string") => n.to_string(),
                 _ => format!("\"{n}\"^^xsd:decimal"),
             };
@@ -173,7 +173,7 @@ fn property_shape(
 ) -> String {
     let schema = unwrap_optional(schema);
     let mut c: Vec<String> = vec![format!("sh:path v:{key}")];
-    let is_array = schema.get("type").and_then(Value::as_str) == Some("array");
+    let is_array = schema_type(schema) == Some("array");
     let value = if is_array {
         if required {
             let min = schema.get("minItems").and_then(Value::as_u64).unwrap_or(0);
