@@ -74,6 +74,16 @@ struct Walker<'a> {
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
+/// The definition an optional scalar was written from: the schema inlines `T` as
+/// `"type": [.., "null"]` and names it in `"$comment": "neurosteroid type `T` or null"`.
+pub(crate) fn nullable_name(schema: &Value) -> Option<&str> {
+    schema
+        .get("$comment")?
+        .as_str()?
+        .strip_prefix("neurosteroid type `")?
+        .strip_suffix("` or null")
+}
+
 /// The JSON type a schema gives its value: `"type": "T"`, or the one type beside `"null"` of
 /// an optional scalar (`"type": ["T", "null"]`).
 pub(crate) fn schema_type(schema: &Value) -> Option<&str> {
@@ -93,8 +103,11 @@ impl<'a> Walker<'a> {
         });
     }
 
-    /// The definition a `$ref` names: (name, schema).
+    /// The definition a `$ref` names, or an optional scalar's inlined one: (name, schema).
     fn deref(&self, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
+        if let Some(name) = nullable_name(schema) {
+            return Some((name, schema));
+        }
         let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
         Some((name, self.defs?.get(name)?))
     }

@@ -24,10 +24,13 @@ use serde_json::{Map, Value};
 
 use crate::validate::references::REFERENCE_SLOTS;
 
-use super::rdf::{TURTLE_PREFIXES, escape_literal, schema_type};
+use super::rdf::{TURTLE_PREFIXES, escape_literal, nullable_name, schema_type};
 use super::vocab::{SH, SHAPES};
 
 fn deref<'a>(defs: Option<&'a Map<String, Value>>, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
+    if let Some(name) = nullable_name(schema) {
+        return Some((name, schema));
+    }
     let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
     Some((name, defs?.get(name)?))
 }
