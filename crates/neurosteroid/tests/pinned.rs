@@ -56,6 +56,16 @@ fn check(doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Every diagnostic of a full validation as `code path` (for tests that pin which problems are
+/// reported, not their wording).
+fn codes_of(doc: &Value) -> Vec<String> {
+    let text = serde_json::to_string(doc).unwrap();
+    neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+        .into_iter()
+        .map(|d| format!("{} {}", d.code, d.path))
+        .collect()
+}
+
 fn load(doc: &Value, level: Level) -> KnowledgeBase {
     let text = serde_json::to_string(doc).unwrap();
     let options = LoadOptions::new().with_level(level);
@@ -944,18 +954,11 @@ fn a_broken_entity_does_not_make_the_sources_it_cites_look_unused() {
         {"id": "src-other", "kind": "journal-article", "title": "Another paper", "year": 2021,
          "identifiers": ["pubmed:2"]}
     ));
-    let codes = |doc: &Value| -> Vec<String> {
-        let text = serde_json::to_string(doc).unwrap();
-        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
-            .into_iter()
-            .map(|d| format!("{} {}", d.code, d.path))
-            .collect()
-    };
-    assert_eq!(codes(&doc), ["unused-source /sources/1"]);
+    assert_eq!(codes_of(&doc), ["unused-source /sources/1"]);
     set(&mut doc, "/compounds/0/sources", json!(["src-paper", "src-other"]));
-    assert_eq!(codes(&doc), Vec::<String>::new());
+    assert_eq!(codes_of(&doc), Vec::<String>::new());
     doc["compounds"][0]["colour"] = json!("blue");
-    assert_eq!(codes(&doc), ["unknown-field /compounds/0/colour"]);
+    assert_eq!(codes_of(&doc), ["unknown-field /compounds/0/colour"]);
 }
 
 #[test]
@@ -979,11 +982,7 @@ fn a_dot_or_slash_inside_an_annotation_does_not_split_a_unit() {
     let codes = |unit: &str| -> Vec<String> {
         let mut doc = base();
         set(&mut doc, "/therapies/0/doses/0/unit", json!(unit));
-        let text = serde_json::to_string(&doc).unwrap();
-        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
-            .into_iter()
-            .map(|d| format!("{} {}", d.code, d.path))
-            .collect()
+        codes_of(&doc)
     };
     assert_eq!(codes("mg{total.per/day}"), Vec::<String>::new());
     assert_eq!(codes("mg/d"), Vec::<String>::new());
@@ -1019,21 +1018,14 @@ fn a_broken_pathway_or_reaction_hides_the_pathway_order_checks() {
         "tests/vectors/invalid/pathway-disconnected.json",
     ))
     .unwrap();
-    let codes = |doc: &Value| -> Vec<String> {
-        let text = serde_json::to_string(doc).unwrap();
-        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
-            .into_iter()
-            .map(|d| format!("{} {}", d.code, d.path))
-            .collect()
-    };
-    assert_eq!(codes(&doc), ["pathway-disconnected /pathways/0/steps/1"]);
+    assert_eq!(codes_of(&doc), ["pathway-disconnected /pathways/0/steps/1"]);
     let mut broken_pathway = doc.clone();
     broken_pathway["pathways"]
         .as_array_mut()
         .unwrap()
         .push(json!({"id": "p-broken", "name": "Broken", "steps": ["a-to-b"], "colour": "blue"}));
-    assert_eq!(codes(&broken_pathway), ["unknown-field /pathways/1/colour"]);
+    assert_eq!(codes_of(&broken_pathway), ["unknown-field /pathways/1/colour"]);
     let mut broken_reaction = doc;
     broken_reaction["reactions"][1]["colour"] = json!("blue");
-    assert_eq!(codes(&broken_reaction), ["unknown-field /reactions/1/colour"]);
+    assert_eq!(codes_of(&broken_reaction), ["unknown-field /reactions/1/colour"]);
 }
