@@ -74,6 +74,9 @@ struct Walker<'a> {
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
+// How the exports read the document schema: which definition a field names, and which JSON
+// type it has (the SHACL shapes and the RDF walk read it alike).
+
 /// The definition an optional scalar was written from: the schema inlines `T` as
 /// `"type": [.., "null"]` and names it in `"$comment": "neurosteroid type `T` or null"`.
 pub(crate) fn nullable_name(schema: &Value) -> Option<&str> {
@@ -94,6 +97,26 @@ pub(crate) fn schema_type(schema: &Value) -> Option<&str> {
     }
 }
 
+/// The definition a field names: its `$ref` (looked up in `defs`), or an optional scalar's
+/// inlined one (named in its `$comment`, see [`nullable_name`]): (name, schema).
+pub(crate) fn deref<'a>(defs: Option<&'a Map<String, Value>>, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
+    if let Some(name) = nullable_name(schema) {
+        return Some((name, schema));
+    }
+    let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
+    Some((name, defs?.get(name)?))
+}
+
+/// `anyOf: [X, {type: null}]` (an optional object field) is X.
+pub(crate) fn unwrap_optional(schema: &Value) -> &Value {
+    if let Some(alts) = schema.get("anyOf").and_then(Value::as_array) {
+        if let Some(x) = alts.iter().find(|a| schema_type(a) != Some("null")) {
+            return x;
+        }
+    }
+    schema
+}
+
 impl<'a> Walker<'a> {
     fn push(&mut self, subject: &str, predicate: &str, object: Term) {
         self.out.push(Triple {
@@ -101,28 +124,6 @@ impl<'a> Walker<'a> {
             predicate: predicate.to_owned(),
             object,
         });
-    }
-
-    /// The definition a `$ref` names, or an optional scalar's inlined one: (name, schema).
-    fn deref(&self, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
-        if let Some(name) = nullable_name(schema) {
-            return Some((name, schema));
-        }
-        let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
-        Some((name, self.defs?.get(name)?))
-    }
-
-    /// `anyOf: [X, {type: null}]` (an optional field) is X.
-    fn unwrap_optional(schema: &'a Value) -> &'a Value {
-        if let Some(alts) = schema.get("anyOf").and_then(Value::as_array) {
-            if let Some(x) = alts
-                .iter()
-                .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))
-            {
-                return x;
-            }
-        }
-        schema
     }
 
     fn object(&mut self, subject: &str, class: &str, schema: &'a Value, obj: &'a Map<String, Value>) {
@@ -165,7 +166,7 @@ impl<'a> Walker<'a> {
     }
 
     fn field(&mut self, subject: &str, predicate: &str, key: &str, schema: &'a Value, value: &'a Value) {
-        let schema = Self::unwrap_optional(schema);
+        let schema = unwrap_optional(schema);
         if schema_type(schema) == Some("array") {
             if let (Some(items), Some(values)) = (schema.get("items"), value.as_array()) {
                 for (i, v) in values.iter().enumerate() {
@@ -186,7 +187,7 @@ impl<'a> Walker<'a> {
         schema: &'a Value,
         value: &'a Value,
     ) {
-        let Some((name, def)) = self.deref(schema) else {
+        let Some((name, def)) = deref(self.defs, schema) else {
             return self.literal(subject, predicate, schema, value);
         };
         match (name, value) {

@@ -24,28 +24,8 @@ use serde_json::{Map, Value};
 
 use crate::validate::references::REFERENCE_SLOTS;
 
-use super::rdf::{TURTLE_PREFIXES, escape_literal, nullable_name, schema_type};
+use super::rdf::{TURTLE_PREFIXES, deref, escape_literal, schema_type, unwrap_optional};
 use super::vocab::{SH, SHAPES};
-
-fn deref<'a>(defs: Option<&'a Map<String, Value>>, schema: &'a Value) -> Option<(&'a str, &'a Value)> {
-    if let Some(name) = nullable_name(schema) {
-        return Some((name, schema));
-    }
-    let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
-    Some((name, defs?.get(name)?))
-}
-
-fn unwrap_optional(schema: &Value) -> &Value {
-    if let Some(alts) = schema.get("anyOf").and_then(Value::as_array) {
-        if let Some(x) = alts
-            .iter()
-            .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))
-        {
-            return x;
-        }
-    }
-    schema
-}
 
 /// Constraints on a scalar value from its schema.
 fn scalar(def: &Value, out: &mut Vec<String>) {
