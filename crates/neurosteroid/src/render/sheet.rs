@@ -239,6 +239,38 @@ pub fn grade_meaning(g: Grade) -> &'static str {
     }
 }
 
+/// Predicates of the claims in a default sheet's "How it is made" section (claims with the
+/// compound on either side).
+const BIOSYNTHESIS: &[crate::model::Predicate] = &[
+    crate::model::Predicate::PrecursorOf,
+    crate::model::Predicate::SynthesisedIn,
+];
+
+/// The default sheet's sections of claims with the compound as subject: heading, kind and
+/// the predicates they list.
+const SUBJECT_SECTIONS: [(&str, SectionKind, &[crate::model::Predicate]); 3] = {
+    use crate::model::Predicate as P;
+    [
+        ("How it acts", SectionKind::Mechanism, &[P::ActsOn]),
+        ("What it does", SectionKind::Effects, &[P::HasEffect]),
+        (
+            "Conditions linked to its levels",
+            SectionKind::Conditions,
+            &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith],
+        ),
+    ]
+};
+
+/// The claim (and medicine) ids a default fact sheet lists, gathered for one compound.
+struct SheetClaims {
+    biosynthesis: Vec<Id>,
+    /// One list per entry of [`SUBJECT_SECTIONS`].
+    about: [Vec<Id>; 3],
+    therapies: Vec<Id>,
+    therapy_claims: Vec<Id>,
+    support: Vec<Id>,
+}
+
 impl KnowledgeBase {
     /// The fact sheet of an entity (named any way `resolve` accepts), or the fact sheet
     /// itself, as a renderer-neutral view.
@@ -306,8 +338,6 @@ impl KnowledgeBase {
         let ids_of = |claims: Vec<&Claim>, keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
             claims.into_iter().filter(|c| keep(c)).map(|c| c.id.clone()).collect()
         };
-        let touching = self.claims_touching(id);
-        let about = |preds: &'static [P]| ids_of(touching.clone(), &|c: &Claim| preds.contains(&c.predicate));
         let is_kind = |x: &Id, want: crate::model::EntityKind| self.get(x.as_str()).is_some_and(|e| e.kind() == want);
         let changes_level = |c: &Claim| matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf);
         // Therapies containing the compound, or the subject of a claim that they change its
@@ -333,10 +363,28 @@ impl KnowledgeBase {
         // The claims live in one Vec: address order is document order.
         therapy_claims.sort_unstable_by_key(|c| std::ptr::from_ref::<Claim>(c) as usize);
         therapy_claims.dedup_by_key(|c| std::ptr::from_ref::<Claim>(c) as usize);
-        let therapy_claims: Vec<Id> = therapy_claims.into_iter().map(|c| c.id.clone()).collect();
-        let support = ids_of(self.claims_with_object(id).collect(), &|c| {
-            changes_level(c) && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
-        });
+        let parts = SheetClaims {
+            biosynthesis: ids_of(self.claims_touching(id), &|c: &Claim| {
+                BIOSYNTHESIS.contains(&c.predicate)
+            }),
+            about: SUBJECT_SECTIONS.map(|(_, _, preds)| {
+                ids_of(self.claims_with_subject(id).collect(), &|c: &Claim| {
+                    preds.contains(&c.predicate)
+                })
+            }),
+            therapies: therapies.iter().map(|t| t.id.clone()).collect(),
+            therapy_claims: therapy_claims.into_iter().map(|c| c.id.clone()).collect(),
+            support: ids_of(self.claims_with_object(id).collect(), &|c| {
+                changes_level(c) && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
+            }),
+        };
+        self.sheet_of(compound, parts)
+    }
+
+    /// The default fact sheet of a compound from the claims gathered for it: the sections
+    /// with something to show, in reading order.
+    fn sheet_of(&self, compound: &Compound, parts: SheetClaims) -> Option<FactSheet> {
+        let id = compound.id.as_str();
         let text = |s: &str| Text::try_from(s.to_owned()).ok();
         let section = |heading: &str, kind: SectionKind, claims: Vec<Id>, entities: Vec<Id>| {
             Some(Section {
@@ -349,40 +397,32 @@ impl KnowledgeBase {
         };
         let has_route = self.biosynthesis(id).is_ok_and(|r| !r.steps.is_empty());
         let mut sections = Vec::new();
-        let biosynthesis = about(&[P::PrecursorOf, P::SynthesisedIn]);
-        if has_route || !biosynthesis.is_empty() {
+        if has_route || !parts.biosynthesis.is_empty() {
             sections.push(section(
                 "How it is made",
                 SectionKind::Biosynthesis,
-                biosynthesis,
+                parts.biosynthesis,
                 vec![],
             ));
         }
-        for (heading, kind, preds) in [
-            ("How it acts", SectionKind::Mechanism, &[P::ActsOn][..]),
-            ("What it does", SectionKind::Effects, &[P::HasEffect][..]),
-            (
-                "Conditions linked to its levels",
-                SectionKind::Conditions,
-                &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
-            ),
-        ] {
-            let claims = ids_of(self.claims_with_subject(id).collect(), &|c: &Claim| {
-                preds.contains(&c.predicate)
-            });
+        for ((heading, kind, _), claims) in SUBJECT_SECTIONS.into_iter().zip(parts.about) {
             if !claims.is_empty() {
                 sections.push(section(heading, kind, claims, vec![]));
             }
         }
-        if !therapies.is_empty() {
-            let ids = therapies.iter().map(|t| t.id.clone()).collect();
-            sections.push(section("Medicines", SectionKind::Therapies, therapy_claims, ids));
+        if !parts.therapies.is_empty() {
+            sections.push(section(
+                "Medicines",
+                SectionKind::Therapies,
+                parts.therapy_claims,
+                parts.therapies,
+            ));
         }
-        if !support.is_empty() {
+        if !parts.support.is_empty() {
             sections.push(section(
                 "Other factors said to change its level",
                 SectionKind::Support,
-                support,
+                parts.support,
                 vec![],
             ));
         }
@@ -517,7 +557,8 @@ mod tests {
         );
     }
 
-    /// The scanning version that the claim and therapy indexes replaced: the reference.
+    /// The claims of a default sheet gathered by scanning the document, as before the claim
+    /// and therapy indexes: the reference the indexed gathering must equal.
     fn default_fact_sheet_by_scan(kb: &KnowledgeBase, compound: &Compound) -> Option<FactSheet> {
         use crate::model::Predicate as P;
         let id = compound.id.as_str();
@@ -554,67 +595,16 @@ mod tests {
                 && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
                 && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
         });
-        let text = |s: &str| Text::try_from(s.to_owned()).ok();
-        let section = |heading: &str, kind: SectionKind, claims: Vec<Id>, entities: Vec<Id>| {
-            Some(Section {
-                heading: text(heading)?,
-                kind,
-                text: None,
-                claims,
-                entities,
-            })
+        let parts = SheetClaims {
+            biosynthesis: claims_where(&about(BIOSYNTHESIS)),
+            about: SUBJECT_SECTIONS.map(|(_, _, preds)| {
+                claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id)
+            }),
+            therapies: therapies.iter().map(|t| t.id.clone()).collect(),
+            therapy_claims,
+            support,
         };
-        let has_route = kb.biosynthesis(id).is_ok_and(|r| !r.steps.is_empty());
-        let mut sections = Vec::new();
-        let biosynthesis = claims_where(&about(&[P::PrecursorOf, P::SynthesisedIn]));
-        if has_route || !biosynthesis.is_empty() {
-            sections.push(section(
-                "How it is made",
-                SectionKind::Biosynthesis,
-                biosynthesis,
-                vec![],
-            ));
-        }
-        for (heading, kind, preds) in [
-            ("How it acts", SectionKind::Mechanism, &[P::ActsOn][..]),
-            ("What it does", SectionKind::Effects, &[P::HasEffect][..]),
-            (
-                "Conditions linked to its levels",
-                SectionKind::Conditions,
-                &[P::LowLevelsAssociatedWith, P::AlteredSignallingAssociatedWith][..],
-            ),
-        ] {
-            let claims = claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id);
-            if !claims.is_empty() {
-                sections.push(section(heading, kind, claims, vec![]));
-            }
-        }
-        if !therapies.is_empty() {
-            let ids = therapies.iter().map(|t| t.id.clone()).collect();
-            sections.push(section("Medicines", SectionKind::Therapies, therapy_claims, ids));
-        }
-        if !support.is_empty() {
-            sections.push(section(
-                "Other factors said to change its level",
-                SectionKind::Support,
-                support,
-                vec![],
-            ));
-        }
-        let summary = compound.description.clone().or_else(|| {
-            text(&format!(
-                "What this knowledge base records about {}, with the evidence for each claim.",
-                compound.name
-            ))
-        })?;
-        Some(FactSheet {
-            id: Id::new(&format!("{id}-sheet")).or_else(|| Id::new(id))?,
-            subject: compound.id.clone(),
-            title: compound.name.clone(),
-            subtitle: None,
-            summary,
-            sections: sections.into_iter().flatten().collect(),
-        })
+        kb.sheet_of(compound, parts)
     }
 
     #[test]
