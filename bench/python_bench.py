@@ -42,6 +42,7 @@ import platform
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -723,18 +724,24 @@ def main() -> None:
             f"together {(imp + dk) * 1e3:.1f} ms; whole process (interpreter start included) {proc * 1e3:.1f} ms"
         )
 
+    def per_size(kind: str, ns: list[int], timeout: float) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Runs the child `kind` on the document of each size, keeps every result under
+        `results[kind]`, prints a row for a failed one and yields the others."""
+        results[kind] = []
+        for n in ns:
+            r = run_child(kind, ensure_file(n), timeout) | {"n": n}
+            results[kind].append(r)
+            if "error" in r:
+                print(f"| {n} | error {r['error'][:80]} |")
+                continue
+            yield n, r
+
     if "resolve" in extras:
         # resolve from Python at every size: cold (each lookup the first touch of its entity,
         # ids and names apart), then mixed queries, then again once the entities exist.
         print("\n| N | cold ids /s | cold names /s | mixed (first pass) /s | warm /s | native call /s |")
         print("|---|---|---|---|---|---|")
-        results["resolve"] = []
-        for n in sizes:
-            r = run_child("resolve", ensure_file(n), 600) | {"n": n}
-            results["resolve"].append(r)
-            if "error" in r:
-                print(f"| {n} | error {r['error'][:80]} |")
-                continue
+        for n, r in per_size("resolve", sizes, 600):
             print(
                 f"| {n} | {r['cold_ids_per_s']:,.0f} | {r['cold_names_per_s']:,.0f} | {r['per_s']:,.0f} | "
                 f"{r['warm_per_s']:,.0f} | {r['native_per_s']:,.0f} |",
@@ -773,13 +780,7 @@ def main() -> None:
         ]
         print("\n| N | path | first call ms (builds the indexes) | median ms |")
         print("|---|---|---|---|")
-        results["paths"] = []
-        for n in sizes:
-            r = run_child("paths", ensure_file(n), 600) | {"n": n}
-            results["paths"].append(r)
-            if "error" in r:
-                print(f"| {n} | error {r['error'][:80]} |")
-                continue
+        for n, r in per_size("paths", sizes, 600):
             for name in names:
                 print(f"| {n} | {name} | {r[f'{name}_first_ms']:.3f} | {r[f'{name}_ms']:.3f} |", flush=True)
 
@@ -787,13 +788,7 @@ def main() -> None:
     if "names" in extras:
         print("\n| N | names | query | resolve ms | found | search ms | rapidfuzz extractOne ms |")
         print("|---|---|---|---|---|---|---|")
-        results["names"] = []
-        for n in [int(x) for x in args.names.split(",") if x] or sizes:
-            r = run_child("names", ensure_file(n), 900) | {"n": n}
-            results["names"].append(r)
-            if "error" in r:
-                print(f"| {n} | error {r['error'][:80]} |")
-                continue
+        for n, r in per_size("names", [int(x) for x in args.names.split(",") if x] or sizes, 900):
             for label in ("exact", "one_typo", "two_typos"):
                 print(
                     f"| {n} | {r['choices']} | {label} | {r[f'resolve_{label}_ms']:.3f} | "
