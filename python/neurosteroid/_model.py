@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
 
 from ._convert import _date, _opt, _status, _statuses, to_dict
 
-__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind", "ENTITY_CLASSES", "Entity", "KnowledgeBaseCollections"]
+__all__ = ["AdministrationRoute", "Claim", "Compound", "CompoundRole", "Condition", "Consensus", "CoverageEntry", "Direction", "Document", "Dose", "Effect", "EnzymeActivity", "EvidenceDirection", "Excerpt", "FactSheet", "GeneProduct", "Grade", "Mechanism", "Mode", "Pathway", "Predicate", "Reaction", "Receptor", "Regulator", "RegulatoryStatus", "Section", "SectionKind", "Site", "Source", "SourceKind", "StatusEvent", "Strategy", "StrategyKind", "Therapy", "TherapyKind"]
 
 if TYPE_CHECKING:
     from ._collection import Collection

@@ -32,6 +32,19 @@ def test_the_package_namespace_is_the_public_api() -> None:
         assert leaked not in public
 
 
+def test_every_generated_model_class_is_exported() -> None:
+    """The package re-exports the generated model (`_model.__all__`): a new entity kind is
+    `neurosteroid.<Class>` without an edit to `__init__.py`."""
+    from neurosteroid import _model
+
+    for cls in _model.ENTITY_CLASSES.values():
+        assert getattr(ns, cls.__name__) is cls
+        assert cls.__name__ in ns.__all__
+    for name in _model.__all__:
+        assert getattr(ns, name) is getattr(_model, name), name
+    assert len(ns.__all__) == len(set(ns.__all__))
+
+
 def test_version_matches_the_crate(root: pathlib.Path) -> None:
     cargo = (root / "Cargo.toml").read_text()
     assert f'version = "{ns.__version__}"' in cargo

@@ -32,6 +32,8 @@ mod pointer;
 mod query;
 #[cfg(feature = "render")]
 pub mod render;
+#[cfg(not(feature = "render"))]
+mod render;
 pub mod resolve;
 pub mod rhea;
 pub mod source_texts;

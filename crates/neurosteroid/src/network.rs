@@ -7,10 +7,8 @@
 //! every reaction or claim per step.
 
 use std::collections::VecDeque;
-use std::fmt;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
@@ -455,10 +453,7 @@ pub struct Network<'a> {
 impl<'a> Network<'a> {
     /// Every compound drawn: the route's first, in order, then those the branches add.
     pub fn compounds(&self) -> Vec<&'a Compound> {
-        let origin = self.route.steps.first().map_or(self.route.target, |s| s.substrate);
-        let mut out: Vec<&'a Compound> = std::iter::once(origin)
-            .chain(self.route.steps.iter().map(|s| s.product))
-            .collect();
+        let mut out = self.route.compounds();
         let mut seen: HashSet<&str> = out.iter().map(|c| c.id.as_str()).collect();
         for s in &self.branches {
             for c in [s.substrate, s.product] {
@@ -468,47 +463,6 @@ impl<'a> Network<'a> {
             }
         }
         out
-    }
-
-    /// The route as JSON ([`Route::to_json`]) with a `branches` list of the same step shape.
-    pub fn to_json(&self) -> Value {
-        let mut v = self.route.to_json();
-        let branches = Route {
-            target: self.route.target,
-            pathway: None,
-            steps: self.branches.clone(),
-        }
-        .to_json()["steps"]
-            .take();
-        if let Some(o) = v.as_object_mut() {
-            o.insert("branches".into(), branches);
-        }
-        v
-    }
-}
-
-impl fmt::Display for Network<'_> {
-    /// The route's text, then one line per branch step.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.route)?;
-        if !self.branches.is_empty() {
-            writeln!(f)?;
-            writeln!(f, "  branches:")?;
-            for s in &self.branches {
-                let iso: Vec<&str> = s.isoforms.iter().map(|g| g.symbol.as_str()).collect();
-                let iso = if iso.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", iso.join(", "))
-                };
-                writeln!(
-                    f,
-                    "    {} → {} ({}{iso})",
-                    s.substrate.name, s.product.name, s.enzyme.name
-                )?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -530,57 +484,11 @@ impl Made<'_> {
         self.steps.len() == 1
     }
 
-    /// As JSON: [`Linked::to_json`] with `direct` and the `steps` (reaction, substrate,
-    /// product, enzyme activity, isoforms).
-    pub fn to_json(&self) -> Value {
-        let mut v = self.link.to_json();
-        if let Some(o) = v.as_object_mut() {
-            o.insert("direct".into(), json!(self.direct()));
-            o.insert(
-                "steps".into(),
-                self.steps
-                    .iter()
-                    .map(|s| {
-                        json!({
-                            "reaction": s.reaction.id.as_str(),
-                            "substrate": s.substrate.id.as_str(),
-                            "product": s.product.id.as_str(),
-                            "enzyme": s.enzyme.id.as_str(),
-                            "isoforms": s.isoforms.iter().map(|g| g.symbol.as_str()).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect(),
-            );
-        }
-        v
-    }
-
     /// Only the supporting evidence (as [`Linked::supporting`]); `None` when nothing
     /// supports it.
     pub fn supporting(self) -> Option<Self> {
         let Made { compound, steps, link } = self;
         link.supporting().map(|link| Made { compound, steps, link })
-    }
-}
-
-impl fmt::Display for Made<'_> {
-    /// `allopregnanolone — supports (preclinical; 2 claims) · through 5α-dihydroprogesterone (3α-HSD)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.link)?;
-        if self.link.claims.is_empty() {
-            write!(f, " (no claim recorded)")?;
-        }
-        match self.steps.as_slice() {
-            [s] => write!(f, " · made directly from {}", s.substrate.name),
-            [first, rest @ ..] => {
-                let through: Vec<String> = rest
-                    .iter()
-                    .map(|s| format!("{} ({})", s.substrate.name, s.enzyme.name))
-                    .collect();
-                write!(f, " · from {}, through {}", first.substrate.name, through.join(", "))
-            }
-            [] => Ok(()),
-        }
     }
 }
 
@@ -610,19 +518,6 @@ impl Acting<'_> {
         modes
     }
 
-    /// As JSON: [`Linked::to_json`] with the `receptor` and the `modes`.
-    pub fn to_json(&self) -> Value {
-        let mut v = self.link.to_json();
-        if let Some(o) = v.as_object_mut() {
-            o.insert(
-                "receptor".into(),
-                json!({"id": self.receptor.id.as_str(), "name": self.receptor.name.as_str()}),
-            );
-            o.insert("modes".into(), json!(self.modes()));
-        }
-        v
-    }
-
     /// Only the supporting evidence (as [`Linked::supporting`]); `None` when nothing
     /// supports it.
     pub fn supporting(self) -> Option<Self> {
@@ -636,18 +531,5 @@ impl Acting<'_> {
             mechanisms,
             link,
         })
-    }
-}
-
-impl fmt::Display for Acting<'_> {
-    /// `allopregnanolone — supports (preclinical; 1 claim) · positive-allosteric-modulation at δ-subunit-containing GABA-A receptor`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.link)?;
-        let modes = self.modes();
-        if modes.is_empty() {
-            write!(f, " · acts on {}", self.receptor.name)
-        } else {
-            write!(f, " · {} at {}", modes.join(", "), self.receptor.name)
-        }
     }
 }

@@ -1,10 +1,6 @@
 //! Queries over a knowledge base: biosynthesis routes, neighbours, linked conditions,
 //! therapies, effects.
 
-use std::fmt;
-
-use serde_json::{Value, json};
-
 use crate::error::{Error, Result};
 use crate::kb::KnowledgeBase;
 use crate::model::{
@@ -51,14 +47,14 @@ pub struct Route<'a> {
     pub steps: Vec<RouteStep<'a>>,
 }
 
-impl Route<'_> {
+impl<'a> Route<'a> {
     /// The first precursor (the target itself when nothing makes it).
-    pub fn origin(&self) -> &Compound {
+    pub fn origin(&self) -> &'a Compound {
         self.steps.first().map_or(self.target, |s| s.substrate)
     }
 
     /// The compounds along the route, first precursor first.
-    pub fn compounds(&self) -> Vec<&Compound> {
+    pub fn compounds(&self) -> Vec<&'a Compound> {
         std::iter::once(self.origin())
             .chain(self.steps.iter().map(|s| s.product))
             .collect()
@@ -67,81 +63,6 @@ impl Route<'_> {
     /// The compounds along the route, each written by `name`, as `A → B → C`.
     pub(crate) fn chain(&self, name: impl Fn(&Compound) -> String) -> String {
         self.compounds().into_iter().map(name).collect::<Vec<_>>().join(" → ")
-    }
-
-    /// The route as JSON: ids and names, enzymes with EC numbers, isoforms with symbols.
-    pub fn to_json(&self) -> Value {
-        let named = |id: &str, name: &str| json!({"id": id, "name": name});
-        json!({
-            "target": named(self.target.id.as_str(), self.target.name.as_str()),
-            "pathway": self.pathway.map(|p| named(p.id.as_str(), p.name.as_str())),
-            "steps": self.steps.iter().map(|s| json!({
-                "reaction": s.reaction.id.as_str(),
-                "substrate": named(s.substrate.id.as_str(), s.substrate.name.as_str()),
-                "product": named(s.product.id.as_str(), s.product.name.as_str()),
-                "enzyme": {
-                    "id": s.enzyme.id.as_str(),
-                    "name": s.enzyme.name.as_str(),
-                    "ec": s.ec_numbers(),
-                },
-                "isoforms": s.isoforms.iter().map(|g| json!({"id": g.id.as_str(), "symbol": g.symbol.as_str(), "name": g.name.as_str()})).collect::<Vec<_>>(),
-                "regulators": s.regulators.iter().map(|g| json!({"id": g.id.as_str(), "symbol": g.symbol.as_str()})).collect::<Vec<_>>(),
-                "cofactors": s.reaction.cofactors,
-                "locations": s.reaction.locations,
-                "rate_limiting": s.reaction.rate_limiting,
-                "reversible": s.reaction.reversible,
-            })).collect::<Vec<_>>(),
-        })
-    }
-}
-
-impl fmt::Display for Route<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Biosynthesis of {}", self.target.name)?;
-        if let Some(p) = self.pathway {
-            write!(f, " ({})", p.name)?;
-        }
-        writeln!(f)?;
-        if self.steps.is_empty() {
-            return writeln!(f, "  no recorded route makes {}", self.target.name);
-        }
-        writeln!(f, "  {}", self.chain(|c| c.name.to_string()))?;
-        for (i, s) in self.steps.iter().enumerate() {
-            writeln!(f)?;
-            writeln!(f, "  {}. {} → {}", i + 1, s.substrate.name, s.product.name)?;
-            let ec = s.ec_numbers();
-            let ec = if ec.is_empty() {
-                String::new()
-            } else {
-                format!(" [{}]", ec.join(", "))
-            };
-            writeln!(f, "     enzyme:    {}{ec}", s.enzyme.name)?;
-            if !s.isoforms.is_empty() {
-                let iso: Vec<&str> = s.isoforms.iter().map(|g| g.symbol.as_str()).collect();
-                writeln!(f, "     isoforms:  {}", iso.join(", "))?;
-            }
-            if !s.reaction.cofactors.is_empty() {
-                let c: Vec<&str> = s.reaction.cofactors.iter().map(|t| t.as_str()).collect();
-                writeln!(f, "     cofactors: {}", c.join(", "))?;
-            }
-            if !s.reaction.locations.is_empty() {
-                let l: Vec<&str> = s.reaction.locations.iter().map(|t| t.as_str()).collect();
-                writeln!(f, "     where:     {}", l.join("; "))?;
-            }
-            if s.reaction.rate_limiting {
-                let reg: Vec<&str> = s.regulators.iter().map(|g| g.symbol.as_str()).collect();
-                let by = if reg.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (controlled by {})", reg.join(", "))
-                };
-                writeln!(f, "     rate-limiting step{by}")?;
-            }
-            if let Some(n) = &s.reaction.notes {
-                writeln!(f, "     note:      {n}")?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -259,51 +180,6 @@ impl<'a> Linked<'a> {
             self.grade(),
             self.entity.name().to_lowercase(),
         )
-    }
-
-    /// The link as JSON: the entity's id, kind and name, the direction, the grade, whether
-    /// it is an indication, and every claim with its predicate, direction, grade and sources.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.entity.id().as_str(),
-            "kind": self.entity.kind().as_str(),
-            "name": self.entity.name(),
-            "direction": direction_name(self.direction()),
-            "grade": self.grade().map(Grade::as_str),
-            "indicated": self.indicated,
-            "claims": self.claims.iter().map(|c| json!({
-                "id": c.id.as_str(),
-                "statement": c.statement.as_str(),
-                "predicate": c.predicate.as_str(),
-                "direction": c.direction.map(direction_name),
-                "grade": c.grade.as_str(),
-                "sources": c.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        })
-    }
-}
-
-impl fmt::Display for Linked<'_> {
-    /// `premenstrual dysphoric disorder — supports (clinical-trial; 2 claims)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} — {}", self.entity.name(), direction_name(self.direction()))?;
-        let mut detail = Vec::new();
-        if self.indicated {
-            detail.push("approved indication".to_owned());
-        }
-        if let Some(g) = self.grade() {
-            detail.push(g.as_str().to_owned());
-        }
-        match self.claims.len() {
-            0 => {}
-            1 => detail.push("1 claim".to_owned()),
-            n => detail.push(format!("{n} claims")),
-        }
-        if detail.is_empty() {
-            Ok(())
-        } else {
-            write!(f, " ({})", detail.join("; "))
-        }
     }
 }
 
@@ -573,6 +449,7 @@ impl KnowledgeBase {
 mod tests {
     #![allow(clippy::unwrap_used)] // reason: a test fails loudly
     use super::*;
+    use serde_json::Value;
 
     /// The scans that the indexes replaced, kept as the reference the indexed answers are
     /// compared with.
