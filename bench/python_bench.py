@@ -39,6 +39,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -215,6 +216,14 @@ def generated_module(kind: str) -> Any:
             check=True,
             capture_output=True,
         )
+        if kind == "msgspec":
+            # An optional enum field is `{"enum": [..., null], "type": [string, null]}` in the
+            # schema; datamodel-codegen turns the `null` into an enum member
+            # (`NoneType_None = None`), which msgspec refuses ("Enums must contain either all
+            # str or all int values"). The field's type already admits None (`... | None`),
+            # so the member is dropped: the model accepts exactly what the schema accepts.
+            text = path.read_text()
+            path.write_text(re.sub(r"\n    NoneType_None = None\n", "\n", text))
     sys.path.insert(0, str(DATA))
     return __import__(name)
 
@@ -449,7 +458,15 @@ def names_worker(ns: Any, file: str) -> dict[str, Any]:
     out: dict[str, Any] = {"choices": len(choices)}
     t0 = time.perf_counter()
     kb.search(queries["one_typo"][0])
-    out["first_search_s"] = time.perf_counter() - t0  # builds the index
+    out["first_search_s"] = time.perf_counter() - t0  # builds the name index
+    # The first `resolve` builds the id index (the position of each entity), whatever the
+    # query: timed here on its own, so that it is not charged to the first query below.
+    t0 = time.perf_counter()
+    try:
+        kb.resolve("a name that is not in the document")
+    except (ns.NotFoundError, ns.AmbiguousError):
+        pass
+    out["first_resolve_s"] = time.perf_counter() - t0
     for label, qs in queries.items():
         found = 0
         t0 = time.perf_counter()
@@ -796,7 +813,11 @@ def main() -> None:
                     f"{r[f'rapidfuzz_{label}_ms']:.1f} |",
                     flush=True,
                 )
-            print(f"| {n} | | first search (builds the index) | | | {r['first_search_s'] * 1e3:.0f} | |")
+            print(f"| {n} | | first search (builds the name index) | | | {r['first_search_s'] * 1e3:.0f} | |")
+            if "first_resolve_s" in r:
+                print(
+                    f"| {n} | | then the first resolve (builds the id index) | {r['first_resolve_s'] * 1e3:.0f} | | | |"
+                )
 
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))
