@@ -788,40 +788,6 @@ struct Style {
     jobs: Option<std::num::NonZeroUsize>,
 }
 
-/// `f` of every item on `jobs` threads (`None`: one per core), in the items' order.
-fn in_parallel<T: Sync, R: Send>(
-    items: &[T],
-    jobs: Option<std::num::NonZeroUsize>,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let workers = jobs
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len());
-    if workers < 2 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let done: std::sync::Mutex<Vec<(usize, R)>> = std::sync::Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let r = f(item);
-                    done.lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push((i, r));
-                }
-            });
-        }
-    });
-    let mut done = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
-
 /// The bytes of one input: a file, or standard input for `-` (within the size limit).
 fn read_input(path: &std::path::Path, limits: &Limits) -> neurosteroid::Result<Vec<u8>> {
     if path.as_os_str() != "-" {
@@ -912,6 +878,7 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
     } else {
         jobs
     };
+    let options = options.with_threads(inner);
     let check = |path: &PathBuf| {
         if path.as_os_str() != "-" && neurosteroid::layout::is_tree(path) {
             neurosteroid::Tree::read_with_threads(path, &options.limits, curate::progress(quiet), inner)
@@ -922,7 +889,8 @@ fn validate(files: &[PathBuf], options: LoadOptions, style: Style, out: &mut imp
                 .map(|bytes| validate_bytes(&bytes, &name_of(path), syntax, input_format.is_none(), options))
         }
     };
-    let reads = in_parallel(&paths, jobs, check);
+    let workers = neurosteroid::__private::workers(jobs);
+    let reads = neurosteroid::__private::parallel_map(&paths, workers, check);
     for (path, read) in paths.iter().zip(reads) {
         let name = name_of(path);
         let diags = match read {

@@ -1,6 +1,7 @@
 //! [`KnowledgeBase`]: a validated document with its id and name indexes.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -15,7 +16,7 @@ use crate::validate::Level;
 /// The embedded curated knowledge base, as JSON.
 pub const EMBEDDED_JSON: &str = include_str!("../data/knowledge-base.json");
 
-/// How to load a document: the validation level and the input limits.
+/// How to load a document: the validation level, the input limits and the threads.
 ///
 /// Built from [`LoadOptions::default()`] (or [`LoadOptions::new()`]) with the `with_*`
 /// methods, so that options added later are not a breaking change:
@@ -35,6 +36,9 @@ pub struct LoadOptions {
     pub level: Level,
     /// Input limits.
     pub limits: Limits,
+    /// How many threads the semantic rules of a large document may use (`None`: one per
+    /// CPU). The diagnostics are the same on any number of threads.
+    pub threads: Option<NonZeroUsize>,
 }
 
 impl LoadOptions {
@@ -54,6 +58,14 @@ impl LoadOptions {
     #[must_use]
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// These options with at most `threads` threads for the semantic rules (`None`: one
+    /// per CPU).
+    #[must_use]
+    pub fn with_threads(mut self, threads: Option<NonZeroUsize>) -> Self {
+        self.threads = threads;
         self
     }
 }
@@ -110,9 +122,7 @@ impl KnowledgeBase {
             }
             Error::Invalid { diagnostics }
         })?;
-        KnowledgeBase::checked(doc, options.level, |diags| {
-            crate::parse::add_locations(input, format, diags)
-        })
+        KnowledgeBase::checked(doc, options, |diags| crate::parse::add_locations(input, format, diags))
     }
 
     /// Parses and validates a JSON document.
@@ -178,19 +188,19 @@ impl KnowledgeBase {
     /// # Errors
     /// [`Error::Invalid`] when a semantic rule fails (at `Level::Full`).
     pub fn from_document(doc: Document, level: Level) -> Result<KnowledgeBase> {
-        KnowledgeBase::checked(doc, level, |_| {})
+        KnowledgeBase::checked(doc, LoadOptions::new().with_level(level), |_| {})
     }
 
     /// Runs the semantic rules (at `Level::Full`), lets the caller place the diagnostics in
     /// its text, and keeps the warnings of a valid document.
     pub(crate) fn checked(
         doc: Document,
-        level: Level,
+        options: LoadOptions,
         locate: impl FnOnce(&mut [Diagnostic]),
     ) -> Result<KnowledgeBase> {
-        let mut diags = match level {
+        let mut diags = match options.level {
             Level::Schema => Vec::new(),
-            Level::Full => crate::validate::semantic(&doc),
+            Level::Full => crate::validate::semantic_threads(&doc, options.threads),
         };
         crate::diagnostic::cap(&mut diags);
         locate(&mut diags);

@@ -33,6 +33,7 @@ use crate::diagnostic::{Code, Diagnostic, pointer_push};
 use crate::error::{Error, Result};
 use crate::kb::{KnowledgeBase, LoadOptions};
 use crate::model::{Document, EntityKind};
+use crate::parallel::workers;
 use crate::parse::{Format, Limits};
 use crate::pointer::pointer_tokens;
 
@@ -278,8 +279,14 @@ impl Tree {
     /// Parses every file (in parallel) and assembles one document value, with where each
     /// entity came from. Problems are placed in their files.
     fn assemble(&self, limits: &Limits) -> (Option<Value>, Origins, Vec<Diagnostic>) {
+        // A few files are parsed faster than threads start.
+        let workers = if self.files.len() < 16 {
+            1
+        } else {
+            workers(self.threads)
+        };
         let parsed: Vec<std::result::Result<Value, Vec<Diagnostic>>> =
-            parallel_map(&self.files, workers(self.threads), |f| {
+            crate::parallel::map(&self.files, workers, |f| {
                 crate::parse::parse_value(f.text.as_bytes(), f.format, limits).map_err(|mut diags| {
                     crate::parse::add_locations(f.text.as_bytes(), f.format, &mut diags);
                     diags
@@ -463,7 +470,8 @@ impl Tree {
             self.place(&origins, &mut diags);
             Error::Invalid { diagnostics: diags }
         })?;
-        KnowledgeBase::checked(doc, options.level, |diags| self.place(&origins, diags))
+        let options = options.with_threads(options.threads.or(self.threads));
+        KnowledgeBase::checked(doc, options, |diags| self.place(&origins, diags))
     }
 
     /// Every diagnostic of the folder (errors and warnings); never fails.
@@ -580,31 +588,4 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The number of worker threads: `threads`, or one per core.
-fn workers(threads: Option<NonZeroUsize>) -> usize {
-    threads
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, NonZeroUsize::get)
-}
-
-/// Maps `f` over `items` on `workers` threads, keeping the order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if workers < 2 || items.len() < 16 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(workers);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        // A worker's panic goes on to the caller: dropping its part would shift every later
-        // result onto the wrong file.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
 }

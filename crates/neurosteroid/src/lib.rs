@@ -27,6 +27,7 @@ pub mod model;
 pub mod names;
 pub mod network;
 pub mod output;
+mod parallel;
 mod parse;
 mod pointer;
 mod query;
@@ -57,6 +58,7 @@ pub use validate::{Level, validate, validate_with};
 /// the public API: anything here may change or go in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::parallel::{map as parallel_map, workers};
     pub use crate::parse::{add_locations, document_from_value, parse_document, parse_value};
     pub use crate::pointer::pointer_push;
     #[cfg(feature = "render")]

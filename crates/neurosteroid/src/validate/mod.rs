@@ -94,15 +94,91 @@ pub fn semantic(doc: &Document) -> Vec<Diagnostic> {
 
 /// [`semantic`], checking excerpts against another cache of sources' text.
 pub fn semantic_with(doc: &Document, texts: &SourceTexts) -> Vec<Diagnostic> {
+    semantic_on(doc, texts, workers_for(doc, None))
+}
+
+/// [`semantic`] on at most `threads` threads (`None`: one per CPU).
+pub(crate) fn semantic_threads(doc: &Document, threads: Option<std::num::NonZeroUsize>) -> Vec<Diagnostic> {
+    semantic_on(doc, SourceTexts::embedded(), workers_for(doc, threads))
+}
+
+/// One thread for a small document, else `threads` (`None`: one per CPU).
+fn workers_for(doc: &Document, threads: Option<std::num::NonZeroUsize>) -> usize {
+    let entities: usize = EntityKind::ALL.iter().map(|k| doc.len_of(*k)).sum();
+    if entities < PARALLEL_FROM {
+        1
+    } else {
+        crate::parallel::workers(threads)
+    }
+}
+
+/// From how many entities the rule groups run on several threads; below it, starting the
+/// threads costs more than it saves.
+const PARALLEL_FROM: usize = 2_000;
+
+/// The semantic rules, the independent groups on up to `workers` threads. Each group
+/// reports into its own list, and the lists are joined in one fixed order, so the
+/// diagnostics are the same, in the same order, on any number of threads.
+fn semantic_on(doc: &Document, texts: &SourceTexts, workers: usize) -> Vec<Diagnostic> {
+    type Rule<'r> = &'r (dyn Fn(&mut Vec<Diagnostic>) + Sync);
     let mut diags = Vec::new();
     let index = identity::index_ids(doc, &mut diags);
-    references::check(doc, &index, &mut diags);
-    pathways::check(doc, &index, &mut diags);
-    grounding::check(doc, &mut diags);
-    evidence::check(doc, &index, &mut diags);
-    support::check(doc, texts, &mut diags);
-    clinical::check(doc, &mut diags);
-    identity::check_identifiers(doc, &mut diags);
-    identity::check_names(doc, &mut diags);
+    let index = &index;
+    let rules: [Rule<'_>; 8] = [
+        &|d| references::check(doc, index, d),
+        &|d| pathways::check(doc, index, d),
+        &|d| grounding::check(doc, d),
+        &|d| evidence::check(doc, index, d),
+        &|d| support::check(doc, texts, d),
+        &|d| clinical::check(doc, d),
+        &|d| identity::check_identifiers(doc, d),
+        &|d| identity::check_names(doc, d),
+    ];
+    let found = crate::parallel::map(&rules, workers, |rule| {
+        let mut d = Vec::new();
+        rule(&mut d);
+        d
+    });
+    diags.extend(found.into_iter().flatten());
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // reason: a test fails loudly
+    use super::*;
+    use crate::model::Id;
+
+    #[test]
+    fn the_rules_report_the_same_diagnostics_in_the_same_order_on_any_number_of_threads() {
+        // The embedded document, its compounds copied 40 times under new ids (duplicate
+        // names and identifiers) and its claims copied 40 times with a subject that does not
+        // exist (dangling references, duplicate ids): many diagnostics from several rule
+        // groups.
+        let mut doc = KnowledgeBase::embedded().unwrap().document().clone();
+        let (compounds, claims) = (doc.compounds.clone(), doc.claims.clone());
+        for round in 0..40 {
+            doc.compounds
+                .extend(compounds.iter().cloned().enumerate().map(|(i, mut c)| {
+                    c.id = Id::new(&format!("copy-{round}-{i}")).unwrap();
+                    c
+                }));
+            doc.claims.extend(claims.iter().cloned().map(|mut c| {
+                c.subject = Id::new(&format!("missing-{round}")).unwrap();
+                c
+            }));
+        }
+        let texts = SourceTexts::embedded();
+        let one = semantic_on(&doc, texts, 1);
+        let codes: std::collections::BTreeSet<_> = one.iter().map(|d| d.code).collect();
+        assert!(
+            one.len() > 1_000 && codes.len() >= 4,
+            "{} diagnostics, codes {codes:?}",
+            one.len()
+        );
+        for workers in [2, 3, 8] {
+            assert!(semantic_on(&doc, texts, workers) == one, "{workers} threads");
+        }
+        assert!(semantic_with(&doc, texts) == one);
+    }
 }
