@@ -56,6 +56,11 @@ pub fn normalize(text: &str) -> String {
 /// `а` is a Latin `a`). Two names with one key look alike to a reader.
 pub fn lookalike_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII is its own NFKC form, so most names skip the fold (in a profile of loading the
+    // 100k-compound benchmark document, the fold and the skeleton took a fifth of the time).
+    if name.is_ascii() {
+        return unicode_security::skeleton(&normalize(name)).collect();
+    }
     let folded: String = name.nfkc().collect();
     unicode_security::skeleton(&normalize(&folded)).collect()
 }
@@ -176,6 +181,7 @@ pub fn stereo_signature(normalized: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)] // reason: a test fails loudly
     use super::*;
 
     fn d(a: &str, b: &str, max: usize) -> Option<usize> {
@@ -214,6 +220,23 @@ mod tests {
         assert_eq!(similarity_at_least(&long, &long, 0.5), None);
         assert_eq!(closest(&long, [long.as_str()]), None);
         assert_eq!(closest("compunds", ["compounds", "sources"]), Some("compounds"));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_gives_the_folded_key() {
+        use unicode_normalization::UnicodeNormalization;
+        let kb = crate::KnowledgeBase::embedded().unwrap();
+        let mut names: Vec<&str> = kb
+            .document()
+            .entities()
+            .flat_map(|(_, _, e)| std::iter::once(e.name()).chain(e.other_names()))
+            .collect();
+        names.extend(["rn", "m", "0O", "l1I|", "Ｏ", "AbC-12_x", ""]);
+        for name in names {
+            let folded: String = name.nfkc().collect();
+            let full: String = unicode_security::skeleton(&normalize(&folded)).collect();
+            assert_eq!(lookalike_key(name), full, "{name}");
+        }
     }
 
     #[test]

@@ -249,3 +249,74 @@ pub fn semantic_of_partial(value: &Value) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // reason: a test fails loudly
+    use serde_json::json;
+
+    use super::*;
+
+    /// A state as `salvage` would leave it, but with parts that fail only when the whole
+    /// document is read (what `settle` is for: no document reaches it today, since `salvage`
+    /// tries every part alone first).
+    fn state(current: Value, kept: Value) -> State {
+        State {
+            current: current.as_object().unwrap().clone(),
+            kept: kept.as_object().unwrap().clone(),
+            broken_ids: HashSet::default(),
+            broken_collections: HashSet::default(),
+            as_of_broken: false,
+        }
+    }
+
+    fn source(id: &str) -> Value {
+        json!({"id": id, "kind": "review", "title": "T", "year": 2020})
+    }
+
+    #[test]
+    fn settle_sets_aside_a_broken_item_and_its_original_index() {
+        let s = settle(state(
+            json!({"schema_version": CURRENT_SCHEMA_VERSION, "as_of": "2024-01-01",
+                   "sources": [source("s-good"), {"id": "s-bad", "title": 3}, source("s-last")]}),
+            json!({"sources": [0, 4, 7]}),
+        ))
+        .unwrap();
+        let ids: Vec<&str> = s.doc.sources.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, ["s-good", "s-last"]);
+        assert_eq!(s.kept["sources"], json!([0, 7]));
+        assert_eq!(s.broken_ids.iter().collect::<Vec<_>>(), ["s-bad"]);
+        assert!(s.broken_collections.contains("sources"));
+        assert!(!s.as_of_broken);
+    }
+
+    #[test]
+    fn settle_keeps_going_when_the_index_list_is_shorter_than_the_items() {
+        // The broken item has no original index recorded: it is set aside all the same.
+        let s = settle(state(
+            json!({"schema_version": CURRENT_SCHEMA_VERSION, "as_of": "2024-01-01",
+                   "sources": [source("s-good"), {"id": "s-bad", "title": 3}]}),
+            json!({"sources": [5]}),
+        ))
+        .unwrap();
+        assert_eq!(s.doc.sources.len(), 1);
+        assert_eq!(s.kept["sources"], json!([5]));
+    }
+
+    #[test]
+    fn settle_sets_aside_a_broken_field_but_never_the_header() {
+        let s = settle(state(
+            json!({"schema_version": CURRENT_SCHEMA_VERSION, "as_of": "2024-01-01", "sources": "not a list"}),
+            json!({}),
+        ))
+        .unwrap();
+        assert!(s.doc.sources.is_empty());
+        assert!(s.broken_collections.contains("sources"));
+        for header in [
+            json!({"schema_version": CURRENT_SCHEMA_VERSION, "as_of": "not a date"}),
+            json!({"schema_version": "not a version", "as_of": "2024-01-01"}),
+        ] {
+            assert!(settle(state(header.clone(), json!({}))).is_none(), "{header}");
+        }
+    }
+}
