@@ -304,6 +304,22 @@ mod tests {
     }
 
     #[test]
+    fn pointers_in_paths_and_messages_map_back_to_the_original_items() {
+        let kept = json!({"sources": [0, 4, 7], "claims": [2]});
+        let kept = kept.as_object().unwrap();
+        assert_eq!(original_path("/sources/1", kept), "/sources/4");
+        assert_eq!(original_path("/sources/2/title", kept), "/sources/7/title");
+        assert_eq!(original_path("/sources/3", kept), "/sources/3", "no such kept item");
+        assert_eq!(original_path("/compounds/0/name", kept), "/compounds/0/name", "nothing set aside");
+        assert_eq!(original_path("/as_of", kept), "/as_of");
+        assert_eq!(
+            original_paths_in("`s-x` (/sources/1/title) and /claims/0, see /sources/2.", kept),
+            "`s-x` (/sources/4/title) and /claims/2, see /sources/7."
+        );
+        assert_eq!(original_paths_in("a / b // c/", kept), "a / b // c/");
+    }
+
+    #[test]
     fn settle_sets_aside_a_broken_field_but_never_the_header() {
         let s = settle(state(
             json!({"schema_version": CURRENT_SCHEMA_VERSION, "as_of": "2024-01-01", "sources": "not a list"}),
