@@ -53,7 +53,15 @@ fn mermaid_text(s: &str) -> String {
 pub(crate) fn mermaid(net: &Network<'_>) -> String {
     let mut out = String::from("flowchart TD\n");
     let compounds = net.compounds();
-    let at = |id: &str| compounds.iter().position(|c| c.id.as_str() == id).unwrap_or(0);
+    // Node numbers by id: one look-up per arrow, not a scan of every node (a long route
+    // would make the diagram quadratic).
+    let numbers: rustc_hash::FxHashMap<&str, usize> = compounds
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let at = |id: &str| numbers.get(id).copied().unwrap_or(0);
     for (i, c) in compounds.iter().enumerate() {
         let _ = writeln!(out, "  n{i}[\"{}\"]", mermaid_text(c.name.as_str()));
     }

@@ -147,7 +147,7 @@ pub(crate) fn render(view: &SheetView<'_>) -> String {
         "<p class=\"meta\">Content checked as of <time datetime=\"{0}\">{0}</time>. Each statement carries a badge with the strength of its evidence; bracketed numbers link to the references.</p>",
         view.as_of
     );
-    let number_of = |id: &str| view.references.iter().position(|s| s.id.as_str() == id).map(|i| i + 1);
+    let number_of = |id: &str| view.reference_number(id);
     for s in &view.sections {
         let _ = writeln!(
             out,

@@ -7,9 +7,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::sheet::{SheetView, citation, evidence_badge, grade_meaning, source_link};
+use super::sheet::{ClaimView, SheetView, citation, evidence_badge, grade_meaning, source_link};
 use crate::kb::KnowledgeBase;
-use crate::model::{Claim, Compound, Condition, Curie, EntityRef, EvidenceKind, Grade, Source, Therapy};
+use crate::model::{Compound, Condition, Curie, EntityRef, EvidenceKind, Grade, Therapy};
 
 /// schema.org's `MedicalEvidenceLevel` for a grade, where one fits: level A ("multiple
 /// randomized clinical trials or meta-analyses") for a systematic review, B ("a single
@@ -25,7 +25,8 @@ pub(crate) fn evidence_level(g: Grade) -> Option<&'static str> {
     }
 }
 
-fn claim(c: &Claim, references: &[&Source]) -> Value {
+fn claim(shown: &ClaimView<'_>, view: &SheetView<'_>) -> Value {
+    let c = shown.claim;
     let badge = evidence_badge(c);
     let mut m = Map::new();
     m.insert("@type".into(), json!("Claim"));
@@ -47,19 +48,14 @@ fn claim(c: &Claim, references: &[&Source]) -> Value {
     if let Some(k) = c.evidence_kind.as_ref() {
         m.insert("isBasedOn".into(), json!(EvidenceKind::iri(k)));
     }
-    let cited: Vec<Value> = c
-        .sources
-        .iter()
-        .filter_map(|id| references.iter().position(|s| &s.id == id))
-        .map(|i| json!(format!("#ref-{}", i + 1)))
-        .collect();
+    let cited: Vec<Value> = shown.refs.iter().map(|n| json!(format!("#ref-{n}"))).collect();
     m.insert("citation".into(), json!(cited));
     if !c.excerpts.is_empty() {
         let quotes: Vec<Value> = c
             .excerpts
             .iter()
             .map(|e| {
-                let at = references.iter().position(|s| s.id == e.source).map(|i| format!("#ref-{}", i + 1));
+                let at = view.reference_number(e.source.as_str()).map(|n| format!("#ref-{n}"));
                 json!({"@type": "Quotation", "text": e.text.as_str(), "description": e.locator.as_str(), "isBasedOn": at})
             })
             .collect();
@@ -234,7 +230,7 @@ pub(crate) fn render(kb: &KnowledgeBase, view: &SheetView<'_>) -> Value {
         .sections
         .iter()
         .flat_map(|s| s.claims.iter().chain(&s.unsupported))
-        .map(|c| claim(c.claim, &view.references))
+        .map(|c| claim(c, view))
         .collect();
     let citations: Vec<Value> = view
         .references

@@ -127,7 +127,7 @@ pub(crate) fn render(view: &SheetView<'_>) -> String {
         "Content checked as of {}. Each statement carries its evidence grade; numbers in brackets are references.\n",
         view.as_of
     );
-    let number_of = |id: &str| view.references.iter().position(|s| s.id.as_str() == id).map(|i| i + 1);
+    let number_of = |id: &str| view.reference_number(id);
     for s in &view.sections {
         let _ = writeln!(out, "## {}\n", escape(s.section.heading.as_str()));
         if let Some(t) = &s.section.text {

@@ -68,6 +68,15 @@ pub struct SheetView<'a> {
     pub references: Vec<&'a Source>,
     /// The knowledge base's `as_of` date.
     pub as_of: String,
+    /// The number of each cited source (its id → 1-based position in `references`).
+    numbers: rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+impl SheetView<'_> {
+    /// The reference number (1-based, into [`SheetView::references`]) of a cited source.
+    pub fn reference_number(&self, source: &str) -> Option<usize> {
+        self.numbers.get(source).copied()
+    }
 }
 
 /// A link for a source: its DOI or PubMed page, or its URL.
@@ -528,6 +537,7 @@ impl KnowledgeBase {
             sections,
             references,
             as_of: self.document().as_of.to_string(),
+            numbers,
         })
     }
 }

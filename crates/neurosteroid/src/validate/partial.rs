@@ -310,7 +310,11 @@ mod tests {
         assert_eq!(original_path("/sources/1", kept), "/sources/4");
         assert_eq!(original_path("/sources/2/title", kept), "/sources/7/title");
         assert_eq!(original_path("/sources/3", kept), "/sources/3", "no such kept item");
-        assert_eq!(original_path("/compounds/0/name", kept), "/compounds/0/name", "nothing set aside");
+        assert_eq!(
+            original_path("/compounds/0/name", kept),
+            "/compounds/0/name",
+            "nothing set aside"
+        );
         assert_eq!(original_path("/as_of", kept), "/as_of");
         assert_eq!(
             original_paths_in("`s-x` (/sources/1/title) and /claims/0, see /sources/2.", kept),
