@@ -1029,3 +1029,21 @@ fn a_broken_pathway_or_reaction_hides_the_pathway_order_checks() {
     broken_reaction["reactions"][1]["colour"] = json!("blue");
     assert_eq!(codes_of(&broken_reaction), ["unknown-field /reactions/1/colour"]);
 }
+
+#[test]
+fn reference_slots_match_whole_pointers_only() {
+    use neurosteroid::validate::reference_slot;
+    let pattern = |p: &str| reference_slot(p).map(|s| s.pattern);
+    assert_eq!(pattern("/reactions/0/substrate"), Some("/reactions/*/substrate"));
+    assert_eq!(pattern("/reactions/12/product"), Some("/reactions/*/product"));
+    for not_a_reference in [
+        "/reactions/0/name",
+        "/reactions/x/substrate",
+        "/reactions//substrate",
+        "/reactions/0/substrate/more",
+        "/reactions/0",
+        "",
+    ] {
+        assert_eq!(pattern(not_a_reference), None, "{not_a_reference}");
+    }
+}

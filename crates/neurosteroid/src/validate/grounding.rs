@@ -190,6 +190,65 @@ mod tests {
         )
     }
 
+    /// A reaction `from` → `to` on the Rhea master 34335 (cholesterol, CHEBI:16113, on the
+    /// left; (22R)-hydroxycholesterol, CHEBI:67237, on the right), left to right (34336).
+    fn on_34335(from_chebi: &str, to_chebi: &str) -> Vec<crate::Diagnostic> {
+        let doc = format!(
+            r#"{{"schema_version": "1.1.0", "as_of": "2026-01-31",
+            "compounds": [{{"id": "a", "name": "A", "identifiers": ["CHEBI:{from_chebi}"]}},
+                          {{"id": "b", "name": "B", "identifiers": ["CHEBI:{to_chebi}"]}}],
+            "enzymes": [{{"id": "e", "name": "E"}}],
+            "reactions": [{{"id": "a-to-b", "name": "A to B", "substrate": "a", "product": "b", "enzyme": "e",
+                "rhea_master": "rhea:34335", "rhea_direction": "rhea:34336"}}]}}"#
+        );
+        crate::validate(doc.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .filter(|d| d.code == Code::RheaParticipants)
+            .collect()
+    }
+
+    const EQUATION: &str = "2 reduced [adrenodoxin] + cholesterol + O2 + 2 H(+) = (22R)-hydroxycholesterol + 2 oxidized [adrenodoxin] + H2O";
+
+    #[test]
+    fn participants_on_the_wrong_sides_name_the_side_and_suggest_the_other_direction() {
+        let diags = on_34335("67237", "16113");
+        let found: Vec<(&str, &str, Option<&str>)> = diags
+            .iter()
+            .map(|d| (d.path.as_str(), d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        let swap = Some(
+            "the compound is on the other side: the direction id probably runs the other way (swap left-to-right and right-to-left)",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "/reactions/0/substrate",
+                    &*format!("the substrate `a` (CHEBI:67237) is not on the left side of rhea:34335 ({EQUATION})"),
+                    swap
+                ),
+                (
+                    "/reactions/0/product",
+                    &*format!("the product `b` (CHEBI:16113) is not on the right side of rhea:34335 ({EQUATION})"),
+                    swap
+                ),
+            ]
+        );
+        assert!(on_34335("16113", "67237").is_empty());
+    }
+
+    #[test]
+    fn a_participant_on_neither_side_points_at_the_ids() {
+        // CHEBI:17998 (4-methylpentanal) takes part in another reaction, not in this one.
+        let diags = on_34335("17998", "67237");
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(diags[0].path, "/reactions/0/substrate");
+        assert_eq!(
+            diags[0].hint.as_deref(),
+            Some("check the Rhea id, or the compound's ChEBI id (stereoisomers are a common trap)")
+        );
+    }
+
     #[test]
     fn a_master_outside_the_snapshot_is_a_warning_with_a_hint() {
         let diags = crate::validate(doc("rhea:10000", "rhea:10001").as_bytes(), Format::Json, Level::Full);
