@@ -1047,3 +1047,40 @@ fn reference_slots_match_whole_pointers_only() {
         assert_eq!(pattern(not_a_reference), None, "{not_a_reference}");
     }
 }
+
+#[test]
+fn an_entity_listing_one_identifier_twice_is_not_a_duplicate_of_itself() {
+    let mut doc = base();
+    // One ChEBI id, written with and without zero padding, on one compound: the same
+    // identifier, and the same entity, so not a `duplicate-identifier`.
+    doc["compounds"][1]["identifiers"] = json!(["CHEBI:50169", "CHEBI:050169"]);
+    assert_eq!(codes_of(&doc), Vec::<String>::new());
+    // On another compound it is one, for each way it is written.
+    doc["compounds"][0]["identifiers"] = json!(["CHEBI:50169"]);
+    assert_eq!(
+        codes_of(&doc),
+        [
+            "duplicate-identifier /compounds/1/identifiers/0",
+            "duplicate-identifier /compounds/1/identifiers/1"
+        ]
+    );
+}
+
+#[test]
+fn an_evidence_kind_that_does_not_fit_the_grade_lists_the_kinds_that_do() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/invalid/evidence-kind-grade.json"
+    );
+    let diags = neurosteroid::validate(&std::fs::read(path).unwrap(), Format::Json, Level::Full);
+    let found: Vec<(&str, Option<&str>)> = diags.iter().map(|d| (d.path.as_str(), d.hint.as_deref())).collect();
+    assert_eq!(
+        found,
+        [(
+            "/claims/0/evidence_kind",
+            Some(
+                "regrade the claim, or give the kind of evidence that fits `clinical-trial`: ECO:0007121 (human clinical studies), ECO:0006017 (statement resting on clinical studies)"
+            )
+        )]
+    );
+}
