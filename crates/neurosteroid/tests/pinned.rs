@@ -1084,3 +1084,69 @@ fn an_evidence_kind_that_does_not_fit_the_grade_lists_the_kinds_that_do() {
         )]
     );
 }
+
+#[test]
+fn a_consensus_that_disagrees_with_the_direction_gets_the_hint_for_that_pair() {
+    let hint_for = |consensus: &str, direction: &str| {
+        let mut doc = base();
+        doc["claims"] = json!([{
+            "id": "claim-x", "statement": "Compound A is low in condition K.", "subject": "compound-a",
+            "predicate": "low-levels-associated-with", "object": "condition-k", "grade": "preclinical",
+            "sources": ["src-paper"], "direction": direction, "consensus": consensus
+        }]);
+        let text = serde_json::to_string(&doc).unwrap();
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
+            .into_iter()
+            .filter(|d| d.code.as_str() == "consensus-direction")
+            .map(|d| (d.path, d.hint.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let at = "/claims/0/consensus".to_owned();
+    assert_eq!(
+        hint_for("established", "contradicts"),
+        [(at.clone(), "use `contradicted`".to_owned())]
+    );
+    assert_eq!(
+        hint_for("established", "mixed"),
+        [(
+            at.clone(),
+            "use `debated` (or `supported` when most evidence agrees), or fix the direction".to_owned()
+        )]
+    );
+    assert_eq!(
+        hint_for("contradicted", "supports"),
+        [(at, "use `supported` or `established`, or fix the direction".to_owned())]
+    );
+    assert_eq!(hint_for("established", "supports"), []);
+}
+
+#[test]
+fn a_broken_header_does_not_hide_an_unused_source() {
+    // `as_of` is broken (a structural error); the rest is checked all the same, and a source
+    // nothing cites is still reported: only a broken *entity* could have been its citer.
+    let mut doc = base();
+    doc["as_of"] = json!("not a date");
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "src-unused", "kind": "review", "title": "Unused"}));
+    let codes = codes_of(&doc);
+    assert!(codes.iter().any(|c| c == "unused-source /sources/1"), "{codes:?}");
+}
+
+#[test]
+fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
+    // Each broken item is set aside on its own, so 300 of them (more than the 256 rounds of
+    // the whole-document fallback) still leave the rest checked: the dangling reference of a
+    // valid compound is reported.
+    let mut doc = base();
+    let compounds = doc["compounds"].as_array_mut().unwrap();
+    compounds.extend((0..300).map(|i| json!({"id": format!("broken-{i}"), "name": 7})));
+    compounds.push(json!({"id": "compound-z", "name": "Compound Z", "sources": ["src-missing"]}));
+    let codes = codes_of(&doc);
+    assert!(
+        codes.iter().any(|c| c == "dangling-reference /compounds/302/sources/0"),
+        "{:?}",
+        &codes[codes.len().saturating_sub(3)..]
+    );
+}
