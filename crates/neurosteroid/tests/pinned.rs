@@ -1150,3 +1150,29 @@ fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
         &codes[codes.len().saturating_sub(3)..]
     );
 }
+
+#[test]
+fn an_excerpt_of_exactly_the_longest_length_is_fine_and_one_more_character_is_not() {
+    let codes_for = |text: String| {
+        let mut doc = base();
+        doc["claims"] = json!([{
+            "id": "claim-x", "statement": "Compound A is low in condition K.", "subject": "compound-a",
+            "predicate": "low-levels-associated-with", "object": "condition-k", "grade": "preclinical",
+            "sources": ["src-paper"],
+            "excerpts": [{"source": "src-paper", "locator": "p. 1", "text": text}]
+        }]);
+        codes_of(&doc)
+    };
+    let longest = neurosteroid::model::EXCERPT_MAX_CHARS;
+    // Characters, not bytes: `α` is two bytes.
+    assert!(
+        !codes_for("α".repeat(longest))
+            .iter()
+            .any(|c| c.starts_with("excerpt-too-long"))
+    );
+    assert!(
+        codes_for("α".repeat(longest + 1))
+            .iter()
+            .any(|c| c == "excerpt-too-long /claims/0/excerpts/0/text")
+    );
+}
