@@ -23,7 +23,6 @@
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
@@ -191,31 +190,17 @@ impl Tree {
         paths.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
         let total = paths.len();
         let done = AtomicUsize::new(0);
-        let next = AtomicUsize::new(0);
-        let results: Mutex<Vec<Option<Result<SourceFile>>>> = Mutex::new((0..total).map(|_| None).collect());
-        let workers = workers(threads).min(total.max(1));
-        std::thread::scope(|s| {
-            for _ in 0..workers {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(relative) = paths.get(i) else { break };
-                        let file = read_one(dir, relative, limits);
-                        if let Ok(mut r) = results.lock() {
-                            r[i] = Some(file);
-                        }
-                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        if let Some(p) = progress {
-                            p(n, total);
-                        }
-                    }
-                });
+        let results = crate::parallel::map(&paths, workers(threads), |relative| {
+            let file = read_one(dir, relative, limits);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Some(p) = progress {
+                p(n, total);
             }
+            file
         });
-        let results = results.into_inner().unwrap_or_default();
         let mut files = Vec::with_capacity(total);
         let mut bad = Vec::new();
-        for r in results.into_iter().flatten() {
+        for r in results {
             match r {
                 Ok(f) => files.push(f),
                 Err(Error::Invalid { diagnostics }) => bad.extend(diagnostics),

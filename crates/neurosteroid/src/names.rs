@@ -58,10 +58,11 @@ pub fn lookalike_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     // ASCII is its own NFKC form, so most names skip the fold (in a profile of loading the
     // 100k-compound benchmark document, the fold and the skeleton took a fifth of the time).
-    if name.is_ascii() {
-        return unicode_security::skeleton(&normalize(name)).collect();
-    }
-    let folded: String = name.nfkc().collect();
+    let folded: std::borrow::Cow<'_, str> = if name.is_ascii() {
+        name.into()
+    } else {
+        name.nfkc().collect::<String>().into()
+    };
     unicode_security::skeleton(&normalize(&folded)).collect()
 }
 
