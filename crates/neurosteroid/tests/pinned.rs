@@ -37,6 +37,22 @@ fn base() -> Value {
     })
 }
 
+/// [`base`] with one claim (compound A is low in condition K, preclinical, citing the paper),
+/// whose other fields are `extra`'s.
+fn with_claim(extra: Value) -> Value {
+    let mut claim = json!({
+        "id": "claim-x", "statement": "Compound A is low in condition K.", "subject": "compound-a",
+        "predicate": "low-levels-associated-with", "object": "condition-k", "grade": "preclinical",
+        "sources": ["src-paper"]
+    });
+    if let (Some(c), Value::Object(more)) = (claim.as_object_mut(), extra) {
+        c.extend(more);
+    }
+    let mut doc = base();
+    doc["claims"] = json!([claim]);
+    doc
+}
+
 /// Sets the value at a JSON Pointer (the parent must exist).
 fn set(doc: &mut Value, pointer: &str, value: Value) {
     *doc.pointer_mut(pointer)
@@ -1088,12 +1104,7 @@ fn an_evidence_kind_that_does_not_fit_the_grade_lists_the_kinds_that_do() {
 #[test]
 fn a_consensus_that_disagrees_with_the_direction_gets_the_hint_for_that_pair() {
     let hint_for = |consensus: &str, direction: &str| {
-        let mut doc = base();
-        doc["claims"] = json!([{
-            "id": "claim-x", "statement": "Compound A is low in condition K.", "subject": "compound-a",
-            "predicate": "low-levels-associated-with", "object": "condition-k", "grade": "preclinical",
-            "sources": ["src-paper"], "direction": direction, "consensus": consensus
-        }]);
+        let doc = with_claim(json!({"direction": direction, "consensus": consensus}));
         let text = serde_json::to_string(&doc).unwrap();
         neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full)
             .into_iter()
@@ -1154,14 +1165,9 @@ fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
 #[test]
 fn an_excerpt_of_exactly_the_longest_length_is_fine_and_one_more_character_is_not() {
     let codes_for = |text: String| {
-        let mut doc = base();
-        doc["claims"] = json!([{
-            "id": "claim-x", "statement": "Compound A is low in condition K.", "subject": "compound-a",
-            "predicate": "low-levels-associated-with", "object": "condition-k", "grade": "preclinical",
-            "sources": ["src-paper"],
-            "excerpts": [{"source": "src-paper", "locator": "p. 1", "text": text}]
-        }]);
-        codes_of(&doc)
+        codes_of(&with_claim(
+            json!({"excerpts": [{"source": "src-paper", "locator": "p. 1", "text": text}]}),
+        ))
     };
     let longest = neurosteroid::model::EXCERPT_MAX_CHARS;
     // Characters, not bytes: `α` is two bytes.
