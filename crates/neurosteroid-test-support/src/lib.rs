@@ -12,8 +12,16 @@ use std::process::{Command, Output, Stdio};
 pub use tempfile::TempDir;
 
 /// The repository's root folder (every crate lives at `crates/NAME`).
+///
+/// Read when the test runs, from the folder of the package under test (`cargo test` sets
+/// `CARGO_MANIFEST_DIR` for the test binaries it runs), so that a build of this crate reused
+/// from another copy of the tree (cargo-mutants' scratch copies share one target folder, and
+/// cargo does not rebuild a dependency when only its folder moved) still reads this copy's
+/// files. Outside cargo, the folder this crate was built in.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+        .join("../..")
 }
 
 /// A file or folder of the repository, by its path from the root.
