@@ -1163,6 +1163,30 @@ fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
 }
 
 #[test]
+fn hundreds_of_unknown_lists_at_the_top_do_not_stop_the_other_checks() {
+    // An unknown field holding a list is set aside whole before the typed passes, so 300 of
+    // them cost none of the 256 rounds of the whole-document fallback: the dangling reference
+    // of a valid compound is still reported.
+    let mut doc = base();
+    for i in 0..300 {
+        doc[format!("extra_{i}")] = json!([{"id": format!("extra-{i}")}]);
+    }
+    doc["compounds"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "compound-z", "name": "Compound Z", "sources": ["src-missing"]}));
+    let at = doc["compounds"].as_array().unwrap().len() - 1;
+    let codes = codes_of(&doc);
+    assert!(
+        codes
+            .iter()
+            .any(|c| *c == format!("dangling-reference /compounds/{at}/sources/0")),
+        "{:?}",
+        &codes[codes.len().saturating_sub(3)..]
+    );
+}
+
+#[test]
 fn an_excerpt_of_exactly_the_longest_length_is_fine_and_one_more_character_is_not() {
     let codes_for = |text: String| {
         codes_of(&with_claim(
