@@ -1146,6 +1146,21 @@ fn a_broken_header_does_not_hide_an_unused_source() {
 }
 
 #[test]
+fn a_valid_schema_link_next_to_a_broken_header_is_not_set_aside() {
+    // `$schema` is the one field that is not a list: when it reads, it is kept, so nothing
+    // but the broken `as_of` is set aside and a source nothing cites is still reported.
+    let mut doc = base();
+    doc["$schema"] = json!("https://example.org/neurosteroid.schema.json");
+    doc["as_of"] = json!("not a date");
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "src-unused", "kind": "review", "title": "Unused"}));
+    let codes = codes_of(&doc);
+    assert!(codes.iter().any(|c| c == "unused-source /sources/1"), "{codes:?}");
+}
+
+#[test]
 fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
     // Each broken item is set aside on its own, so 300 of them (more than the 256 rounds of
     // the whole-document fallback) still leave the rest checked: the dangling reference of a
@@ -1163,13 +1178,14 @@ fn hundreds_of_broken_entities_do_not_stop_the_other_checks() {
 }
 
 #[test]
-fn hundreds_of_unknown_lists_at_the_top_do_not_stop_the_other_checks() {
-    // An unknown field holding a list is set aside whole before the typed passes, so 300 of
-    // them cost none of the 256 rounds of the whole-document fallback: the dangling reference
-    // of a valid compound is still reported.
+fn hundreds_of_unknown_fields_at_the_top_do_not_stop_the_other_checks() {
+    // An unknown field, holding a list or anything else, is set aside whole before the typed
+    // passes, so 300 of each cost none of the 256 rounds of the whole-document fallback: the
+    // dangling reference of a valid compound is still reported.
     let mut doc = base();
     for i in 0..300 {
-        doc[format!("extra_{i}")] = json!([{"id": format!("extra-{i}")}]);
+        doc[format!("extra_list_{i}")] = json!([{"id": format!("extra-{i}")}]);
+        doc[format!("extra_{i}")] = json!(i);
     }
     doc["compounds"]
         .as_array_mut()

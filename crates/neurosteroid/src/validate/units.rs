@@ -117,6 +117,50 @@ mod tests {
     }
 
     #[test]
+    fn splits_after_an_annotation_closes() {
+        // Dots and slashes inside braces or brackets are part of the term; after the closing
+        // brace the next one splits again, so the unknown unit after it is the one named.
+        assert_eq!(check_ucum("mg{total.per/day}/kg"), Ok(()));
+        assert_eq!(check_ucum("[IU]/kg.d"), Ok(()));
+        assert_eq!(check_ucum("mg{total}/xyz"), Err("unknown unit `xyz`".to_owned()));
+        assert_eq!(check_ucum("[IU]/xyz"), Err("unknown unit `xyz`".to_owned()));
+    }
+
+    #[test]
+    fn each_refusal_says_what_is_wrong() {
+        for (unit, message) in [
+            ("", "empty unit"),
+            ("mg//kg", "an operator with nothing on one side"),
+            ("kg.", "an operator with nothing on one side"),
+            ("/", "an operator with nothing on one side"),
+            ("{open", "unclosed annotation in `{open`"),
+            ("mg{open", "unclosed annotation in `mg{open`"),
+            ("mg-", "`mg-` has a sign but no exponent"),
+            ("mg+", "`mg+` has a sign but no exponent"),
+            ("mg--1", "`mg--1` has a sign but no exponent"),
+            ("-1", "`-1` has an exponent but no unit"),
+            ("mcg", "unknown unit `mcg`"),
+            ("MG", "unknown unit `MG`"),
+            ("kmcg2", "unknown unit `kmcg`"),
+            ("µg", "unknown unit `µg`"),
+        ] {
+            assert_eq!(check_ucum(unit), Err(message.to_owned()), "{unit:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_go_on_metric_atoms_only() {
+        for u in [
+            "dag", "dam", "kmol", "mmol/L", "ueq", "k[IU]", "cL", "nmol/mL", "10^3", "%", "[drp]",
+        ] {
+            assert_eq!(check_ucum(u), Ok(()), "{u}");
+        }
+        for u in ["kmin", "mh", "dwk", "k%", "k1", "kk", "mgg"] {
+            assert!(check_ucum(u).is_err(), "{u}");
+        }
+    }
+
+    #[test]
     fn rejects_non_ucum() {
         for u in ["mcg", "MG", "mg//kg", "kg.", "µg", "{open", "mg-", "mg+", "10*-"] {
             assert!(check_ucum(u).is_err(), "{u}");
