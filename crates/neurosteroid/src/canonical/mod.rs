@@ -120,7 +120,10 @@ fn canonical_node(value: &serde_json::Value, content: Content) -> Result<Node, E
     match content {
         Content::Document => Ok(node),
         Content::Entity(kind) => match node.get(kind.collection()) {
-            Some(Node::Seq(items)) if items.len() == 1 => Ok(items[0].clone()),
+            Some(Node::Seq(items)) => match items.as_slice() {
+                [item] => Ok(item.clone()),
+                _ => Err(internal()),
+            },
             _ => Err(internal()),
         },
     }
