@@ -52,6 +52,11 @@ fn pathway_svg() {
 }
 
 #[test]
+fn pathway_node_link() {
+    insta::assert_snapshot!(kb().pathway_diagram(SUBJECT, DiagramFormat::NodeLink).unwrap());
+}
+
+#[test]
 fn summary() {
     let kb = kb();
     let entity = kb.resolve(SUBJECT).unwrap().entity;
