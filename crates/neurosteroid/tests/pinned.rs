@@ -1222,3 +1222,26 @@ fn an_excerpt_of_exactly_the_longest_length_is_fine_and_one_more_character_is_no
             .any(|c| c == "excerpt-too-long /claims/0/excerpts/0/text")
     );
 }
+
+#[test]
+fn canonical_yaml_writes_lists_of_lists_and_empty_collections() {
+    use neurosteroid::canonical::{Node, to_yaml};
+    let n = |i: u64| Node::Number(i.into());
+    let node = Node::Map(vec![
+        (
+            "grid".to_owned(),
+            Node::Seq(vec![
+                Node::Seq(vec![n(1), n(2)]),
+                Node::Seq(vec![n(3)]),
+                Node::Seq(vec![]),
+            ]),
+        ),
+        ("empty".to_owned(), Node::Map(vec![])),
+        ("name".to_owned(), Node::String("a: b".to_owned())),
+    ]);
+    let text = to_yaml(&node);
+    assert_eq!(
+        text,
+        "grid:\n  -\n    - 1\n    - 2\n  -\n    - 3\n  - []\nempty: {}\nname: \"a: b\"\n"
+    );
+}
