@@ -62,4 +62,14 @@ mod tests {
         assert_eq!(terminal("\u{9b}2J\u{202e}x"), "\\u{9b}2J\\u{202e}x");
         assert!(!terminal("\u{1b}[2J\r").chars().any(is_unsafe_for_terminal));
     }
+
+    #[test]
+    fn xml_escape_keeps_tabs_and_newlines_and_drops_what_xml_can_not_hold() {
+        assert_eq!(xml_escape("a\tb\nc\u{1}d\u{7f}e\u{fffe}\u{ffff}f"), "a\tb\ncdef");
+        assert_eq!(
+            xml_escape("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(xml_escape("α → β"), "α → β");
+    }
 }
