@@ -14,9 +14,9 @@ demo:
 
 ## Every check and test: formatting, lints, Rust tests and doctests, Python tests, stubs, types,
 ## the Node.js binding, the community validators over the exports, the curation workflow
-## with the community tools (SARIF schema, pre-commit), the release artefacts and the
-## documentation site.
-test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs test-package
+## with the community tools (SARIF schema, pre-commit), the release artefacts, the
+## documentation site, and mutation testing of what the last commit changed in the core.
+test: lint test-rust test-features test-python test-node test-interop test-schema-judges test-curation test-dist test-docs test-package mutants-ci
 
 lint: venv
 	cargo fmt --all -- --check
@@ -212,10 +212,11 @@ mutants:
 mutants-diff:
 	tools/mutants.sh diff $(MUTANTS_ARGS)
 
-## The diff check cut down for a CI job of its own (not part of `make test`: measured, the
-## first mutant's build alone takes minutes on a small loaded machine, and a cold cache builds
-## cargo-mutants first): at most MUTANTS_DIFF_MAX=2 mutants of the core, judged by its unit,
-## pinned and vector tests, stopped after MUTANTS_CI_SECONDS=150; skipped with a message when
-## the core's source did not change or the clone has no parent commit. See docs/mutants.md.
+## The diff check cut down for CI, the last stage of `make test` (after test-rust, so that the
+## mutants rebuild only the core in the warm target/): at most MUTANTS_DIFF_MAX=2 mutants of
+## the core's changed lines, judged by its unit, pinned and vector tests, stopped after
+## MUTANTS_CI_SECONDS=150; skipped with a message (before cargo-mutants is installed) when the
+## last commit did not change the core's source or the clone has no parent commit. See
+## docs/mutants.md.
 mutants-ci:
 	tools/mutants.sh ci $(MUTANTS_ARGS)
