@@ -553,6 +553,39 @@ impl schemars::JsonSchema for Year {
 mod tests {
     use super::{Date, Formula, Id, InvalidValue, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
 
+    #[test]
+    fn days_since_the_epoch_are_calendar_dates() {
+        // Expected values from Python's `datetime.date(1970, 1, 1) + timedelta(days=n)`.
+        for (days, date) in [
+            (0, "1970-01-01"),
+            (-1, "1969-12-31"),
+            (59, "1970-03-01"),
+            (10_956, "1999-12-31"),
+            (11_016, "2000-02-29"),
+            (11_017, "2000-03-01"),
+            (20_422, "2025-11-30"),
+            (-719_162, "0001-01-01"),
+            (2_932_896, "9999-12-31"),
+        ] {
+            assert_eq!(Date::from_days_since_epoch(days).as_str(), date, "{days}");
+        }
+        // Every day from 1900 to 2099 is a valid date after the one before; as many days as
+        // there are dates between the two ends, so none is skipped.
+        let mut previous = Date::from_days_since_epoch(-25_567);
+        assert_eq!(previous.as_str(), "1900-01-01");
+        for days in -25_566..=47_481 {
+            let d = Date::from_days_since_epoch(days);
+            assert!(
+                d.is_valid() && d > previous,
+                "{days}: {} after {}",
+                d.as_str(),
+                previous.as_str()
+            );
+            previous = d;
+        }
+        assert_eq!(previous.as_str(), "2099-12-31");
+    }
+
     /// Every value type fails with the typed [`InvalidValue`], a `std::error::Error` whose
     /// message is the one the document's diagnostic gives.
     #[test]
