@@ -307,3 +307,23 @@ fn sssom_maps_every_curated_cross_reference() {
     assert!(tsv.contains("CHEBI:50169\tallopregnanolone\tskos:exactMatch\tcas:516-54-1"));
     assert!(tsv.contains("#license: "));
 }
+
+/// Every export of the shared base vector (one entity of most kinds), byte for byte: a
+/// change to any exporter shows up as a diff to review (`cargo insta review`). The embedded
+/// data's exports are checked by the properties above and by the community validators.
+#[test]
+fn every_export_of_the_base_vector_is_pinned() {
+    let text = neurosteroid_test_support::base_text();
+    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    for format in ExportFormat::ALL {
+        let out = match kb.export(format).unwrap() {
+            Exported::Text(t) => t,
+            Exported::Files(files) => files
+                .iter()
+                .map(|(name, body)| format!("=== {name} ===\n{body}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        insta::assert_snapshot!(format!("base_{format}"), out);
+    }
+}
