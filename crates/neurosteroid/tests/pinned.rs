@@ -1245,3 +1245,33 @@ fn canonical_yaml_writes_lists_of_lists_and_empty_collections() {
         "grid:\n  -\n    - 1\n    - 2\n  -\n    - 3\n  - []\nempty: {}\nname: \"a: b\"\n"
     );
 }
+
+#[test]
+fn typo_tolerance_stops_at_three_extra_bytes_and_at_64_characters() {
+    let forty = "bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwxz";
+    let sixty_four = "abcdefgh".repeat(8);
+    let sixty_five = format!("{}m", "mnopqrst".repeat(8));
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [
+            {"id": "forty", "name": forty},
+            {"id": "sixty-four", "name": sixty_four},
+            {"id": "sixty-five", "name": sixty_five}
+        ]
+    });
+    let kb = load(&doc, Level::Schema);
+    let search = |q: &str| -> Vec<String> {
+        kb.search(q, 5)
+            .into_iter()
+            .map(|h| format!("{} {:?} {:.3}", h.id, h.how, h.score))
+            .collect()
+    };
+    // A name at most 3 bytes shorter than the query is a typo match; 4 bytes shorter is not.
+    assert_eq!(search(&format!("{forty}abc")), ["forty Fuzzy 0.698"]);
+    assert_eq!(search(&format!("{forty}abcd")), Vec::<String>::new());
+    // One letter changed: forgiven in a 64-character query, not in a 65-character one.
+    let typo = |s: &str| format!("x{}", &s[1..]);
+    assert_eq!(search(&typo(&sixty_four)), ["sixty-four Fuzzy 0.738"]);
+    assert_eq!(search(&typo(&sixty_five)), Vec::<String>::new());
+}
