@@ -21,9 +21,11 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// Any I/O error, with nothing left behind.
 pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // What exists is written where it really is (through any symbolic link; a dangling
+    // link is an error); a missing file is created where it was named.
     let target = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
-        _ => path.to_path_buf(),
+        Ok(_) => fs::canonicalize(path)?,
+        Err(_) => path.to_path_buf(),
     };
     match fs::metadata(&target) {
         Ok(m) if !m.is_file() => {

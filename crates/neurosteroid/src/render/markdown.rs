@@ -203,3 +203,27 @@ pub(crate) fn render(view: &SheetView<'_>) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn nothing_autolinks() {
+        for (text, escaped) in [
+            ("mailto:someone", "mailto\\:someone"),
+            ("write to MailTo:someone", "write to MailTo\\:someone"),
+            ("xmpp:someone", "xmpp\\:someone"),
+            ("see www.example.org", "see www\\.example.org"),
+            ("WWW.example.org", "WWW\\.example.org"),
+            ("http://example.org", "http\\://example.org"),
+            ("a@example.org", "a@\u{2060}example.org"),
+            ("ratio 2:1, w.w.", "ratio 2:1, w.w."),
+            // A multi-byte character where the word would start: no match, no panic.
+            ("ééé.", "ééé."),
+            ("éé:", "éé:"),
+        ] {
+            assert_eq!(escape(text), escaped, "{text:?}");
+        }
+    }
+}
