@@ -164,6 +164,44 @@ fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
 }
 
 #[test]
+fn rdf_of_unknown_fields_types_each_literal_by_its_json_value() {
+    let doc = serde_json::json!({"schema_version": "1.0.0", "as_of": "2026-01-01",
+        "compounds": [{"id": "x", "name": "X", "a": -5, "b": 18446744073709551615_u64, "c": 2.5,
+            "d": true, "e": null, "f": {"k": [1]}}]});
+    let nt = rdf::ntriples(&rdf::graph_of_value(&doc, &document_schema()));
+    let xsd = "http://www.w3.org/2001/XMLSchema#";
+    let objects: Vec<&str> = nt
+        .lines()
+        .filter(|l| {
+            ["a", "b", "c", "d", "e", "f"]
+                .iter()
+                .any(|p| l.contains(&format!("/vocab/{p}> ")))
+        })
+        .collect();
+    assert_eq!(
+        objects,
+        [
+            format!(
+                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/a> \"-5\"^^<{xsd}integer> ."
+            ),
+            format!(
+                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/b> \"18446744073709551615\"^^<{xsd}integer> ."
+            ),
+            format!(
+                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/c> \"2.5\"^^<{xsd}decimal> ."
+            ),
+            format!(
+                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/d> \"true\"^^<{xsd}boolean> ."
+            ),
+            format!(
+                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/f> \"{{\\\"k\\\":[1]}}\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> ."
+            ),
+        ],
+        "{nt}"
+    );
+}
+
+#[test]
 fn shapes_cover_every_object_type() {
     let shapes = text(ExportFormat::Shacl);
     let schema = document_schema();

@@ -372,3 +372,23 @@ pub fn turtle(triples: &[Triple]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::unwrap_optional;
+
+    /// Optional object fields as schemars writes them for some types (`anyOf: [X, null]`,
+    /// either order); the committed schema has none today, but a schema passed to
+    /// [`super::graph_of_value`] may.
+    #[test]
+    fn an_optional_field_is_the_alternative_that_is_not_null() {
+        let x = json!({"$ref": "#/$defs/X"});
+        let none = json!({"type": "null"});
+        assert_eq!(unwrap_optional(&json!({"anyOf": [x, none]})), &x);
+        assert_eq!(unwrap_optional(&json!({"anyOf": [none, x]})), &x);
+        let plain = json!({"type": "string"});
+        assert_eq!(unwrap_optional(&plain), &plain);
+    }
+}
