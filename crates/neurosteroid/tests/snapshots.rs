@@ -71,3 +71,29 @@ fn pathway_chain_svg() {
     let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
     insta::assert_snapshot!(kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap());
 }
+
+/// A network whose arrows run in every direction the layout can draw: down the route, up (a
+/// reverse step), left (a way into the route from beside it) and right (between two
+/// compounds of one row); the base vector with two compounds and four reactions added.
+#[test]
+fn pathway_network_svg_in_every_direction() {
+    let mut doc = neurosteroid_test_support::base();
+    let push = |doc: &mut serde_json::Value, collection: &str, item: serde_json::Value| {
+        doc[collection].as_array_mut().unwrap().push(item);
+    };
+    for (id, name) in [("compound-z", "Compound Z"), ("compound-p", "Compound P")] {
+        push(&mut doc, "compounds", serde_json::json!({"id": id, "name": name}));
+    }
+    for (id, from, to, enzyme) in [
+        ("c-to-b", "compound-c", "compound-b", "enzyme-y"),
+        ("z-to-a", "compound-z", "compound-a", "enzyme-x"),
+        ("a-to-p", "compound-a", "compound-p", "enzyme-x"),
+        ("b-to-p", "compound-b", "compound-p", "enzyme-y"),
+    ] {
+        let reaction = serde_json::json!({"id": id, "name": id, "substrate": from, "product": to, "enzyme": enzyme});
+        push(&mut doc, "reactions", reaction);
+    }
+    let text = serde_json::to_string(&doc).unwrap();
+    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    insta::assert_snapshot!(kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap());
+}
