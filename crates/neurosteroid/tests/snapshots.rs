@@ -97,3 +97,26 @@ fn pathway_network_svg_in_every_direction() {
     let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
     insta::assert_snapshot!(kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap());
 }
+
+/// The summary (`neurosteroid show`) of every entity of the base vector, which has one of
+/// most kinds: each kind's own lines (a receptor's mechanisms, a source's authors, ...), with
+/// the optional fields the summaries show filled in.
+#[test]
+fn summaries_of_every_base_entity() {
+    let mut doc = neurosteroid_test_support::base();
+    let mechanism = &mut doc["receptors"][0]["mechanisms"][0];
+    mechanism["concentration"] = "nanomolar".into();
+    mechanism["subunit_selectivity"] = "δ-containing".into();
+    mechanism["binding_site"] = "transmembrane".into();
+    doc["receptors"][0]["description"] = "A ligand-gated channel.".into();
+    doc["sources"][1]["authors"] = "Doe J, Roe R".into();
+    doc["sources"][1]["url"] = "https://example.org/paper".into();
+    let text = serde_json::to_string(&doc).unwrap();
+    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let all: Vec<String> = neurosteroid::EntityKind::ALL
+        .into_iter()
+        .flat_map(|kind| kb.entities(kind))
+        .map(|e| neurosteroid::render::summary(&kb, e))
+        .collect();
+    insta::assert_snapshot!(all.join("\n"));
+}
