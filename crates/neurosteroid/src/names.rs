@@ -185,6 +185,27 @@ mod tests {
     #![allow(clippy::unwrap_used)] // reason: a test fails loudly
     use super::*;
 
+    #[test]
+    fn normalize_spells_each_greek_letter_as_its_latin_one() {
+        for (text, key) in [
+            ("5α-DHP", "5adhp"),
+            ("5β-DHP", "5bdhp"),
+            ("GABA-A γ2", "gabaag2"),
+            ("δ subunit", "dsubunit"),
+            ("Δ4-androstenedione", "d4androstenedione"),
+            ("ε", "e"),
+            ("κ-opioid", "kopioid"),
+            ("ω-3", "w3"),
+            ("5-alpha, 3-beta", "5a3b"),
+            ("gamma-delta epsilon", "gde"),
+            // Inside a word the spelling is kept: "alphabet" is not "a" + "bet".
+            ("Alphabetical Betamethasone", "alphabeticalbetamethasone"),
+            ("ÉTÉ 1:2", "été12"),
+        ] {
+            assert_eq!(normalize(text), key, "{text:?}");
+        }
+    }
+
     fn d(a: &str, b: &str, max: usize) -> Option<usize> {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
