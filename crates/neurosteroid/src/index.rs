@@ -436,6 +436,22 @@ mod tests {
     use super::*;
     use crate::KnowledgeBase;
 
+    #[test]
+    fn candidates_debug_shows_their_sizes() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let c = kb.names().candidates();
+        assert!(c.names.len() > 100 && !c.trigrams.is_empty() && !c.fuzzy.is_empty());
+        assert_eq!(
+            format!("{c:?}"),
+            format!(
+                "Candidates {{ names: {}, trigrams: {}, signatures: {} }}",
+                c.names.len(),
+                c.trigrams.len(),
+                c.fuzzy.len()
+            )
+        );
+    }
+
     /// Typos of a name: a deletion, a substitution, an insertion and a swap of neighbours at
     /// the start, the middle and the end, and two of them together; a half and a middle part.
     fn typos(name: &str) -> Vec<String> {

@@ -403,3 +403,20 @@ fn svg_chain(net: &Network<'_>) -> String {
     out.push_str("</svg>");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
+        // Exactly the width fits; one more character does not.
+        assert_eq!(wrap("aaa bbbb", 8), ["aaa bbbb"]);
+        assert_eq!(wrap("aaa bbbbb", 8), ["aaa", "bbbbb"]);
+        // A word longer than the width is cut; runs of spaces count as one.
+        assert_eq!(wrap("abcdefghij  k", 4), ["abcd", "k"]);
+        assert_eq!(wrap("αβγ δε", 6), ["αβγ δε"]);
+        assert_eq!(wrap("   ", 5), Vec::<String>::new());
+    }
+}
