@@ -193,9 +193,8 @@ fn rdf_of_unknown_fields_types_each_literal_by_its_json_value() {
             format!(
                 "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/d> \"true\"^^<{xsd}boolean> ."
             ),
-            format!(
-                "<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/f> \"{{\\\"k\\\":[1]}}\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> ."
-            ),
+            r#"<https://neurosteroid.invalid/kb/x> <https://neurosteroid.invalid/vocab/f> "{\"k\":[1]}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> ."#
+                .to_owned(),
         ],
         "{nt}"
     );
