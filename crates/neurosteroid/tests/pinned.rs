@@ -1275,3 +1275,45 @@ fn typo_tolerance_stops_at_three_extra_bytes_and_at_64_characters() {
     assert_eq!(search(&typo(&sixty_four)), ["sixty-four Fuzzy 0.738"]);
     assert_eq!(search(&typo(&sixty_five)), Vec::<String>::new());
 }
+
+#[test]
+fn diff_reports_every_kind_of_change_in_text_markdown_and_json() {
+    // The shared base vector: one entity of most kinds, two claims, two sources.
+    let old = neurosteroid_test_support::base();
+    let mut new = old.clone();
+    new["as_of"] = json!("2026-03-31");
+    // Added and removed.
+    new["compounds"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "compound-n", "name": "Compound N"}));
+    new["sites"].as_array_mut().unwrap().clear();
+    // Renamed: shared identifiers under a new id (with or without a new name), and the same
+    // content under a new id.
+    new["compounds"][0]["id"] = json!("compound-a2");
+    new["effects"][0]["id"] = json!("effect-e2");
+    new["conditions"][0]["id"] = json!("condition-k2");
+    new["conditions"][0]["name"] = json!("Condition K (renamed)");
+    // Modified.
+    new["therapies"][0]["brand_names"] = json!(["Brand T", "Brand U"]);
+    // A grade up, a grade down, a direction.
+    new["claims"][0]["grade"] = json!("expert-opinion");
+    new["claims"][1]["grade"] = json!("clinical-trial");
+    new["claims"][1]["direction"] = json!("contradicts");
+    // Sources and regulatory events, in and out.
+    new["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "src-new", "kind": "review", "title": "A new review"}));
+    new["sources"].as_array_mut().unwrap().remove(0);
+    let history = new["therapies"][0]["status_history"].as_array_mut().unwrap();
+    history.pop();
+    history.push(json!({"date": "2025-06-30", "regulator": "EMA", "status": "approved", "source": "src-paper"}));
+    let doc = |v: &Value| -> neurosteroid::model::Document { serde_json::from_value(v.clone()).unwrap() };
+    let changes = neurosteroid::diff::diff(&doc(&old), &doc(&new));
+    insta::assert_snapshot!("diff_text", changes.to_text());
+    insta::assert_snapshot!("diff_markdown", changes.to_markdown());
+    insta::assert_snapshot!("diff_json", serde_json::to_string_pretty(&changes).unwrap());
+    assert!(!changes.is_empty());
+    assert!(neurosteroid::diff::diff(&doc(&old), &doc(&old)).is_empty());
+}
