@@ -31,6 +31,10 @@ use crate::resolve::{
 /// Least score of a typo match that `resolve` accepts.
 pub(crate) const RESOLVE_MIN_FUZZY_SCORE: f64 = 0.65;
 
+/// The similarity a typo match needs to score [`RESOLVE_MIN_FUZZY_SCORE`] (a hair less, so
+/// that rounding never leaves out a name that scores exactly that).
+const RESOLVE_MIN_SIMILARITY: f64 = RESOLVE_MIN_FUZZY_SCORE / FUZZY_WEIGHT - 1e-9;
+
 /// One scored candidate: entity, score, how it matched, the name that matched.
 pub(crate) type Scored = (EntityKey, f64, MatchKind, String);
 
@@ -362,7 +366,7 @@ impl NameIndex {
         };
         let c = self.candidates();
         let mut ids = Vec::new();
-        let k = typo.edits_for(RESOLVE_MIN_FUZZY_SCORE / FUZZY_WEIGHT - 1e-9);
+        let k = typo.edits_for(RESOLVE_MIN_SIMILARITY);
         c.typos(&q, &typo.chars, &typo.signature, k, &mut ids);
         let mut groups = Vec::new();
         c.groups_of(&ids, &mut groups);
@@ -401,9 +405,7 @@ impl NameIndex {
         let need = limit - better;
         let best_rank = kind.map_or(0, kind_rank);
         let most = typo.edits_for(FUZZY_MIN_SIMILARITY);
-        let mut k = typo
-            .edits_for(RESOLVE_MIN_FUZZY_SCORE / FUZZY_WEIGHT - 1e-9)
-            .clamp(1, most.max(1));
+        let mut k = typo.edits_for(RESOLVE_MIN_SIMILARITY).clamp(1, most.max(1));
         loop {
             let mut near = Vec::new();
             c.typos(&q, &typo.chars, &typo.signature, k.min(most), &mut near);
