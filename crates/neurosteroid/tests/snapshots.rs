@@ -120,3 +120,17 @@ fn summaries_of_every_base_entity() {
         .collect();
     insta::assert_snapshot!(all.join("\n"));
 }
+
+/// The fact sheet of the base vector's compound C in every format: a hand-written sheet with a
+/// medicine (doses, a status history), claims with an evidence kind, a consensus and a quote.
+#[test]
+fn base_fact_sheets() {
+    let text = neurosteroid_test_support::base_text();
+    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    for format in [SheetFormat::Markdown, SheetFormat::Html, SheetFormat::JsonLd] {
+        insta::assert_snapshot!(
+            format!("base_fact_sheet_{format:?}"),
+            kb.render("compound-c", format).unwrap()
+        );
+    }
+}
