@@ -134,3 +134,51 @@ fn base_fact_sheets() {
         );
     }
 }
+
+/// Every query's answer about allopregnanolone (and the enzyme, receptor and condition
+/// nearest it), as text and as JSON: what `neurosteroid query` and the bindings print.
+#[test]
+fn query_answers() {
+    let kb = kb();
+    let mut out = String::new();
+    let mut add = |title: &str, text: String, json: serde_json::Value| {
+        out.push_str(&format!(
+            "## {title}\n{text}\n{}\n\n",
+            serde_json::to_string(&json).unwrap()
+        ));
+    };
+    let route = kb.biosynthesis(SUBJECT).unwrap();
+    add("biosynthesis", route.to_string(), route.to_json());
+    let network = kb.network(SUBJECT, 1).unwrap();
+    add("network", network.to_string(), network.to_json());
+    let lists = [
+        ("conditions_linked", kb.conditions_linked(SUBJECT).unwrap()),
+        ("effects", kb.effects(SUBJECT).unwrap()),
+        ("raised_by", kb.raised_by(SUBJECT).unwrap()),
+        ("lowered_by", kb.lowered_by(SUBJECT).unwrap()),
+        (
+            "therapies_for postpartum-depression",
+            kb.therapies_for("postpartum-depression").unwrap(),
+        ),
+    ];
+    for (title, linked) in lists {
+        let text: Vec<String> = linked.iter().map(ToString::to_string).collect();
+        let json: Vec<serde_json::Value> = linked.iter().map(|l| l.to_json()).collect();
+        add(title, text.join("\n"), json.into());
+    }
+    let made = kb.made_by("3a-hsd").unwrap();
+    let text: Vec<String> = made.iter().map(ToString::to_string).collect();
+    add(
+        "made_by 3a-hsd",
+        text.join("\n"),
+        made.iter().map(|m| m.to_json()).collect(),
+    );
+    let acting = kb.acting_on("gaba-a-receptor").unwrap();
+    let text: Vec<String> = acting.iter().map(ToString::to_string).collect();
+    add(
+        "acting_on gaba-a-receptor",
+        text.join("\n"),
+        acting.iter().map(|a| a.to_json()).collect(),
+    );
+    insta::assert_snapshot!(out);
+}
