@@ -43,11 +43,17 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> io::Result<()> {
-    let dir: PathBuf = target
+/// The folder a file is in, where its temporary file is made (so that the rename stays on
+/// one file system): `.` for a bare file name.
+fn folder_of(target: &Path) -> PathBuf {
+    target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn replace(target: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> io::Result<()> {
+    let dir = folder_of(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -89,6 +95,13 @@ pub fn pretty_json(value: &impl serde::Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_temporary_file_goes_in_the_target_folder() {
+        assert_eq!(folder_of(Path::new("out.json")), Path::new("."));
+        assert_eq!(folder_of(Path::new("a/b/out.json")), Path::new("a/b"));
+        assert_eq!(folder_of(Path::new("/out.json")), Path::new("/"));
+    }
 
     #[test]
     fn replaces_a_file_and_keeps_its_mode() {
