@@ -1317,3 +1317,32 @@ fn diff_reports_every_kind_of_change_in_text_markdown_and_json() {
     assert!(!changes.is_empty());
     assert!(neurosteroid::diff::diff(&doc(&old), &doc(&old)).is_empty());
 }
+
+#[test]
+fn a_byte_order_mark_does_not_move_locations() {
+    // The same document with and without a UTF-8 byte order mark: the unknown field is at the
+    // same line and column (the mark is not a character anyone sees).
+    let mut doc = base();
+    doc["compounds"][0]["zz-unknown"] = json!(true);
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let locations = |bytes: &[u8], format: Format| -> Vec<String> {
+        neurosteroid::validate(bytes, format, Level::Full)
+            .into_iter()
+            .map(|d| {
+                let at = d.location.unwrap();
+                format!("{} {} {}:{}", d.code, d.path, at.line, at.column)
+            })
+            .collect()
+    };
+    let plain = locations(text.as_bytes(), Format::Json);
+    assert_eq!(plain, ["unknown-field /compounds/0/zz-unknown 10:7"]);
+    let with_mark = format!("\u{feff}{text}");
+    assert_eq!(locations(with_mark.as_bytes(), Format::Json), plain);
+    let yaml = "schema_version: 1.1.0\nas_of: 2026-01-31\ncompounds:\n  - id: a\n    name: A\n    zz-unknown: true\n";
+    let yaml_plain = locations(yaml.as_bytes(), Format::Yaml);
+    assert_eq!(yaml_plain, ["unknown-field /compounds/0/zz-unknown 6:5"]);
+    assert_eq!(
+        locations(format!("\u{feff}{yaml}").as_bytes(), Format::Yaml),
+        yaml_plain
+    );
+}
