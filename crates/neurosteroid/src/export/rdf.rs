@@ -308,16 +308,11 @@ pub fn turtle_iri(iri: &str) -> String {
     if iri == format!("{RDF}type") {
         return "a".to_owned();
     }
-    // The longest namespace first (`v:` before `kb:` would not matter, but shapes nest in v:).
-    let mut best: Option<(&str, &str)> = None;
-    for (p, ns) in TURTLE_PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            if best.is_none_or(|(_, l)| local.len() < l.len()) {
-                best = Some((p, local));
-            }
-        }
-    }
-    if let Some((p, local)) = best {
+    // No namespace starts another (tested), so the first that fits is the only one.
+    let prefixed = TURTLE_PREFIXES
+        .iter()
+        .find_map(|(p, ns)| Some((p, iri.strip_prefix(ns)?)));
+    if let Some((p, local)) = prefixed {
         if simple_local(local) {
             return format!("{p}:{local}");
         }
@@ -382,6 +377,24 @@ mod tests {
     /// Optional object fields as schemars writes them for some types (`anyOf: [X, null]`,
     /// either order); the committed schema has none today, but a schema passed to
     /// [`super::graph_of_value`] may.
+    #[test]
+    fn no_turtle_namespace_starts_another() {
+        for (p, ns) in super::TURTLE_PREFIXES {
+            for (q, other) in super::TURTLE_PREFIXES {
+                assert!(p == q || !other.starts_with(ns), "{q}: starts with {p}:");
+            }
+        }
+        assert_eq!(
+            super::turtle_iri("https://neurosteroid.invalid/vocab/Compound"),
+            "v:Compound"
+        );
+        assert_eq!(
+            super::turtle_iri("https://neurosteroid.invalid/kb/a b"),
+            "<https://neurosteroid.invalid/kb/a b>"
+        );
+        assert_eq!(super::turtle_iri("https://example.org/x"), "<https://example.org/x>");
+    }
+
     #[test]
     fn an_optional_field_is_the_alternative_that_is_not_null() {
         let x = json!({"$ref": "#/$defs/X"});
