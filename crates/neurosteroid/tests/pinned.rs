@@ -1346,3 +1346,28 @@ fn a_byte_order_mark_does_not_move_locations() {
         yaml_plain
     );
 }
+
+#[test]
+fn fmt_keeps_comments_after_quoted_text_with_escapes_and_hashes() {
+    use neurosteroid::canonical::{Content, format_text};
+    // A `#` inside quotes is text; after the closing quote (past an escaped quote, or a
+    // doubled single quote), it starts a comment.
+    let yaml = "schema_version: 1.1.0\n\
+                as_of: 2026-01-31\n\
+                compounds:\n  \
+                - id: a\n    \
+                  name: \"A \\\"quoted\\\" # name\" # first comment\n  \
+                - id: b\n    \
+                  name: 'B ''single'' # name' # second comment\n";
+    let formatted = format_text(yaml, Format::Yaml, Content::Document).unwrap();
+    assert_eq!(
+        formatted,
+        "schema_version: 1.1.0\n\
+         as_of: 2026-01-31\n\
+         compounds:\n  \
+         - id: a\n    \
+           name: \"A \\\"quoted\\\" # name\"  # first comment\n  \
+         - id: b\n    \
+           name: \"B 'single' # name\"  # second comment\n"
+    );
+}
