@@ -186,6 +186,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn similarity_compares_up_to_64_characters_only() {
+        let a64 = "a".repeat(64);
+        assert_eq!(similarity_at_least(&a64, &a64, 0.9), Some(1.0));
+        let a65 = "a".repeat(65);
+        assert_eq!(similarity_at_least(&a65, &a65, 0.0), None);
+        assert_eq!(similarity_at_least(&a64, &a65, 0.0), None);
+        assert_eq!(similarity_at_least("", "", 1.0), Some(1.0));
+        // 1 - 1/4: one edit in four characters.
+        assert_eq!(similarity_at_least("abcd", "abce", 0.75), Some(0.75));
+        assert_eq!(similarity_at_least("abcd", "abce", 0.76), None);
+    }
+
+    #[test]
     fn normalize_spells_each_greek_letter_as_its_latin_one() {
         for (text, key) in [
             ("5α-DHP", "5adhp"),

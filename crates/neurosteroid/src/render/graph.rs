@@ -406,7 +406,15 @@ fn svg_chain(net: &Network<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{dot_text, wrap};
+
+    #[test]
+    fn dot_text_escapes_quotes_and_drops_what_graphviz_can_not_hold() {
+        assert_eq!(
+            dot_text("a\"b\\c\nd\re\u{1}f\u{7f}g\u{fffe}h\u{ffff}i α"),
+            "a\\\"b\\\\c\\nd\\nefghi α"
+        );
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_within_the_width() {
