@@ -1371,3 +1371,69 @@ fn fmt_keeps_comments_after_quoted_text_with_escapes_and_hashes() {
            name: \"B 'single' # name\"  # second comment\n"
     );
 }
+
+#[test]
+fn a_key_after_an_empty_list_is_located_at_the_key() {
+    let text = r#"{"schema_version": "1.1.0", "as_of": "2026-01-31", "compounds": [], "sources": [ ], "zz": 1}"#;
+    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
+    let at: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            let l = d.location.unwrap();
+            format!("{} {} {}:{}", d.code, d.path, l.line, l.column)
+        })
+        .collect();
+    let column = text.find("\"zz\"").unwrap() + 1;
+    assert_eq!(at, [format!("unknown-field /zz 1:{column}")]);
+}
+
+#[test]
+fn a_kind_filter_still_finds_a_typo_match_behind_other_kinds_exact_ones() {
+    // The compound matches exactly but is not of the kind asked for; the strategy is one
+    // letter away. Asking for one strategy must look for typos.
+    let doc = json!({
+        "schema_version": "1.1.0",
+        "as_of": "2026-01-31",
+        "compounds": [{"id": "alpha", "name": "Alphasterone"}],
+        "strategies": [{"id": "s", "name": "Alphasterane", "kind": "lifestyle"}]
+    });
+    let kb = load(&doc, Level::Schema);
+    let found: Vec<String> = kb
+        .search_kind("alphasterone", 1, Some(neurosteroid::EntityKind::Strategy))
+        .into_iter()
+        .map(|h| format!("{} {:?}", h.id, h.how))
+        .collect();
+    assert_eq!(found, ["s Fuzzy"]);
+}
+
+#[test]
+fn canonical_yaml_quotes_text_that_plain_yaml_would_break() {
+    use neurosteroid::canonical::{Node, to_yaml};
+    let texts = [
+        "a: b",
+        "a #b",
+        "x\u{85}y",
+        "x\u{feff}y",
+        "x\u{2028}y",
+        "x\u{2029}y",
+        "x\u{7}y",
+        " lead",
+        "trail ",
+        "end:",
+        "-dash",
+        "yes",
+        "null",
+        "12",
+        "1.5",
+    ];
+    let node = Node::Seq(texts.iter().map(|t| Node::String((*t).to_owned())).collect());
+    let yaml = to_yaml(&node);
+    for (line, text) in yaml.lines().zip(texts) {
+        assert!(line.starts_with("- \""), "{text:?} is not quoted: {line:?}");
+    }
+    assert_eq!(yaml.lines().count(), texts.len());
+    assert_eq!(
+        to_yaml(&Node::Seq(vec![Node::String("plain text".into())])),
+        "- plain text\n"
+    );
+}

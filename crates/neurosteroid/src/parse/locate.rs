@@ -25,14 +25,12 @@ pub(crate) fn locate_json_at(text: &str, pointers: &[&str], at_key: &[bool]) -> 
         pos: 0,
         keys: HashMap::new(),
     };
-    let ok = scanner.value(&mut String::new(), &wanted, &mut found, 0).is_some();
+    // A scan stopped by broken text still places what it reached (the root, always first).
+    let _ = scanner.value(&mut String::new(), &wanted, &mut found, 0);
     pointers
         .iter()
         .zip(at_key.iter().chain(std::iter::repeat(&false)))
         .map(|(p, &key)| {
-            if !ok && found.is_empty() {
-                return None;
-            }
             key.then(|| scanner.keys.get(*p).copied())
                 .flatten()
                 .or_else(|| ancestors(p).find_map(|a| found.get(a).copied()))
