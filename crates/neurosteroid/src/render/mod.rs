@@ -3,7 +3,7 @@
 //!
 //! The text and JSON of query answers (`Route`, `Linked`, `Network`, `Made`, `Acting`:
 //! their `Display` and `to_json`) are here too, and are compiled without the `render`
-//! feature as well.
+//! feature as well; without that feature this module exports nothing.
 
 mod answers;
 #[cfg(feature = "render")]
