@@ -200,7 +200,7 @@ test-package:
 	bash tools/check-package.sh
 
 ## Mutation testing (cargo-mutants, pinned, installed into .cache/cargo-bin): every mutant of
-## the core, schema and CLI crates against their tests; hours on a small machine. Results in
+## the core, schema and CLI crates against their tests; days on a 2-core machine. Results in
 ## mutants.out/; how to read them and the recorded scores: docs/mutants.md.
 ## Narrow a run with MUTANTS_ARGS, e.g. MUTANTS_ARGS="--file crates/neurosteroid/src/validate/**".
 .PHONY: mutants mutants-diff mutants-ci
