@@ -192,6 +192,7 @@ mod tests {
         let a65 = "a".repeat(65);
         assert_eq!(similarity_at_least(&a65, &a65, 0.0), None);
         assert_eq!(similarity_at_least(&a64, &a65, 0.0), None);
+        assert_eq!(similarity_at_least(&a65, &a64, 0.0), None);
         assert_eq!(similarity_at_least("", "", 1.0), Some(1.0));
         // 1 - 1/4: one edit in four characters.
         assert_eq!(similarity_at_least("abcd", "abce", 0.75), Some(0.75));

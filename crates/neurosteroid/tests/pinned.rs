@@ -1437,3 +1437,10 @@ fn canonical_yaml_quotes_text_that_plain_yaml_would_break() {
         "- plain text\n"
     );
 }
+
+#[test]
+fn fmt_keeps_a_comment_after_the_first_key_of_a_list_item() {
+    use neurosteroid::canonical::{Content, format_text};
+    let yaml = "schema_version: 1.1.0\nas_of: 2026-01-31\ncompounds:\n  - id: a  # about a\n    name: A\n";
+    assert_eq!(format_text(yaml, Format::Yaml, Content::Document).unwrap(), yaml);
+}
