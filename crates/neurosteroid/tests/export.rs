@@ -350,8 +350,7 @@ fn sssom_maps_every_curated_cross_reference() {
 /// data's exports are checked by the properties above and by the community validators.
 #[test]
 fn every_export_of_the_base_vector_is_pinned() {
-    let text = neurosteroid_test_support::base_text();
-    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let kb = KnowledgeBase::from_json(&neurosteroid_test_support::base_text()).unwrap();
     for format in ExportFormat::ALL {
         let out = match kb.export(format).unwrap() {
             Exported::Text(t) => t,

@@ -16,6 +16,11 @@ fn kb() -> &'static KnowledgeBase {
     KnowledgeBase::embedded().unwrap()
 }
 
+/// A knowledge base of a document given as JSON (the base vector, or a variant of it).
+fn kb_of(doc: &serde_json::Value) -> KnowledgeBase {
+    KnowledgeBase::from_json(&doc.to_string()).unwrap()
+}
+
 #[test]
 fn fact_sheet_markdown() {
     insta::assert_snapshot!(kb().render(SUBJECT, SheetFormat::Markdown).unwrap());
@@ -67,8 +72,7 @@ fn summary() {
 /// layout of its own; the shared base vector's Compound C has one, with a rate-limiting step.
 #[test]
 fn pathway_chain_svg() {
-    let text = neurosteroid_test_support::base_text();
-    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let kb = kb_of(&neurosteroid_test_support::base());
     insta::assert_snapshot!(kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap());
 }
 
@@ -93,8 +97,7 @@ fn pathway_network_svg_in_every_direction() {
         let reaction = serde_json::json!({"id": id, "name": id, "substrate": from, "product": to, "enzyme": enzyme});
         push(&mut doc, "reactions", reaction);
     }
-    let text = serde_json::to_string(&doc).unwrap();
-    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let kb = kb_of(&doc);
     insta::assert_snapshot!(kb.pathway_diagram("compound-c", DiagramFormat::Svg).unwrap());
 }
 
@@ -111,8 +114,7 @@ fn summaries_of_every_base_entity() {
     doc["receptors"][0]["description"] = "A ligand-gated channel.".into();
     doc["sources"][1]["authors"] = "Doe J, Roe R".into();
     doc["sources"][1]["url"] = "https://example.org/paper".into();
-    let text = serde_json::to_string(&doc).unwrap();
-    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let kb = kb_of(&doc);
     let all: Vec<String> = neurosteroid::EntityKind::ALL
         .into_iter()
         .flat_map(|kind| kb.entities(kind))
@@ -121,12 +123,12 @@ fn summaries_of_every_base_entity() {
     insta::assert_snapshot!(all.join("\n"));
 }
 
-/// The fact sheet of the base vector's compound C in every format: a hand-written sheet with a
-/// medicine (doses, a status history), claims with an evidence kind, a consensus and a quote.
+/// The fact sheet of the base vector's compound C in every format: a hand-written sheet (a
+/// summary, a mechanism claim with an evidence kind, a consensus and a quote, the route's
+/// table of steps).
 #[test]
 fn base_fact_sheets() {
-    let text = neurosteroid_test_support::base_text();
-    let kb = KnowledgeBase::from_slice(text.as_bytes(), neurosteroid::Format::Json, Default::default()).unwrap();
+    let kb = kb_of(&neurosteroid_test_support::base());
     for format in [SheetFormat::Markdown, SheetFormat::Html, SheetFormat::JsonLd] {
         insta::assert_snapshot!(
             format!("base_fact_sheet_{format:?}"),
@@ -135,22 +137,28 @@ fn base_fact_sheets() {
     }
 }
 
+/// The text and the JSON of a list of answers, one line of text per answer.
+fn listed<T: std::fmt::Display>(answers: &[T], json: impl Fn(&T) -> serde_json::Value) -> (String, serde_json::Value) {
+    let text: Vec<String> = answers.iter().map(ToString::to_string).collect();
+    (text.join("\n"), answers.iter().map(json).collect())
+}
+
 /// Every query's answer about allopregnanolone (and the enzyme, receptor and condition
 /// nearest it), as text and as JSON: what `neurosteroid query` and the bindings print.
 #[test]
 fn query_answers() {
     let kb = kb();
     let mut out = String::new();
-    let mut add = |title: &str, text: String, json: serde_json::Value| {
+    let mut add = |title: &str, (text, json): (String, serde_json::Value)| {
         out.push_str(&format!(
             "## {title}\n{text}\n{}\n\n",
             serde_json::to_string(&json).unwrap()
         ));
     };
     let route = kb.biosynthesis(SUBJECT).unwrap();
-    add("biosynthesis", route.to_string(), route.to_json());
+    add("biosynthesis", (route.to_string(), route.to_json()));
     let network = kb.network(SUBJECT, 1).unwrap();
-    add("network", network.to_string(), network.to_json());
+    add("network", (network.to_string(), network.to_json()));
     let lists = [
         ("conditions_linked", kb.conditions_linked(SUBJECT).unwrap()),
         ("effects", kb.effects(SUBJECT).unwrap()),
@@ -162,23 +170,15 @@ fn query_answers() {
         ),
     ];
     for (title, linked) in lists {
-        let text: Vec<String> = linked.iter().map(ToString::to_string).collect();
-        let json: Vec<serde_json::Value> = linked.iter().map(|l| l.to_json()).collect();
-        add(title, text.join("\n"), json.into());
+        add(title, listed(&linked, |l| l.to_json()));
     }
-    let made = kb.made_by("3a-hsd").unwrap();
-    let text: Vec<String> = made.iter().map(ToString::to_string).collect();
     add(
         "made_by 3a-hsd",
-        text.join("\n"),
-        made.iter().map(|m| m.to_json()).collect(),
+        listed(&kb.made_by("3a-hsd").unwrap(), |m| m.to_json()),
     );
-    let acting = kb.acting_on("gaba-a-receptor").unwrap();
-    let text: Vec<String> = acting.iter().map(ToString::to_string).collect();
     add(
         "acting_on gaba-a-receptor",
-        text.join("\n"),
-        acting.iter().map(|a| a.to_json()).collect(),
+        listed(&kb.acting_on("gaba-a-receptor").unwrap(), |a| a.to_json()),
     );
     insta::assert_snapshot!(out);
 }
