@@ -119,13 +119,17 @@ fn canonical_node(value: &serde_json::Value, content: Content) -> Result<Node, E
     let node = Node::from_serialize(&doc).ok_or_else(internal)?;
     match content {
         Content::Document => Ok(node),
-        Content::Entity(kind) => match node.get(kind.collection()) {
-            Some(Node::Seq(items)) => match items.as_slice() {
+        // The one entity of the document `entity_document` wrapped it in.
+        Content::Entity(kind) => {
+            let items = match node.get(kind.collection()) {
+                Some(Node::Seq(items)) => items.as_slice(),
+                _ => &[],
+            };
+            match items {
                 [item] => Ok(item.clone()),
                 _ => Err(internal()),
-            },
-            _ => Err(internal()),
-        },
+            }
+        }
     }
 }
 

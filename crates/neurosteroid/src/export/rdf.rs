@@ -374,9 +374,7 @@ mod tests {
 
     use super::unwrap_optional;
 
-    /// Optional object fields as schemars writes them for some types (`anyOf: [X, null]`,
-    /// either order); the committed schema has none today, but a schema passed to
-    /// [`super::graph_of_value`] may.
+    /// So the first namespace that fits an IRI is the only one (what `turtle_iri` relies on).
     #[test]
     fn no_turtle_namespace_starts_another() {
         for (p, ns) in super::TURTLE_PREFIXES {
@@ -395,6 +393,9 @@ mod tests {
         assert_eq!(super::turtle_iri("https://example.org/x"), "<https://example.org/x>");
     }
 
+    /// Optional object fields as schemars writes them for some types (`anyOf: [X, null]`,
+    /// either order); the committed schema has none today, but a schema passed to
+    /// [`super::graph_of_value`] may.
     #[test]
     fn an_optional_field_is_the_alternative_that_is_not_null() {
         let x = json!({"$ref": "#/$defs/X"});
