@@ -41,12 +41,15 @@ TESTS=(--cargo-test-arg=--tests)
 mode=${1:-full}
 shift || true
 export PATH="$PWD/$ROOT/bin:$PATH"
-# The diff modes install cargo-mutants only once they know there is something to mutate.
-case "$mode" in diff | ci) ;; *) install ;; esac
 
+# Each mode installs cargo-mutants when it needs it; the diff modes only once they know there
+# is something to mutate.
 case "$mode" in
-install) ;;
+install)
+    install
+    ;;
 full)
+    install
     cargo mutants "${TESTS[@]}" "$@"
     ;;
 diff | ci)
