@@ -82,6 +82,17 @@ fn codes_of(doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Every diagnostic of a text (full validation) as `code path line:column`.
+fn locations(text: &[u8], format: Format) -> Vec<String> {
+    neurosteroid::validate(text, format, Level::Full)
+        .into_iter()
+        .map(|d| {
+            let at = d.location.unwrap();
+            format!("{} {} {}:{}", d.code, d.path, at.line, at.column)
+        })
+        .collect()
+}
+
 fn load(doc: &Value, level: Level) -> KnowledgeBase {
     let text = serde_json::to_string(doc).unwrap();
     let options = LoadOptions::new().with_level(level);
@@ -1315,15 +1326,6 @@ fn a_byte_order_mark_does_not_move_locations() {
     let mut doc = base();
     doc["compounds"][0]["zz-unknown"] = json!(true);
     let text = serde_json::to_string_pretty(&doc).unwrap();
-    let locations = |bytes: &[u8], format: Format| -> Vec<String> {
-        neurosteroid::validate(bytes, format, Level::Full)
-            .into_iter()
-            .map(|d| {
-                let at = d.location.unwrap();
-                format!("{} {} {}:{}", d.code, d.path, at.line, at.column)
-            })
-            .collect()
-    };
     let plain = locations(text.as_bytes(), Format::Json);
     assert_eq!(plain, ["unknown-field /compounds/0/zz-unknown 10:7"]);
     let with_mark = format!("\u{feff}{text}");
@@ -1365,16 +1367,11 @@ fn fmt_keeps_comments_after_quoted_text_with_escapes_and_hashes() {
 #[test]
 fn a_key_after_an_empty_list_is_located_at_the_key() {
     let text = r#"{"schema_version": "1.1.0", "as_of": "2026-01-31", "compounds": [], "sources": [ ], "zz": 1}"#;
-    let diags = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Full);
-    let at: Vec<String> = diags
-        .iter()
-        .map(|d| {
-            let l = d.location.unwrap();
-            format!("{} {} {}:{}", d.code, d.path, l.line, l.column)
-        })
-        .collect();
     let column = text.find("\"zz\"").unwrap() + 1;
-    assert_eq!(at, [format!("unknown-field /zz 1:{column}")]);
+    assert_eq!(
+        locations(text.as_bytes(), Format::Json),
+        [format!("unknown-field /zz 1:{column}")]
+    );
 }
 
 #[test]
