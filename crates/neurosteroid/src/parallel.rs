@@ -68,6 +68,22 @@ mod tests {
     }
 
     #[test]
+    fn two_workers_run_two_items_at_once() {
+        // Each item waits (up to ten seconds) until both have started: on one thread the
+        // first would wait in vain.
+        let started = AtomicUsize::new(0);
+        let both = map(&[0, 1], 2, |_| {
+            started.fetch_add(1, Ordering::SeqCst);
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+            while started.load(Ordering::SeqCst) < 2 && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            started.load(Ordering::SeqCst) == 2
+        });
+        assert_eq!(both, [true, true]);
+    }
+
+    #[test]
     fn a_worker_panic_reaches_the_caller() {
         let items: Vec<u32> = (0..64).collect();
         let caught = std::panic::catch_unwind(|| map(&items, 2, |x| if *x == 40 { panic!("item 40") } else { *x }));

@@ -150,4 +150,19 @@ mod tests {
         assert_eq!(way_by_arithmetic(43924, 43926), Some(Way::RightToLeft));
         assert_eq!(way_by_arithmetic(43924, 43927), None);
     }
+
+    #[test]
+    fn an_entry_without_recorded_directions_falls_back_to_the_arithmetic() {
+        let entry = Entry {
+            master: 43924,
+            left_to_right: None,
+            right_to_left: None,
+            bidirectional: None,
+            left: Vec::new(),
+            right: Vec::new(),
+            equation: String::new(),
+        };
+        let ways: Vec<Option<Way>> = (43923..=43927).map(|id| entry.way(id)).collect();
+        assert_eq!(ways, [None, None, Some(Way::LeftToRight), Some(Way::RightToLeft), None]);
+    }
 }

@@ -1225,7 +1225,7 @@ fn an_excerpt_of_exactly_the_longest_length_is_fine_and_one_more_character_is_no
 }
 
 #[test]
-fn canonical_yaml_writes_lists_of_lists_and_empty_collections() {
+fn canonical_yaml_writes_lists_of_lists_maps_and_empty_collections() {
     use neurosteroid::canonical::{Node, to_yaml};
     let n = |i: u64| Node::Number(i.into());
     let node = Node::Map(vec![
@@ -1235,6 +1235,8 @@ fn canonical_yaml_writes_lists_of_lists_and_empty_collections() {
                 Node::Seq(vec![n(1), n(2)]),
                 Node::Seq(vec![n(3)]),
                 Node::Seq(vec![]),
+                Node::Map(vec![]),
+                Node::Map(vec![("k".to_owned(), n(4)), ("l".to_owned(), n(5))]),
             ]),
         ),
         ("empty".to_owned(), Node::Map(vec![])),
@@ -1243,8 +1245,11 @@ fn canonical_yaml_writes_lists_of_lists_and_empty_collections() {
     let text = to_yaml(&node);
     assert_eq!(
         text,
-        "grid:\n  -\n    - 1\n    - 2\n  -\n    - 3\n  - []\nempty: {}\nname: \"a: b\"\n"
+        "grid:\n  -\n    - 1\n    - 2\n  -\n    - 3\n  - []\n  - {}\n  - k: 4\n    l: 5\nempty: {}\nname: \"a: b\"\n"
     );
+    // Empty at the root too.
+    assert_eq!(to_yaml(&Node::Map(vec![])), "{}\n");
+    assert_eq!(to_yaml(&Node::Seq(vec![])), "[]\n");
 }
 
 #[test]

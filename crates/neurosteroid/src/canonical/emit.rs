@@ -160,24 +160,28 @@ fn map(out: &mut String, entries: &[(String, Tagged)], indent: usize, c: &mut Co
 fn seq(out: &mut String, items: &[Tagged], indent: usize, c: &mut CommentMap) {
     for item in items {
         let attached = c.take(&item.orig);
+        // What an item holds is indented past its dash.
+        let within = indent + 2;
         leading(out, &attached.leading, indent);
         push_indent(out, indent);
         out.push('-');
         match &item.kind {
             Kind::Map(entries) if !entries.is_empty() => {
+                // (A comment on the dash's line is attached to the parent key, not the item,
+                // so `trailing` is empty here for text that came through `node_lines`.)
                 if attached.trailing.is_empty() {
                     out.push(' ');
-                    map_entries(out, entries, indent + 2, true, c);
+                    map_entries(out, entries, within, true, c);
                 } else {
                     trailing(out, &attached.trailing);
                     out.push('\n');
-                    map_entries(out, entries, indent + 2, false, c);
+                    map_entries(out, entries, within, false, c);
                 }
             }
             Kind::Seq(inner) if !inner.is_empty() => {
                 trailing(out, &attached.trailing);
                 out.push('\n');
-                seq(out, inner, indent + 2, c);
+                seq(out, inner, within, c);
             }
             _ => {
                 out.push(' ');

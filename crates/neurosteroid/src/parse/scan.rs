@@ -60,5 +60,8 @@ mod tests {
         assert!(!fast_path_ok(br#"{"a": {"b": 1}}"#, 64));
         assert!(!fast_path_ok(br#"[[[["#, 3));
         assert!(fast_path_ok(br#"{"a\"{": "\\"}"#, 64));
+        // Brackets inside strings are text, not structure.
+        assert!(fast_path_ok(br#"{"a": "[[", "b": "{{"}"#, 64));
+        assert!(fast_path_ok(br#"{"a": "\\", "b": "[["}"#, 64));
     }
 }
