@@ -287,4 +287,33 @@ mod tests {
         assert_eq!(miriam_uri(&c), "https://identifiers.org/CHEBI:50169");
         assert_eq!(iri_escape("a b<%"), "a%20b%3C%25");
     }
+
+    #[test]
+    fn biolink_spells_each_prefix_its_own_way() {
+        // One identifier of the embedded knowledge base per prefix Biolink spells its own
+        // way (ChEMBL: the pattern's shape), and two it spells as Bioregistry does.
+        let cases = [
+            ("pubchem.compound:5997", "PUBCHEM.COMPOUND:5997"),
+            ("cas:57-88-5", "CAS:57-88-5"),
+            (
+                "inchikey:HVYWMOMLDIMFJA-DPAQBDIFSA-N",
+                "INCHIKEY:HVYWMOMLDIMFJA-DPAQBDIFSA-N",
+            ),
+            ("chembl.compound:CHEMBL1", "CHEMBL.COMPOUND:CHEMBL1"),
+            ("drugbank:DB04540", "DRUGBANK:DB04540"),
+            ("atc:G03DA04", "ATC:G03DA04"),
+            ("uniprot:P49675", "UniProtKB:P49675"),
+            ("HGNC:11284", "HGNC:11284"),
+            ("mesh:D007319", "MESH:D007319"),
+            ("icd10cm:G47.00", "ICD10CM:G47.00"),
+            ("pubmed:24936060", "PMID:24936060"),
+            ("rhea:34335", "RHEA:34335"),
+            ("CHEBI:50169", "CHEBI:50169"),
+            ("MONDO:0013600", "MONDO:0013600"),
+        ];
+        for (written, biolink) in cases {
+            let c = Curie::parse(written).unwrap_or_else(|e| unreachable!("{e}"));
+            assert_eq!(biolink_curie(&c), biolink, "{written}");
+        }
+    }
 }
