@@ -535,4 +535,39 @@ mod tests {
             assert_eq!(apply(old.clone(), &ops), new, "{ops:?}");
         }
     }
+
+    #[test]
+    fn a_patch_touches_only_what_changed() {
+        let ops = |old: Value, new: Value| serde_json::to_value(json_patch(&old, &new)).unwrap_or_default();
+        // A list keeps its common head and tail; the middle is patched item by item, extra
+        // old items are removed from the last, extra new ones added.
+        assert_eq!(
+            ops(json!({"a": [1, 2, 3, 4, 9]}), json!({"a": [1, 5, {"k": 1}, 9]})),
+            json!([
+                {"op": "replace", "path": "/a/1", "value": 5},
+                {"op": "replace", "path": "/a/2", "value": {"k": 1}},
+                {"op": "remove", "path": "/a/3"},
+            ])
+        );
+        assert_eq!(
+            ops(json!([1, 2]), json!([1, 2, 3, 4])),
+            json!([
+                {"op": "add", "path": "/2", "value": 3},
+                {"op": "add", "path": "/3", "value": 4},
+            ])
+        );
+        assert_eq!(
+            ops(json!([1, 2, 3, 4]), json!([1, 4])),
+            json!([{"op": "remove", "path": "/2"}, {"op": "remove", "path": "/1"}])
+        );
+        // Items are patched inside: only the key that changed.
+        assert_eq!(
+            ops(
+                json!([{"id": "x", "v": 1, "w": 0}]),
+                json!([{"id": "x", "v": 2, "w": 0}])
+            ),
+            json!([{"op": "replace", "path": "/0/v", "value": 2}])
+        );
+        assert_eq!(ops(json!([1]), json!([1])), json!([]));
+    }
 }

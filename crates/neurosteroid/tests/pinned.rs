@@ -1436,3 +1436,17 @@ fn fmt_keeps_a_comment_after_the_first_key_of_a_list_item() {
     let yaml = "schema_version: 1.1.0\nas_of: 2026-01-31\ncompounds:\n  - id: a  # about a\n    name: A\n";
     assert_eq!(format_text(yaml, Format::Yaml, Content::Document).unwrap(), yaml);
 }
+
+#[test]
+fn a_value_error_says_what_the_document_diagnostic_says() {
+    use neurosteroid::model::{Id, InvalidValue};
+    let err: InvalidValue = "Not An Id".parse::<Id>().unwrap_err();
+    assert!(err.message().contains("is not a valid id"), "{err}");
+    assert_eq!(err.message(), err.to_string());
+    let text = r#"{"schema_version": "1.1.0", "as_of": "2026-01-31", "compounds": [{"id": "Not An Id", "name": "x"}]}"#;
+    let said: Vec<String> = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert!(said.iter().any(|m| m == err.message()), "{said:?} / {err}");
+}

@@ -349,12 +349,9 @@ fn resolve_plain(s: &str) -> Plain {
             return Plain::Value(Value::from(u));
         }
     }
-    let looks_float = !bytes.is_empty()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-        && bytes.iter().any(u8::is_ascii_digit);
-    if looks_float {
+    // Rust reads as a float decimal text (digits, `.`, `e`, signs) and the words `inf`,
+    // `infinity` and `nan`, which hold no digit (YAML writes those `.inf` and `.nan`, above).
+    if bytes.iter().any(u8::is_ascii_digit) {
         if let Ok(f) = s.parse::<f64>() {
             return match Number::from_f64(f) {
                 Some(n) => Plain::Value(Value::Number(n)),
@@ -622,6 +619,18 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"a": 1, "b": 1.5, "c": true, "d": null, "e": "1", "f": "x"})
+        );
+        // Floats in every decimal form; text that only looks numeric stays text.
+        let v = parse(
+            "[1e3, -.5, +2., 1.5E-1, 0x1F, 0o17, 1.2.3, 12:30, e5, 1_000, infinity, nan, 5α]",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!([
+                1000.0, -0.5, 2.0, 0.15, 31, 15, "1.2.3", "12:30", "e5", "1_000", "infinity", "nan", "5α"
+            ])
         );
     }
 
