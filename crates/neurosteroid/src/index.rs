@@ -93,9 +93,8 @@ impl Trie {
         let m = q.len();
         let w = m + 1;
         // rows[d * w + j]: distance between the first d characters of the current name and
-        // the first j of the query; mins[d]: the least value of row d.
+        // the first j of the query.
         let mut rows = vec![0usize; (max_len + 1) * w];
-        let mut mins = vec![0usize; max_len + 1];
         for (j, r) in rows.iter_mut().take(w).enumerate() {
             *r = j;
         }
@@ -131,11 +130,11 @@ impl Trie {
                     row[j] = v;
                     least = least.min(v);
                 }
-                mins[d] = least;
                 // No longer name under this prefix can come back within `k`: a row's least
                 // value is at least the smaller of the previous row's and the one before's
-                // plus one (a transposition).
-                if least > k && mins[d - 1] >= k {
+                // plus one (a transposition), and the one before's is at least this row's
+                // least minus one (no value is more than one above the value over it).
+                if least > k {
                     cut = Some(d);
                     break;
                 }

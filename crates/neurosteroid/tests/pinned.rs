@@ -1263,7 +1263,9 @@ fn typo_tolerance_stops_at_three_extra_bytes_and_at_64_characters() {
         "compounds": [
             {"id": "forty", "name": forty},
             {"id": "sixty-four", "name": sixty_four},
-            {"id": "sixty-five", "name": sixty_five}
+            {"id": "sixty-five", "name": sixty_five},
+            {"id": "short", "name": "wxyz"},
+            {"id": "shorter", "name": "qrs"}
         ]
     });
     let kb = load(&doc, Level::Schema);
@@ -1280,6 +1282,9 @@ fn typo_tolerance_stops_at_three_extra_bytes_and_at_64_characters() {
     let typo = |s: &str| format!("x{}", &s[1..]);
     assert_eq!(search(&typo(&sixty_four)), ["sixty-four Fuzzy 0.738"]);
     assert_eq!(search(&typo(&sixty_five)), Vec::<String>::new());
+    // The shortest query forgiven a typo has 4 bytes; a 3-byte one must match exactly.
+    assert_eq!(search("wxya"), ["short Fuzzy 0.562"]);
+    assert_eq!(search("qra"), Vec::<String>::new());
 }
 
 #[test]

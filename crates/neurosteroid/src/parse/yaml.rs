@@ -647,6 +647,20 @@ mod tests {
     }
 
     #[test]
+    fn the_alias_limit_counts_every_node_an_alias_copies() {
+        // Each alias of `[1, 2]` copies three nodes (the list and its two items): six in all.
+        let doc = "a: &x [1, 2]\nb: *x\nc: *x\n";
+        let at = |n: usize| parse(doc, &Limits::default().with_max_alias_nodes(n));
+        assert_eq!(
+            at(6).ok(),
+            Some(serde_json::json!({"a": [1, 2], "b": [1, 2], "c": [1, 2]}))
+        );
+        let err = at(5).unwrap_err();
+        assert_eq!(err[0].code, Code::Limit);
+        assert_eq!(err[0].message, "expanding the YAML aliases would create more than 5 nodes");
+    }
+
+    #[test]
     fn duplicate_keys_and_tags() {
         let err = parse("a: 1\na: 2\n", &Limits::default()).unwrap_err();
         assert_eq!(err[0].code, Code::DuplicateKey);
