@@ -254,14 +254,7 @@ impl Builder<'_> {
     }
 
     fn scalar(&mut self, text: String, style: TScalarStyle, tag: Option<&Tag>, mark: &Marker) -> Option<Value> {
-        let tag_name = tag.map(|t| {
-            if t.handle == "!!" || t.handle == "tag:yaml.org,2002:" {
-                format!("!!{}", t.suffix)
-            } else {
-                format!("{}{}", t.handle, t.suffix)
-            }
-        });
-        match tag_name.as_deref() {
+        match tag.map(tag_name).as_deref() {
             None => {}
             Some("!!str") => return Some(Value::String(text)),
             Some("!!null" | "!!bool" | "!!int" | "!!float") => {}
@@ -295,11 +288,8 @@ impl Builder<'_> {
 
     fn start_collection(&mut self, frame: Frame, tag: Option<&Tag>, mark: &Marker) {
         if let Some(t) = tag {
-            let name = format!("{}{}", t.handle, t.suffix);
-            if !matches!(
-                name.as_str(),
-                "!!map" | "!!seq" | "tag:yaml.org,2002:map" | "tag:yaml.org,2002:seq"
-            ) {
+            let name = tag_name(t);
+            if !matches!(name.as_str(), "!!map" | "!!seq") {
                 self.error(
                     Code::Type,
                     mark,
@@ -309,6 +299,19 @@ impl Builder<'_> {
             }
         }
         self.stack.push(frame);
+    }
+}
+
+/// A tag as YAML's short form writes it: `!!str` for the core schema's `str`, however it
+/// was written (`!!str`, or verbatim `!<tag:yaml.org,2002:str>`), any other tag as written.
+fn tag_name(t: &Tag) -> String {
+    let full = format!("{}{}", t.handle, t.suffix);
+    match full
+        .strip_prefix("tag:yaml.org,2002:")
+        .or_else(|| full.strip_prefix("!!"))
+    {
+        Some(core) => format!("!!{core}"),
+        None => full,
     }
 }
 
@@ -657,7 +660,10 @@ mod tests {
         );
         let err = at(5).unwrap_err();
         assert_eq!(err[0].code, Code::Limit);
-        assert_eq!(err[0].message, "expanding the YAML aliases would create more than 5 nodes");
+        assert_eq!(
+            err[0].message,
+            "expanding the YAML aliases would create more than 5 nodes"
+        );
     }
 
     #[test]
@@ -667,5 +673,18 @@ mod tests {
         assert_eq!(err[0].path, "/a");
         let err = parse("a: !!python/object x\n", &Limits::default()).unwrap_err();
         assert_eq!(err[0].code, Code::Type);
+        // The core schema's tags, short or verbatim, are read; any other tag is named as
+        // written.
+        let v = parse(
+            "a: !!str 1\nb: !<tag:yaml.org,2002:str> 2\nc: !!int 3\nd: !<tag:yaml.org,2002:null> ~\n",
+            &Limits::default(),
+        );
+        assert_eq!(v, Ok(serde_json::json!({"a": "1", "b": "2", "c": 3, "d": null})));
+        let err = parse("a: !mine x\n", &Limits::default()).unwrap_err();
+        assert_eq!(err[0].message, "the YAML tag `!mine` is not supported");
+        let v = parse("a: !!seq [1]\nb: !<tag:yaml.org,2002:map> {x: 1}\n", &Limits::default());
+        assert_eq!(v, Ok(serde_json::json!({"a": [1], "b": {"x": 1}})));
+        let err = parse("a: !<tag:yaml.org,2002:set> {x: ~}\n", &Limits::default()).unwrap_err();
+        assert_eq!(err[0].message, "the YAML tag `!!set` is not supported");
     }
 }
