@@ -303,13 +303,11 @@ impl Builder<'_> {
 }
 
 /// A tag as YAML's short form writes it: `!!str` for the core schema's `str`, however it
-/// was written (`!!str`, or verbatim `!<tag:yaml.org,2002:str>`), any other tag as written.
+/// was written (`!!str`, or verbatim `!<tag:yaml.org,2002:str>`: the parser resolves the `!!`
+/// handle to the core schema's prefix), any other tag as written.
 fn tag_name(t: &Tag) -> String {
     let full = format!("{}{}", t.handle, t.suffix);
-    match full
-        .strip_prefix("tag:yaml.org,2002:")
-        .or_else(|| full.strip_prefix("!!"))
-    {
+    match full.strip_prefix("tag:yaml.org,2002:") {
         Some(core) => format!("!!{core}"),
         None => full,
     }
