@@ -146,6 +146,63 @@ fn the_network_shows_branches_off_the_route_and_other_ways_in() {
 }
 
 #[test]
+fn a_network_holds_at_most_max_branch_steps_whether_the_branches_lead_in_or_out() {
+    use neurosteroid::network::MAX_BRANCH_STEPS;
+    // 20 more reactions than the cap, each with a compound of its own: out of `allo` (its
+    // users), or into `o` (other ways in).
+    for into in [false, true] {
+        let mut doc = network_doc();
+        for i in 0..MAX_BRANCH_STEPS + 20 {
+            let x = format!("x{i}");
+            doc["compounds"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"id": x, "name": format!("X {i}")}));
+            let (s, p) = if into { (x.as_str(), "o") } else { ("allo", x.as_str()) };
+            doc["reactions"].as_array_mut().unwrap().push(
+                json!({"id": format!("step-{i}"), "name": format!("step {i}"), "substrate": s, "product": p, "enzyme": "hsd"}),
+            );
+        }
+        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let net = kb.network("allo", 1).unwrap();
+        assert_eq!(net.branches.len(), MAX_BRANCH_STEPS, "into: {into}");
+    }
+}
+
+#[test]
+fn made_by_stops_following_chains_once_it_holds_max_branch_steps_compounds() {
+    use neurosteroid::network::MAX_BRANCH_STEPS;
+    // `sult` makes `qs` (which goes on to `q5`) and `m`; `m` goes on to MAX_BRANCH_STEPS - 3
+    // compounds, the first of which goes on to `z`. With those, made_by holds exactly
+    // MAX_BRANCH_STEPS compounds before it would look past `m`'s products, so `z` is left out.
+    let mut doc = network_doc();
+    let mut add = |id: &str, s: &str, p: &str, e: &str| {
+        doc["reactions"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": id, "name": id, "substrate": s, "product": p, "enzyme": e}));
+    };
+    add("allo-m", "allo", "m", "sult");
+    for i in 0..MAX_BRANCH_STEPS - 3 {
+        add(&format!("m-x{i}"), "m", &format!("x{i}"), "hsd");
+    }
+    add("x0-z", "x0", "z", "hsd");
+    let compounds = doc["compounds"].as_array_mut().unwrap();
+    for id in (0..MAX_BRANCH_STEPS - 3)
+        .map(|i| format!("x{i}"))
+        .chain(["m".into(), "z".into()])
+    {
+        compounds.push(json!({"id": id, "name": format!("Compound {id}")}));
+    }
+    let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+    let made = kb.made_by("sult").unwrap();
+    let ids: Vec<&str> = made.iter().map(|m| m.compound.id.as_str()).collect();
+    assert_eq!(made.len(), MAX_BRANCH_STEPS);
+    assert_eq!(ids[..4], ["m", "qs", "q5", "x0"]);
+    assert!(!ids.contains(&"z"));
+}
+
+#[test]
 fn made_by_resolves_an_activity_or_a_gene_product_and_follows_the_chain() {
     let kb = kb();
     // By activity (through a synonym): its own products, then what needs them.
