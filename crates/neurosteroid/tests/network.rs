@@ -203,6 +203,19 @@ fn made_by_stops_following_chains_once_it_holds_max_branch_steps_compounds() {
 }
 
 #[test]
+fn upstream_and_downstream_are_the_reactions_into_and_out_of_a_compound() {
+    let kb = kb();
+    let reactions = |steps: Vec<neurosteroid::RouteStep<'_>>| -> Vec<String> {
+        steps.iter().map(|s| s.reaction.id.to_string()).collect()
+    };
+    assert_eq!(reactions(kb.upstream("q5").unwrap()), ["p-q5", "qs-q5"]);
+    assert_eq!(reactions(kb.downstream("p").unwrap()), ["p-r5", "p-d", "p-q5"]);
+    assert_eq!(reactions(kb.upstream("Compound O").unwrap()), Vec::<String>::new());
+    assert_eq!(reactions(kb.downstream("allo").unwrap()), Vec::<String>::new());
+    assert!(matches!(kb.upstream("red"), Err(Error::WrongKind { .. })));
+}
+
+#[test]
 fn made_by_resolves_an_activity_or_a_gene_product_and_follows_the_chain() {
     let kb = kb();
     // By activity (through a synonym): its own products, then what needs them.
