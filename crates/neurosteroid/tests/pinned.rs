@@ -1455,3 +1455,17 @@ fn a_value_error_says_what_the_document_diagnostic_says() {
         .collect();
     assert!(said.iter().any(|m| m == err.message()), "{said:?} / {err}");
 }
+
+#[test]
+fn the_scan_that_the_index_is_measured_against_gives_the_same_hits() {
+    let kb = KnowledgeBase::embedded().unwrap();
+    for (text, kind) in [
+        ("allopregnanolon", None),
+        ("5α-reductase", None),
+        ("pregnan", Some(neurosteroid::EntityKind::Compound)),
+    ] {
+        let scan = kb.search_kind_by_scan(text, 5, kind);
+        assert!(!scan.is_empty(), "{text}");
+        assert_eq!(scan, kb.search_kind(text, 5, kind), "{text}");
+    }
+}
