@@ -374,6 +374,14 @@ mod tests {
 
     use super::unwrap_optional;
 
+    #[test]
+    fn literals_escape_quotes_backslashes_and_every_control_character() {
+        assert_eq!(
+            super::escape_literal("a\"b\\c\nd\re\tf\u{0}g\u{1f}h\u{7f}i\u{80}j é"),
+            "a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u001Fh\\u007Fi\u{80}j é"
+        );
+    }
+
     /// So the first namespace that fits an IRI is the only one (what `turtle_iri` relies on).
     #[test]
     fn no_turtle_namespace_starts_another() {
