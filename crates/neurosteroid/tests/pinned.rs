@@ -1469,3 +1469,14 @@ fn the_scan_that_the_index_is_measured_against_gives_the_same_hits() {
         assert_eq!(scan, kb.search_kind(text, 5, kind), "{text}");
     }
 }
+
+#[test]
+fn a_text_reads_as_its_string() {
+    use neurosteroid::model::Text;
+    let text: Text = "Allopregnanolone".parse().unwrap();
+    let as_str: &str = text.as_ref();
+    assert_eq!(
+        (as_str, text.as_str(), text.to_string()),
+        ("Allopregnanolone", "Allopregnanolone", "Allopregnanolone".to_owned())
+    );
+}

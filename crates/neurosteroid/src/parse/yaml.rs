@@ -665,10 +665,37 @@ mod tests {
     }
 
     #[test]
+    fn an_alias_names_an_anchor_defined_before_it() {
+        let v = parse("a: &x 1\nb: *x\n", &Limits::default());
+        assert_eq!(v, Ok(serde_json::json!({"a": 1, "b": 1})));
+        for (text, at) in [("a: 1\nb: *nope\n", "/b"), ("a: *x\nb: &x 1\n", "/a")] {
+            let err = parse(text, &Limits::default()).unwrap_err();
+            assert_eq!((err[0].code, err[0].path.as_str()), (Code::Syntax, at), "{text}");
+        }
+    }
+
+    #[test]
     fn duplicate_keys_and_tags() {
         let err = parse("a: 1\na: 2\n", &Limits::default()).unwrap_err();
         assert_eq!(err[0].code, Code::DuplicateKey);
         assert_eq!(err[0].path, "/a");
+        // Past the first 16 keys too (looked up in a set there, not by a scan), and a
+        // duplicate at the 16th and at the 17th key.
+        let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k30: x\nk15: x\nk16: x\n");
+        let err = parse(&text, &Limits::default()).unwrap_err();
+        let paths: Vec<(Code, &str)> = err.iter().map(|d| (d.code, d.path.as_str())).collect();
+        assert_eq!(
+            paths,
+            [
+                (Code::DuplicateKey, "/k30"),
+                (Code::DuplicateKey, "/k15"),
+                (Code::DuplicateKey, "/k16")
+            ]
+        );
+        let short: String = (0..16).map(|i| format!("k{i}: {i}\n")).collect();
+        let err = parse(&format!("{short}k15: x\n"), &Limits::default()).unwrap_err();
+        assert_eq!((err[0].code, err[0].path.as_str()), (Code::DuplicateKey, "/k15"));
         let err = parse("a: !!python/object x\n", &Limits::default()).unwrap_err();
         assert_eq!(err[0].code, Code::Type);
         // The core schema's tags, short or verbatim, are read; any other tag is named as
