@@ -550,6 +550,44 @@ mod tests {
         }
     }
 
+    /// Bytes, as a type that asks for them reads them (no model type does): from a string or
+    /// a list of numbers, like serde_json.
+    #[test]
+    fn reads_bytes_as_serde_json_does() {
+        #[derive(Debug, PartialEq)]
+        struct Bytes(Vec<u8>);
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Bytes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Bytes, E> {
+                Ok(Bytes(s.as_bytes().to_vec()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
+                let mut out = Vec::new();
+                while let Some(b) = seq.next_element::<u8>()? {
+                    out.push(b);
+                }
+                Ok(Bytes(out))
+            }
+        }
+        impl<'de> de::Deserialize<'de> for Bytes {
+            fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+                d.deserialize_bytes(Visit)
+            }
+        }
+        for (value, bytes) in [
+            (json!("ab"), Some(b"ab".to_vec())),
+            (json!([1, 2]), Some(vec![1, 2])),
+            (json!(1), None),
+        ] {
+            assert_eq!(same::<Bytes>(&value).is_none(), bytes.is_some(), "{value}");
+            assert_eq!(from_value::<Bytes>(&value).ok(), bytes.map(Bytes), "{value}");
+        }
+    }
+
     /// Each entity of the embedded data with each of its fields set to each of many values.
     #[test]
     fn reads_values_as_serde_json_does() {

@@ -226,4 +226,23 @@ mod tests {
             assert_eq!(escape(text), escaped, "{text:?}");
         }
     }
+
+    #[test]
+    fn nothing_starts_a_list_a_rule_or_a_heading() {
+        for (text, escaped) in [
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("===", "\\==="),
+            ("  - indented", "\\- indented"),
+            ("1. first", "1\\. first"),
+            ("2) second", "2\\) second"),
+            // Without a digit before it, a dot or parenthesis starts nothing.
+            (".5 mg", ".5 mg"),
+            (") x", ") x"),
+            ("a-b+c=d 1.5", "a-b+c=d 1.5"),
+            ("# title", "\\# title"),
+        ] {
+            assert_eq!(escape(text), escaped, "{text:?}");
+        }
+    }
 }
