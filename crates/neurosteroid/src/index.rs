@@ -87,6 +87,22 @@ impl Trie {
         &self.chars[self.start[i] as usize..self.start[i + 1] as usize]
     }
 
+    /// The first name from `from` on that does not start with `prefix` (or the end), when the
+    /// names from `from` that do start with it come first (as sorted names after one with
+    /// that prefix do).
+    fn first_without(&self, from: usize, prefix: &[char]) -> usize {
+        let (mut lo, mut hi) = (from, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.name(mid).starts_with(prefix) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// Ids of the names within optimal-string-alignment distance `k` of `q`, among names of
     /// at most `max_len` characters.
     fn within(&self, q: &[char], k: usize, max_len: usize, out: &mut Vec<u32>) {
@@ -142,18 +158,8 @@ impl Trie {
             valid = d;
             prev = s;
             if let Some(cut) = cut {
-                // Skip every following name that shares the cut prefix (they are adjacent).
-                let prefix = &s[..cut.min(s.len())];
-                let (mut lo, mut hi) = (i + 1, self.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    if self.name(mid).starts_with(prefix) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                i = lo;
+                // Skip every following name that shares the cut prefix.
+                i = self.first_without(i + 1, &s[..cut.min(s.len())]);
                 continue;
             }
             if rows[d * w + m] <= k {
@@ -573,5 +579,16 @@ mod tests {
                 assert_eq!(got, want, "{q} {k}");
             }
         }
+        // Skipping the names under a prefix (sorted, the two `allo…` names are 2 and 3).
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(
+            sorted[..5],
+            ["ab", "abc", "allopregnanolone", "alloprengnanolone", "ba"]
+        );
+        assert_eq!(trie.first_without(2, &chars("allo")), 4);
+        assert_eq!(trie.first_without(3, &chars("allopreg")), 3);
+        assert_eq!(trie.first_without(0, &chars("a")), 4);
+        assert_eq!(trie.first_without(9, &chars("sitt")), sorted.len());
+        assert_eq!(trie.first_without(sorted.len(), &chars("x")), sorted.len());
     }
 }

@@ -96,15 +96,23 @@ pub fn format_text(text: &str, format: Format, content: Content) -> Result<Strin
     }
     let mut map = comments::CommentMap::attach(text, &found, &comments::node_lines(text));
     let out = emit::yaml(&tagged, &mut map);
-    // The guarantee: the output holds the canonical value and every comment.
-    let reread = crate::parse::parse_value(out.as_bytes(), format, &Limits::default());
-    let kept = comments::scan(&out).map(|c| c.len());
-    match (reread, kept) {
-        (Ok(v), Some(n)) if v == sorted.to_value() && n == found.len() => Ok(out),
-        _ => Err(Error::Internal {
+    if holds_everything(&out, &sorted, found.len()) {
+        Ok(out)
+    } else {
+        Err(Error::Internal {
             message: "formatting this file would change its content or drop a comment; the file was left unchanged"
                 .into(),
-        }),
+        })
+    }
+}
+
+/// The guarantee of formatting: the YAML text `out` reads back as `canonical` and holds
+/// `comments` comments.
+fn holds_everything(out: &str, canonical: &Node, comments: usize) -> bool {
+    let reread = crate::parse::parse_value(out.as_bytes(), Format::Yaml, &Limits::default());
+    match (reread, comments::scan(out)) {
+        (Ok(v), Some(found)) => v == canonical.to_value() && found.len() == comments,
+        _ => false,
     }
 }
 
@@ -207,4 +215,22 @@ pub fn collection_of(relative: &std::path::Path) -> Option<EntityKind> {
         .next()
         .and_then(|c| c.as_os_str().to_str())
         .and_then(EntityKind::from_collection)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guarantee_needs_the_same_value_and_every_comment() {
+        let one = Node::Map(vec![("a".to_owned(), Node::Number(1.into()))]);
+        assert!(holds_everything("a: 1\n", &one, 0));
+        assert!(holds_everything("# c\na: 1 # d\n", &one, 2));
+        // Another value, a comment lost or gained, text that does not read back.
+        assert!(!holds_everything("a: 2\n", &one, 0));
+        assert!(!holds_everything("a: 1\n", &one, 1));
+        assert!(!holds_everything("a: 1 # d\n", &one, 0));
+        assert!(!holds_everything("a: [1\n", &one, 0));
+        assert!(!holds_everything("a: \"1\n", &one, 0));
+    }
 }
