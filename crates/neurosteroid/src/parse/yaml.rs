@@ -665,6 +665,27 @@ mod tests {
     }
 
     #[test]
+    fn aliases_may_not_nest_deeper_than_the_depth_limit() {
+        // Each anchor nests one level (two with its key); expanded, `c` is four levels deep.
+        let (seqs, maps) = (
+            "a: &a [1]\nb: &b [*a]\nc: &c [*b]\n",
+            "a: &a {x: 1}\nb: &b {y: *a}\nc: &c {z: *b}\n",
+        );
+        for text in [seqs, maps] {
+            assert!(parse(text, &Limits::default().with_max_depth(4)).is_ok(), "{text}");
+            let err = parse(text, &Limits::default().with_max_depth(3)).unwrap_err();
+            assert_eq!(
+                (err[0].code, err[0].message.as_str()),
+                (
+                    Code::Limit,
+                    "expanding the YAML aliases nests collections more than 3 levels deep"
+                ),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn an_alias_names_an_anchor_defined_before_it() {
         let v = parse("a: &x 1\nb: *x\n", &Limits::default());
         assert_eq!(v, Ok(serde_json::json!({"a": 1, "b": 1})));
