@@ -1480,3 +1480,27 @@ fn a_text_reads_as_its_string() {
         ("Allopregnanolone", "Allopregnanolone", "Allopregnanolone".to_owned())
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_shape_is_named_by_its_type() {
+    let first = |text: &str| -> String {
+        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema)
+            .into_iter()
+            .map(|d| d.message)
+            .next()
+            .unwrap_or_default()
+    };
+    for (root, name) in [
+        ("[]", "an array"),
+        ("1", "a number"),
+        ("true", "a boolean"),
+        ("null", "null"),
+        ("\"x\"", "a string"),
+    ] {
+        assert_eq!(
+            first(root),
+            format!("the document must be a JSON object, not {name}"),
+            "{root}"
+        );
+    }
+}
