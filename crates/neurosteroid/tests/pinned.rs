@@ -72,6 +72,14 @@ fn check(doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The messages of a schema-level validation of JSON text, in order.
+fn schema_messages(text: &str) -> Vec<String> {
+    neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema)
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
+
 /// Every diagnostic of a full validation as `code path` (for tests that pin which problems are
 /// reported, not their wording).
 fn codes_of(doc: &Value) -> Vec<String> {
@@ -1449,10 +1457,7 @@ fn a_value_error_says_what_the_document_diagnostic_says() {
     assert!(err.message().contains("is not a valid id"), "{err}");
     assert_eq!(err.message(), err.to_string());
     let text = r#"{"schema_version": "1.1.0", "as_of": "2026-01-31", "compounds": [{"id": "Not An Id", "name": "x"}]}"#;
-    let said: Vec<String> = neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema)
-        .into_iter()
-        .map(|d| d.message)
-        .collect();
+    let said = schema_messages(text);
     assert!(said.iter().any(|m| m == err.message()), "{said:?} / {err}");
 }
 
@@ -1483,13 +1488,7 @@ fn a_text_reads_as_its_string() {
 
 #[test]
 fn a_value_of_the_wrong_shape_is_named_by_its_type() {
-    let first = |text: &str| -> String {
-        neurosteroid::validate(text.as_bytes(), Format::Json, Level::Schema)
-            .into_iter()
-            .map(|d| d.message)
-            .next()
-            .unwrap_or_default()
-    };
+    let first = |text: &str| schema_messages(text).into_iter().next().unwrap_or_default();
     for (root, name) in [
         ("[]", "an array"),
         ("1", "a number"),
