@@ -78,6 +78,22 @@ fn network_doc() -> Value {
     })
 }
 
+/// Adds a compound named after its id to a document.
+fn add_compound(doc: &mut Value, id: &str) {
+    doc["compounds"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": id, "name": format!("Compound {id}")}));
+}
+
+/// Adds a reaction named after its id to a document.
+fn add_reaction(doc: &mut Value, id: &str, substrate: &str, product: &str, enzyme: &str) {
+    doc["reactions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": id, "name": id, "substrate": substrate, "product": product, "enzyme": enzyme}));
+}
+
 fn kb() -> KnowledgeBase {
     KnowledgeBase::from_json(&network_doc().to_string()).unwrap()
 }
@@ -154,14 +170,9 @@ fn a_network_holds_at_most_max_branch_steps_whether_the_branches_lead_in_or_out(
         let mut doc = network_doc();
         for i in 0..MAX_BRANCH_STEPS + 20 {
             let x = format!("x{i}");
-            doc["compounds"]
-                .as_array_mut()
-                .unwrap()
-                .push(json!({"id": x, "name": format!("X {i}")}));
+            add_compound(&mut doc, &x);
             let (s, p) = if into { (x.as_str(), "o") } else { ("allo", x.as_str()) };
-            doc["reactions"].as_array_mut().unwrap().push(
-                json!({"id": format!("step-{i}"), "name": format!("step {i}"), "substrate": s, "product": p, "enzyme": "hsd"}),
-            );
+            add_reaction(&mut doc, &format!("step-{i}"), s, p, "hsd");
         }
         let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
         let net = kb.network("allo", 1).unwrap();
@@ -176,24 +187,14 @@ fn made_by_stops_following_chains_once_it_holds_max_branch_steps_compounds() {
     // compounds, the first of which goes on to `z`. With those, made_by holds exactly
     // MAX_BRANCH_STEPS compounds before it would look past `m`'s products, so `z` is left out.
     let mut doc = network_doc();
-    let mut add = |id: &str, s: &str, p: &str, e: &str| {
-        doc["reactions"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!({"id": id, "name": id, "substrate": s, "product": p, "enzyme": e}));
-    };
-    add("allo-m", "allo", "m", "sult");
+    add_compound(&mut doc, "m");
+    add_compound(&mut doc, "z");
+    add_reaction(&mut doc, "allo-m", "allo", "m", "sult");
     for i in 0..MAX_BRANCH_STEPS - 3 {
-        add(&format!("m-x{i}"), "m", &format!("x{i}"), "hsd");
+        add_compound(&mut doc, &format!("x{i}"));
+        add_reaction(&mut doc, &format!("m-x{i}"), "m", &format!("x{i}"), "hsd");
     }
-    add("x0-z", "x0", "z", "hsd");
-    let compounds = doc["compounds"].as_array_mut().unwrap();
-    for id in (0..MAX_BRANCH_STEPS - 3)
-        .map(|i| format!("x{i}"))
-        .chain(["m".into(), "z".into()])
-    {
-        compounds.push(json!({"id": id, "name": format!("Compound {id}")}));
-    }
+    add_reaction(&mut doc, "x0-z", "x0", "z", "hsd");
     let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
     let made = kb.made_by("sult").unwrap();
     let ids: Vec<&str> = made.iter().map(|m| m.compound.id.as_str()).collect();
