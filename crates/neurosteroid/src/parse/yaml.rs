@@ -329,7 +329,6 @@ fn resolve_plain(s: &str) -> Plain {
         }
         _ => {}
     }
-    let bytes = s.as_bytes();
     let digits = |b: &[u8]| !b.is_empty() && b.iter().all(u8::is_ascii_digit);
     let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
     if digits(unsigned.as_bytes()) {
@@ -352,7 +351,7 @@ fn resolve_plain(s: &str) -> Plain {
     }
     // Rust reads as a float decimal text (digits, `.`, `e`, signs) and the words `inf`,
     // `infinity` and `nan`, which hold no digit (YAML writes those `.inf` and `.nan`, above).
-    if bytes.iter().any(u8::is_ascii_digit) {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
         if let Ok(f) = s.parse::<f64>() {
             return match Number::from_f64(f) {
                 Some(n) => Plain::Value(Value::Number(n)),
