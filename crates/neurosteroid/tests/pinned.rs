@@ -1503,3 +1503,71 @@ fn a_value_of_the_wrong_shape_is_named_by_its_type() {
         );
     }
 }
+
+#[test]
+fn a_top_level_field_holding_an_object_is_told_what_the_field_takes() {
+    let cases = [
+        ("compounds", "`compounds` must be an array, not an object"),
+        ("coverage", "`coverage` must be an array, not an object"),
+    ];
+    for (field, message) in cases {
+        let mut doc = base();
+        doc[field] = json!({"a": {"b": 1}});
+        assert_eq!(
+            check(&doc),
+            [format!(
+                "error[type] at /{field}: {message} (hint: write `\"{field}\": [ ... ]`)"
+            )],
+            "{field}"
+        );
+    }
+    let mut doc = base();
+    doc["as_of"] = json!({});
+    doc["schema_version"] = json!({});
+    doc["$schema"] = json!({});
+    assert_eq!(
+        check(&doc),
+        [
+            "error[type] at /$schema: invalid type: map, expected a string \
+             (hint: write `\"$schema\":` followed by the schema's URI as a string)",
+            "error[type] at /schema_version: invalid type: map, expected a string \
+             (hint: write `\"schema_version\":` followed by the format's version, `\"1.1.0\"`)",
+            "error[type] at /as_of: invalid type: map, expected a string \
+             (hint: write `\"as_of\":` followed by a date as a string, `\"YYYY-MM-DD\"`)",
+        ]
+    );
+    // A misspelt top-level field holding an object is still a misspelt field.
+    let mut doc = base();
+    doc["compund"] = json!({});
+    assert_eq!(
+        check(&doc),
+        ["error[unknown-field] at /compund: unknown field `compund` (hint: did you mean `compounds`?)"]
+    );
+    // Below the top level, an object where a value belongs is the shape guard's to report.
+    let mut doc = base();
+    set(&mut doc, "/compounds/0/name", json!({"en": "Compound A"}));
+    assert_eq!(
+        check(&doc),
+        [
+            "error[type] at /compounds/0/name: invalid type: an object, where a string, number or array is \
+          expected (hint: write the value itself, e.g. `\"preclinical\"`, not an object)"
+        ]
+    );
+}
+
+#[test]
+fn a_reference_to_an_entity_whose_id_can_not_be_read_is_not_called_dangling() {
+    // The therapy's active compound is compound C, whose `id` is misspelt: the reference may
+    // well be to it, so only the structural errors are reported.
+    let mut doc = base();
+    set(&mut doc, "/compounds/1", json!({"ID": "compound-c", "name": "Compound C"}));
+    assert_eq!(codes_of(&doc), ["unknown-field /compounds/1/ID", "missing-field /compounds/1"]);
+    // With a readable id, the broken entity's id is known, and a reference to another is not
+    // excused.
+    set(&mut doc, "/compounds/1", json!({"id": "compound-c", "name": 5}));
+    set(&mut doc, "/therapies/0/active_compounds/0", json!("compound-z"));
+    assert_eq!(
+        codes_of(&doc),
+        ["type /compounds/1/name", "dangling-reference /therapies/0/active_compounds/0"]
+    );
+}

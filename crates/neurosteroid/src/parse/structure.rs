@@ -24,7 +24,9 @@ fn all_fields() -> impl Iterator<Item = &'static str> {
 /// serde's derived structs also accept an array of field values, and unit enums a one-key
 /// object; JSON Schema accepts neither. In this format no array holds an array and no
 /// object holds an object (the schema crate's tests keep it so), so those shapes are
-/// rejected here, before serde sees them.
+/// rejected here, before serde sees them. The document's own fields are left to the checks
+/// of each top-level field, which say what the field must be (an array, a date); none of
+/// them accepts an object, so serde can not read one there either.
 fn shape_guard(value: &Value, diags: &mut Vec<Diagnostic>) {
     let mut stack: Vec<(&Value, String)> = vec![(value, String::new())];
     while let Some((v, at)) = stack.pop() {
@@ -49,6 +51,9 @@ fn shape_guard(value: &Value, diags: &mut Vec<Diagnostic>) {
             Value::Object(map) => {
                 for (k, item) in map {
                     let p = pointer_push(&at, k);
+                    if at.is_empty() && item.is_object() {
+                        continue;
+                    }
                     if item.is_object() {
                         diags.push(
                             Diagnostic::error(
@@ -119,16 +124,21 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
         }
     }
     if let Some(v) = map.get("$schema") {
-        check::<Option<String>>(v, "/$schema", &mut diags);
+        check_scalar::<Option<String>>(v, "$schema", "the schema's URI as a string", &mut diags);
     }
     if let Some(v) = map.get("schema_version") {
         match unsupported_version(v) {
             Some(d) => diags.push(d),
-            None => check::<crate::model::SchemaVersion>(v, "/schema_version", &mut diags),
+            None => check_scalar::<crate::model::SchemaVersion>(
+                v,
+                "schema_version",
+                &format!("the format's version, `\"{}\"`", crate::model::CURRENT_SCHEMA_VERSION),
+                &mut diags,
+            ),
         }
     }
     if let Some(v) = map.get("as_of") {
-        check::<crate::model::Date>(v, "/as_of", &mut diags);
+        check_scalar::<crate::model::Date>(v, "as_of", "a date as a string, `\"YYYY-MM-DD\"`", &mut diags);
     }
     let mut overflow = Overflow::default();
     macro_rules! collections {
@@ -161,6 +171,18 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Diagnostic>> {
         ));
     }
     Err(diags)
+}
+
+/// A top-level field holding one value: its problems, each with a hint saying what to write
+/// where the error itself does not know (a wrong type).
+fn check_scalar<T: DeserializeOwned>(v: &Value, key: &str, what: &str, diags: &mut Vec<Diagnostic>) {
+    let from = diags.len();
+    check::<T>(v, &pointer_push("", key), diags);
+    for d in &mut diags[from..] {
+        if d.hint.is_none() {
+            d.hint = Some(format!("write `\"{key}\":` followed by {what}"));
+        }
+    }
 }
 
 fn check_array<T: DeserializeOwned>(v: &Value, key: &str, diags: &mut Vec<Diagnostic>, overflow: &mut Overflow) {

@@ -21,6 +21,9 @@ struct Salvage {
     kept: Map<String, Value>,
     /// Ids of the entities set aside.
     broken_ids: HashSet<String>,
+    /// Whether something set aside may be an entity whose id can not be read (a collection
+    /// that is not an array, an item without a string `id`): then any reference may be to it.
+    unknown_ids: bool,
     /// Collections that lost an item.
     broken_collections: HashSet<String>,
     as_of_broken: bool,
@@ -67,6 +70,7 @@ fn salvage(value: &Value) -> Option<Salvage> {
         current: header.clone(),
         kept: Map::new(),
         broken_ids: HashSet::default(),
+        unknown_ids: false,
         broken_collections: HashSet::default(),
         as_of_broken,
     };
@@ -94,11 +98,7 @@ fn salvage(value: &Value) -> Option<Salvage> {
             }
             // An unknown top-level field, or a collection that is not an array.
             _ => {
-                match v {
-                    Value::Array(items) => items.iter().for_each(|item| state.set_aside(key, item)),
-                    other => state.set_aside(key, other),
-                }
-                state.broken_collections.insert(key.clone());
+                state.set_aside(key, v);
             }
         }
     }
@@ -110,14 +110,21 @@ struct State {
     current: Map<String, Value>,
     kept: Map<String, Value>,
     broken_ids: HashSet<String>,
+    unknown_ids: bool,
     broken_collections: HashSet<String>,
     as_of_broken: bool,
 }
 
 impl State {
     fn set_aside(&mut self, collection: &str, item: &Value) {
-        if let Some(id) = item.get("id").and_then(Value::as_str) {
-            self.broken_ids.insert(id.to_owned());
+        match (item.get("id").and_then(Value::as_str), item) {
+            (Some(id), _) => {
+                self.broken_ids.insert(id.to_owned());
+            }
+            // An object whose id can not be read may still be the entity a reference is to.
+            (None, Value::Object(_)) => self.unknown_ids = true,
+            (None, Value::Array(items)) => items.iter().for_each(|i| self.set_aside(collection, i)),
+            (None, _) => {}
         }
         self.broken_collections.insert(collection.to_owned());
     }
@@ -134,6 +141,7 @@ fn settle(mut state: State) -> Option<Salvage> {
                     doc,
                     kept: state.kept,
                     broken_ids: state.broken_ids,
+                    unknown_ids: state.unknown_ids,
                     broken_collections: state.broken_collections,
                     as_of_broken: state.as_of_broken,
                 });
@@ -230,7 +238,7 @@ pub fn semantic_of_partial(value: &Value) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|d| {
             let target = salvaged.pointer(&d.path).and_then(Value::as_str);
-            let about_broken = target.is_some_and(|t| s.broken_ids.contains(t));
+            let about_broken = s.unknown_ids || target.is_some_and(|t| s.broken_ids.contains(t));
             let depends = match d.code {
                 Code::DanglingReference | Code::WrongReferenceKind => about_broken,
                 Code::UnusedSource | Code::EmptyCoverage => any_broken,
@@ -265,6 +273,7 @@ mod tests {
             current: current.as_object().unwrap().clone(),
             kept: kept.as_object().unwrap().clone(),
             broken_ids: HashSet::default(),
+            unknown_ids: false,
             broken_collections: HashSet::default(),
             as_of_broken: false,
         }
