@@ -80,9 +80,11 @@ fn parse_id(field: &str) -> Option<u32> {
     if field == "-" { None } else { field.parse().ok() }
 }
 
+/// The entries of the snapshot's text. A line that is not an entry (a `#` comment, the header,
+/// a blank line) is skipped because it does not read as one: it has not seven fields, or its
+/// first is not a number.
 fn parse(text: &str) -> Vec<Entry> {
     text.lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("master\t") && !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             let [master, lr, rl, bi, left, right, equation] = f.as_slice() else {
@@ -135,6 +137,30 @@ mod tests {
         assert_eq!(snapshot().len(), rows);
         assert!(rows >= 7);
         assert!(provenance().any(|l| l.contains("2026-11-30")));
+    }
+
+    #[test]
+    fn only_entries_are_read() {
+        let text = "# a comment\twith\tseven\tfields\tlike\tan\tentry\n\
+                    master\tLR\tRL\tBI\tleft\tright\tequation\n\
+                    \n\
+                    \t\t\t\t\t\t\n\
+                    43924\t43925\t-\t43927\tCHEBI:1;CHEBI:2\tCHEBI:3\tA + B = C\n";
+        let entries = parse(text);
+        assert_eq!(entries.len(), 1);
+        let e = &entries[0];
+        assert_eq!(
+            (e.master, e.left_to_right, e.right_to_left, e.bidirectional),
+            (43924, Some(43925), None, Some(43927))
+        );
+        assert_eq!(
+            (e.left.as_slice(), e.right.as_slice()),
+            (
+                &["CHEBI:1".to_owned(), "CHEBI:2".to_owned()][..],
+                &["CHEBI:3".to_owned()][..]
+            )
+        );
+        assert_eq!(e.equation, "A + B = C");
     }
 
     #[test]

@@ -465,3 +465,28 @@ fn the_embedded_family_answers_both_questions() {
     let net = kb.network("allopregnanolone", 2).unwrap();
     assert!(net.branches.iter().any(|s| s.product.id.as_str() == "pregnanolone"));
 }
+
+#[test]
+fn a_link_supported_by_one_claim_and_contradicted_by_another_of_the_same_predicate_is_mixed() {
+    let mut doc = network_doc();
+    doc["claims"].as_array_mut().unwrap().push(json!({
+        "id": "allo-acts-not", "statement": "claim allo-acts-not", "subject": "allo", "predicate": "acts-on",
+        "object": "rec", "grade": "preclinical", "direction": "contradicts", "sources": ["paper"]
+    }));
+    let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+    let acting = kb.acting_on("rec").unwrap();
+    let allo = acting.iter().find(|a| a.link.entity.id().as_str() == "allo").unwrap();
+    let claims: Vec<(&str, Option<EvidenceDirection>)> =
+        allo.link.claims.iter().map(|c| (c.id.as_str(), c.direction)).collect();
+    assert_eq!(
+        claims,
+        [
+            ("allo-acts", Some(EvidenceDirection::Supports)),
+            ("allo-acts-not", Some(EvidenceDirection::Contradicts))
+        ]
+    );
+    // The supporting claim ranks first, yet the link as a whole is not presented as support.
+    assert_eq!(allo.link.direction(), EvidenceDirection::Mixed);
+    assert!(!allo.link.is_supported());
+    assert!(allo.to_string().contains("mixed"), "{allo}");
+}

@@ -1560,14 +1560,24 @@ fn a_reference_to_an_entity_whose_id_can_not_be_read_is_not_called_dangling() {
     // The therapy's active compound is compound C, whose `id` is misspelt: the reference may
     // well be to it, so only the structural errors are reported.
     let mut doc = base();
-    set(&mut doc, "/compounds/1", json!({"ID": "compound-c", "name": "Compound C"}));
-    assert_eq!(codes_of(&doc), ["unknown-field /compounds/1/ID", "missing-field /compounds/1"]);
+    set(
+        &mut doc,
+        "/compounds/1",
+        json!({"ID": "compound-c", "name": "Compound C"}),
+    );
+    assert_eq!(
+        codes_of(&doc),
+        ["unknown-field /compounds/1/ID", "missing-field /compounds/1"]
+    );
     // With a readable id, the broken entity's id is known, and a reference to another is not
     // excused.
     set(&mut doc, "/compounds/1", json!({"id": "compound-c", "name": 5}));
     set(&mut doc, "/therapies/0/active_compounds/0", json!("compound-z"));
     assert_eq!(
         codes_of(&doc),
-        ["type /compounds/1/name", "dangling-reference /therapies/0/active_compounds/0"]
+        [
+            "type /compounds/1/name",
+            "dangling-reference /therapies/0/active_compounds/0"
+        ]
     );
 }
