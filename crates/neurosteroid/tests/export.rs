@@ -132,6 +132,48 @@ fn nodes_use_external_ids_with_biolink_prefixes() {
 }
 
 #[test]
+fn kgx_nodes_carry_every_description() {
+    let f = files(ExportFormat::Kgx);
+    let mut by_name: std::collections::BTreeMap<String, Vec<Value>> = std::collections::BTreeMap::new();
+    for line in f["nodes.jsonl"].lines() {
+        let node: Value = serde_json::from_str(line).unwrap();
+        by_name
+            .entry(node["name"].as_str().unwrap().to_owned())
+            .or_default()
+            .push(node["description"].clone());
+    }
+    let mut described = BTreeSet::new();
+    for kind in neurosteroid::model::EntityKind::ALL {
+        for e in kb().entities(kind) {
+            let Some(d) = e.to_json_value().get("description").cloned() else {
+                continue;
+            };
+            let nodes = by_name
+                .get(e.name())
+                .unwrap_or_else(|| panic!("no node named {}", e.name()));
+            assert!(nodes.contains(&d), "{}: {nodes:?}", e.id());
+            described.insert(kind.collection());
+        }
+    }
+    // Every kind that has a description in the embedded data was checked.
+    assert_eq!(
+        described.into_iter().collect::<Vec<_>>(),
+        [
+            "compounds",
+            "conditions",
+            "effects",
+            "enzymes",
+            "gene_products",
+            "pathways",
+            "receptors",
+            "sites",
+            "strategies",
+            "therapies"
+        ]
+    );
+}
+
+#[test]
 fn rdf_reifies_claims_and_writes_every_triple() {
     let triples = rdf::graph(kb());
     let nt = text(ExportFormat::NTriples);
