@@ -1581,3 +1581,15 @@ fn a_reference_to_an_entity_whose_id_can_not_be_read_is_not_called_dangling() {
         ]
     );
 }
+
+#[test]
+fn a_json_syntax_error_is_located_where_the_parser_stopped() {
+    // A value missing after the colon on line 3: the parser stops at the comma.
+    let text = b"{\n  \"schema_version\": \"1.1.0\",\n  \"as_of\": ,\n}";
+    assert_eq!(locations(text, Format::Json), ["syntax  3:12"]);
+    let d = &neurosteroid::validate(text, Format::Json, Level::Full)[0];
+    assert_eq!(
+        d.to_string(),
+        "3:12: error[syntax] at /: JSON syntax error: expected value (hint: fix the JSON syntax at the position shown)"
+    );
+}
