@@ -194,6 +194,7 @@ fn established_biochemistry_is_not_badged_as_animal_data() {
     let kb = KnowledgeBase::embedded().unwrap();
     let view = kb.fact_sheet("allopregnanolone").unwrap();
     let mut steps = 0;
+    let mut not_established = 0;
     for s in &view.sections {
         for c in &s.claims {
             let badge = neurosteroid::render::evidence_badge(c.claim);
@@ -214,9 +215,19 @@ fn established_biochemistry_is_not_badged_as_animal_data() {
             if term.basis.is_clinical() {
                 assert_eq!(badge.label, c.claim.grade.words(), "{}", c.claim.id);
             }
+            // Laboratory evidence without an established consensus keeps its grade badge.
+            if c.claim.consensus != Some(Consensus::Established) && c.claim.grade == Grade::Preclinical {
+                not_established += 1;
+                assert_eq!(badge.label, "animal / lab only", "{}", c.claim.id);
+                assert_eq!(badge.class, "grade-preclinical", "{}", c.claim.id);
+            }
         }
     }
     assert!(steps >= 4, "the enzyme steps of the route are on the sheet");
+    assert!(
+        not_established >= 1,
+        "a preclinical claim that is not established is on the sheet"
+    );
     let ld: Value = serde_json::from_str(&kb.render("allopregnanolone", SheetFormat::JsonLd).unwrap()).unwrap();
     let by_id = |id: &str| {
         ld["hasPart"]
