@@ -132,7 +132,7 @@ impl Trie {
                 let c = s[d - 1];
                 let (before, row) = rows.split_at_mut(d * w);
                 let up = &before[(d - 1) * w..];
-                let up2 = (d >= 2).then(|| &before[(d - 2) * w..(d - 1) * w]);
+                let up2 = (d >= 2).then(|| &before[(d - 2) * w..][..w]);
                 row[0] = d;
                 let mut least = d;
                 for j in 1..=m {
