@@ -719,6 +719,28 @@ fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
     );
 }
 
+#[test]
+fn a_text_exactly_at_the_size_limit_is_parsed_and_one_byte_more_is_refused() {
+    // A document with an unknown field, so that it is read as a value (by the path that
+    // explains errors) rather than straight into the model.
+    let mut doc = base();
+    doc["x"] = json!(1);
+    let text = serde_json::to_string(&doc).unwrap();
+    let at = LoadOptions::new().with_limits(Limits::default().with_max_bytes(text.len()));
+    let err = KnowledgeBase::from_slice(text.as_bytes(), Format::Json, at).unwrap_err();
+    assert_eq!(err.diagnostics()[0].message, "unknown field `x`");
+    let under = LoadOptions::new().with_limits(Limits::default().with_max_bytes(text.len() - 1));
+    let err = KnowledgeBase::from_slice(text.as_bytes(), Format::Json, under).unwrap_err();
+    assert_eq!(
+        err.diagnostics()[0].message,
+        format!(
+            "the document is {} bytes, more than the limit of {} bytes",
+            text.len(),
+            text.len() - 1
+        )
+    );
+}
+
 /// A file whose size is not known in advance (a `/proc` file says 0 bytes) is cut one byte
 /// past the limit and refused, never read whole.
 #[cfg(target_os = "linux")]
