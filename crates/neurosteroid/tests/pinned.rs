@@ -1615,3 +1615,15 @@ fn a_json_syntax_error_is_located_where_the_parser_stopped() {
         "3:12: error[syntax] at /: JSON syntax error: expected value (hint: fix the JSON syntax at the position shown)"
     );
 }
+
+#[test]
+fn a_positive_number_hashes_by_its_value() {
+    use std::hash::{BuildHasher, RandomState};
+    let p = |v: f64| serde_json::from_value::<neurosteroid::model::Positive>(json!(v)).unwrap();
+    let hasher = RandomState::new();
+    // Equal numbers hash alike, so a set of doses keeps one of each; different ones do not.
+    assert_eq!(hasher.hash_one(p(2.5)), hasher.hash_one(p(2.5)));
+    assert_ne!(hasher.hash_one(p(2.5)), hasher.hash_one(p(25.0)));
+    let set: std::collections::HashSet<_> = [p(1.0), p(2.0), p(1.0)].into_iter().collect();
+    assert_eq!(set.len(), 2);
+}
