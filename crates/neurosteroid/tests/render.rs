@@ -253,3 +253,31 @@ fn established_biochemistry_is_not_badged_as_animal_data() {
         "http://purl.obolibrary.org/obo/ECO_0005801"
     );
 }
+
+/// Every fact sheet at once: each sheet's own page, in the document's order, Markdown sheets
+/// parted by a rule; JSON-LD as one `@graph` with the context once, at the top.
+#[test]
+fn render_all_holds_every_sheet_in_order() {
+    let kb = KnowledgeBase::embedded().unwrap();
+    let ids: Vec<&str> = kb.document().fact_sheets.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.len() >= 2, "{ids:?}");
+    for format in [SheetFormat::Markdown, SheetFormat::Html] {
+        let all = kb.render_all(format).unwrap();
+        let mut from = 0;
+        for id in &ids {
+            let page = kb.render(id, format).unwrap();
+            let at = all[from..]
+                .find(&page)
+                .unwrap_or_else(|| panic!("{id} missing or out of order ({format:?})"));
+            from += at + page.len();
+        }
+        assert_eq!(from, all.len(), "{format:?}: nothing after the last sheet");
+    }
+    let md = kb.render_all(SheetFormat::Markdown).unwrap();
+    assert_eq!(md.matches("\n---\n\n").count(), ids.len() - 1);
+    let ld: Value = serde_json::from_str(&kb.render_all(SheetFormat::JsonLd).unwrap()).unwrap();
+    let graph = ld["@graph"].as_array().unwrap();
+    assert_eq!(graph.len(), ids.len());
+    assert!(ld.get("@context").is_some());
+    assert!(graph.iter().all(|g| g.get("@context").is_none()));
+}
