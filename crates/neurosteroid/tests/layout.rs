@@ -327,6 +327,26 @@ fn fmt_refuses_what_it_can_not_keep() {
     assert!(err[0].location.is_some());
 }
 
+#[test]
+fn fmt_keeps_a_comment_after_a_block_scalar_and_refuses_one_it_can_not_place() {
+    let kind = Content::Entity(EntityKind::Compound);
+    // Indented less than the scalar's content, the `#` line is a comment after it (it was
+    // once taken for the scalar's content, and dropped).
+    let text = "id: p\nname: p\nsynonyms:\n  - |\n    x\n   # after x\n  - b\n";
+    assert_eq!(
+        format_text(text, Format::Yaml, kind).unwrap(),
+        "id: p\nname: p\nsynonyms:\n  - \"x\\n\"\n  # after x\n  - b\n"
+    );
+    // With an indentation indicator, a `#` line indented less than the first line of content
+    // may still be content (here it is): the formatter can not tell, and changes nothing.
+    let text = "id: p\nname: p\ndescription: |2\n    x\n  # y\n";
+    let err = format_text(text, Format::Yaml, kind).unwrap_err();
+    assert_eq!(
+        err.diagnostics()[0].message,
+        "cannot tell the comments from the content of this file (a `#` inside a multi-line value?)"
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

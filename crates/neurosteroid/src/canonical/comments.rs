@@ -31,17 +31,26 @@ pub(crate) fn scan(text: &str) -> Option<Vec<Comment>> {
     let mut out = Vec::new();
     // Inside a quoted scalar that spans lines: its quote character.
     let mut open_quote: Option<u8> = None;
-    // Inside a block scalar: lines indented deeper than this belong to it.
-    let mut block_indent: Option<usize> = None;
+    // Inside a block scalar: the indentation of the line that opened it, and that of its
+    // first line of content once seen.
+    let mut block: Option<(usize, Option<usize>)> = None;
     for (n, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let b = line.as_bytes();
         let indent = b.iter().take_while(|&&c| c == b' ').count();
-        if let Some(parent) = block_indent {
-            if line.trim().is_empty() || indent > parent {
+        if let Some((parent, content)) = &mut block {
+            if line.trim().is_empty() {
                 continue;
             }
-            block_indent = None;
+            // A line indented deeper than the opening line but less than the content is a
+            // comment after the scalar (YAML's trailing comments), not part of it. With an
+            // indentation indicator the content may start deeper than its indentation: a `#`
+            // line between the two is then taken for a comment, the text without it reads
+            // as another value, and the formatter refuses the file rather than lose a line.
+            if indent > *parent && indent >= *content.get_or_insert(indent) {
+                continue;
+            }
+            block = None;
         }
         let mut i = 0;
         let mut content_end = 0;
@@ -81,7 +90,7 @@ pub(crate) fn scan(text: &str) -> Option<Vec<Comment>> {
         }
         let content = line[..content_end].trim_end();
         if open_quote.is_none() && is_block_indicator(content) {
-            block_indent = Some(indent);
+            block = Some((indent, None));
         }
         if let Some(at) = comment {
             out.push(Comment {
@@ -279,5 +288,18 @@ mod tests {
         let text = "# top\na: 'x # not' # yes\nb: c#d\nc: |\n  # in block\nd: \"q\\\" # no\" # end\n";
         let found: Vec<String> = scan(text).unwrap().into_iter().map(|c| c.text).collect();
         assert_eq!(found, ["# top", "# yes", "# end"]);
+    }
+
+    #[test]
+    fn a_block_scalar_ends_at_a_line_indented_less_than_its_content() {
+        let found = |text: &str| -> Vec<String> { scan(text).unwrap().into_iter().map(|c| c.text).collect() };
+        // Indented less than the content: a comment after the scalar.
+        assert_eq!(found("a: |\n  x\n # after\nb: 1\n"), ["# after"]);
+        assert_eq!(found("- >-\n    x\n\n   # after\n"), ["# after"]);
+        // As deep as the content, or deeper: part of the scalar, even the first line.
+        assert!(found("a: |\n  # x\n  # y\n    # z\n").is_empty());
+        assert!(found("  a: |\n   x\n   # y\n").is_empty());
+        // Back at the opening line's indentation: the block is over.
+        assert_eq!(found("  a: |\n    x\n  # next\n  b: 1\n"), ["# next"]);
     }
 }
