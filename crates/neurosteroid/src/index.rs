@@ -540,6 +540,70 @@ mod tests {
         assert!(typo_hits > 500, "only {typo_hits} queries with typo matches");
     }
 
+    /// The typo matches that sit exactly at a similarity floor: as many edits as the floor
+    /// allows for a name three characters longer than the query, the longest a match can be
+    /// (rounding the bound down there would lose them; the exhaustive test's typos never
+    /// reach that far).
+    #[test]
+    fn typo_matches_exactly_at_the_similarity_floor_are_found() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let index = kb.name_index();
+        let without = |name: &[char], drop: [usize; 3]| -> String {
+            name.iter()
+                .enumerate()
+                .filter(|(i, _)| !drop.contains(i))
+                .map(|(_, c)| *c)
+                .collect()
+        };
+        let (mut searched, mut resolved) = (0, 0);
+        for (name, key, _) in &index.all {
+            let c: Vec<char> = name.chars().collect();
+            if !name.is_ascii()
+                || matches!(
+                    key.kind(),
+                    EntityKind::Source | EntityKind::Claim | EntityKind::FactSheet
+                )
+            {
+                continue;
+            }
+            let q = match c.len() {
+                // 3 edits of 12: similarity 0.75, the least a search shows.
+                12 => without(&c, [2, 5, 8]),
+                // 4 edits of 30: similarity 0.8666…, a score of 0.65, the least resolve takes.
+                30 => {
+                    let mut q: Vec<char> = without(&c, [3, 12, 21]).chars().collect();
+                    q[22] = if q[22] == 'q' { 'z' } else { 'q' };
+                    q.into_iter().collect()
+                }
+                _ => continue,
+            };
+            let linear = index.scored(&q);
+            let at_floor = |min: f64| {
+                linear
+                    .iter()
+                    .any(|s| s.0 == *key && s.2 == MatchKind::Fuzzy && s.1 >= min)
+            };
+            if c.len() == 12 && at_floor(0.0) {
+                searched += 1;
+                assert_eq!(
+                    kb.search_kind(&q, 10, None),
+                    kb.ranked(&q, linear.clone(), 10, None),
+                    "search {q:?}"
+                );
+            }
+            if c.len() == 30 && at_floor(RESOLVE_MIN_FUZZY_SCORE) {
+                resolved += 1;
+                let fuzzy = |v: Vec<Scored>| -> Vec<Scored> {
+                    v.into_iter()
+                        .filter(|s| s.2 == MatchKind::Fuzzy && s.1 >= RESOLVE_MIN_FUZZY_SCORE)
+                        .collect()
+                };
+                assert_eq!(fuzzy(index.scored_for_resolve(&q)), fuzzy(linear), "resolve {q:?}");
+            }
+        }
+        assert!(searched > 0 && resolved > 0, "{searched} {resolved}");
+    }
+
     #[test]
     fn trie_walk_finds_exactly_the_names_within_the_bound() {
         let words = [
