@@ -319,6 +319,40 @@ fn acting_on_groups_every_ligand_with_the_direction_of_its_evidence() {
     assert!(matches!(kb.acting_on("RED1"), Err(Error::WrongKind { .. })));
 }
 
+#[test]
+fn acting_on_lists_each_claim_of_a_ligand_once() {
+    // Two mechanisms of one ligand citing three claims between them, one of them twice (a
+    // claim about the ligand at a receptor of the same subunits) and one also an acts-on
+    // claim of the receptor.
+    let mut doc = network_doc();
+    doc["receptors"][0]["mechanisms"] = json!([
+        {"ligand": "allo", "mode": "positive-allosteric-modulation", "claims": ["allo-acts", "allo-binds"]},
+        {"ligand": "allo", "mode": "agonism", "claims": ["allo-gates", "allo-binds"]},
+        {"ligand": "iso", "mode": "negative-allosteric-modulation"}
+    ]);
+    // And a ligand with two acts-on claims of the receptor, neither cited by a mechanism.
+    for (id, subject, object) in [
+        ("allo-binds", "allo", "rec-d"),
+        ("allo-gates", "allo", "rec"),
+        ("iso-acts-again", "iso", "rec"),
+    ] {
+        doc["claims"].as_array_mut().unwrap().push(
+            json!({"id": id, "statement": format!("claim {id}"), "subject": subject, "predicate": "acts-on",
+                "object": object, "grade": "preclinical", "direction": "supports", "sources": ["paper"]}),
+        );
+    }
+    let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+    let acting = kb.acting_on("rec").unwrap();
+    let claims = |ligand: &str| {
+        let a = acting.iter().find(|a| a.link.entity.id().as_str() == ligand).unwrap();
+        let mut ids: Vec<&str> = a.link.claims.iter().map(|c| c.id.as_str()).collect();
+        ids.sort_unstable();
+        (ids, a.mechanisms.len())
+    };
+    assert_eq!(claims("allo"), (vec!["allo-acts", "allo-binds", "allo-gates"], 2));
+    assert_eq!(claims("iso"), (vec!["iso-acts", "iso-acts-again"], 1));
+}
+
 #[cfg(feature = "render")]
 #[test]
 fn diagrams_draw_the_network_not_only_the_chain() {
