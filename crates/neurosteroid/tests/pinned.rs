@@ -739,6 +739,14 @@ fn a_text_exactly_at_the_size_limit_is_parsed_and_one_byte_more_is_refused() {
             text.len() - 1
         )
     );
+    // A valid document is refused one byte over the limit too (the fast path of reading
+    // JSON straight into the model is for texts within the limit only).
+    let text = serde_json::to_string(&base()).unwrap();
+    let under = LoadOptions::new().with_limits(Limits::default().with_max_bytes(text.len() - 1));
+    let err = KnowledgeBase::from_slice(text.as_bytes(), Format::Json, under).unwrap_err();
+    assert_eq!(err.diagnostics()[0].code, neurosteroid::Code::Limit);
+    let at = LoadOptions::new().with_limits(Limits::default().with_max_bytes(text.len()));
+    assert!(KnowledgeBase::from_slice(text.as_bytes(), Format::Json, at).is_ok());
 }
 
 /// A file whose size is not known in advance (a `/proc` file says 0 bytes) is cut one byte
