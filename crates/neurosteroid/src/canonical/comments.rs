@@ -291,6 +291,13 @@ mod tests {
     }
 
     #[test]
+    fn without_blanks_out_comments_and_keeps_lines_and_columns() {
+        let text = "# top\na: 1 # one\nb: 'x # not'\n";
+        assert_eq!(without(text, &scan(text).unwrap()), "\na: 1 \nb: 'x # not'\n");
+        assert_eq!(without("a: 1", &[]), "a: 1");
+    }
+
+    #[test]
     fn a_block_scalar_ends_at_a_line_indented_less_than_its_content() {
         let found = |text: &str| -> Vec<String> { scan(text).unwrap().into_iter().map(|c| c.text).collect() };
         // Indented less than the content: a comment after the scalar.
