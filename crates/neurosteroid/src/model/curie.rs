@@ -20,7 +20,8 @@ use crate::diagnostic::Code;
 pub(crate) struct Prefix {
     /// Bioregistry key (lowercase), e.g. `pubchem.compound`.
     pub(crate) key: &'static str,
-    /// Bioregistry's preferred prefix, the form written on output, e.g. `CHEBI`.
+    /// Bioregistry's preferred prefix, the form written on output, e.g. `CHEBI`: the key in
+    /// another case (a test keeps it so), so that looking the key up finds it too.
     pub(crate) preferred: &'static str,
     /// Other spellings accepted on input (case-insensitively).
     pub(crate) synonyms: &'static [&'static str],
@@ -268,13 +269,13 @@ fn case_insensitive(s: &str) -> String {
         .collect()
 }
 
-/// Looks a prefix up by any accepted spelling, in any case.
+/// Looks a prefix up by any accepted spelling, in any case (the preferred spelling is the
+/// key's).
 pub(crate) fn find_prefix(prefix: &str) -> Option<(usize, &'static Prefix)> {
-    PREFIXES.iter().enumerate().find(|(_, p)| {
-        p.key.eq_ignore_ascii_case(prefix)
-            || p.preferred.eq_ignore_ascii_case(prefix)
-            || p.synonyms.iter().any(|s| s.eq_ignore_ascii_case(prefix))
-    })
+    PREFIXES
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.key.eq_ignore_ascii_case(prefix) || p.synonyms.iter().any(|s| s.eq_ignore_ascii_case(prefix)))
 }
 
 /// A compact identifier such as `CHEBI:50169` or `hgnc:11284`, normalised to Bioregistry's
@@ -485,6 +486,20 @@ mod tests {
         assert_eq!(c.to_string(), "CHEBI:50169");
         let c = Curie::parse("PMID:123").unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(c.to_string(), "pubmed:123");
+    }
+
+    #[test]
+    fn every_spelling_of_every_prefix_is_found_in_any_case() {
+        for (i, p) in PREFIXES.iter().enumerate() {
+            assert!(p.preferred.eq_ignore_ascii_case(p.key), "{}: {}", p.key, p.preferred);
+            assert_eq!(p.key, p.key.to_ascii_lowercase());
+            for spelling in [p.key, p.preferred].iter().chain(p.synonyms) {
+                for s in [spelling.to_ascii_lowercase(), spelling.to_ascii_uppercase()] {
+                    assert_eq!(find_prefix(&s).map(|(at, _)| at), Some(i), "{s}");
+                }
+            }
+        }
+        assert!(find_prefix("chebi:").is_none() && find_prefix("").is_none());
     }
 
     #[test]
