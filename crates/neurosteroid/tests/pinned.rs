@@ -720,6 +720,20 @@ fn a_file_exactly_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
 }
 
 #[test]
+fn a_json_text_read_as_yaml_is_the_same_document() {
+    // The embedded document, and one with the characters JSON and YAML escape or forbid.
+    let mut doc = base();
+    doc["compounds"][0]["name"] = json!("a/b \\ \" \u{7f}\u{85}\u{2028}\u{feff}\u{fffe} é ∞ 𝄞");
+    for text in [
+        neurosteroid::EMBEDDED_JSON.to_owned(),
+        serde_json::to_string(&doc).unwrap(),
+    ] {
+        let read = |format| KnowledgeBase::from_slice(text.as_bytes(), format, LoadOptions::new()).unwrap();
+        assert!(read(Format::Yaml) == read(Format::Json));
+    }
+}
+
+#[test]
 fn a_text_exactly_at_the_size_limit_is_parsed_and_one_byte_more_is_refused() {
     // A document with an unknown field, so that it is read as a value (by the path that
     // explains errors) rather than straight into the model.
