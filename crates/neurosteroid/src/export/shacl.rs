@@ -38,19 +38,6 @@ fn scalar(def: &Value, out: &mut Vec<String>) {
         out.push(format!("sh:in ( {} )", list.join(" ")));
         return;
     }
-    if let Some(one_of) = def.get("oneOf").and_then(Value::as_array) {
-        // schemars writes documented enum variants as `oneOf: [{const: ...}]`.
-        let list: Vec<String> = one_of
-            .iter()
-            .filter_map(|v| v.get("const").or_else(|| v.get("enum").and_then(|e| e.get(0))))
-            .filter_map(Value::as_str)
-            .map(|s| format!("\"{}\"", escape_literal(s)))
-            .collect();
-        if !list.is_empty() {
-            out.push(format!("sh:in ( {} )", list.join(" ")));
-            return;
-        }
-    }
     match schema_type(def) {
         Some("string") => out.push("sh:datatype xsd:string".into()),
         Some("number") => out.push("sh:datatype xsd:decimal".into()),
