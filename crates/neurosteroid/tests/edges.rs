@@ -208,6 +208,12 @@ fn every_problem_in_one_pass() {
     }
     let dup = diags.iter().find(|d| d.code == Code::DuplicateId).unwrap();
     assert!(dup.message.contains("/compounds/2"), "{}", dup.message);
+    // An unknown prefix is told the registry's prefixes it might have meant.
+    let prefix = diags.iter().find(|d| d.code == Code::UnknownPrefix).unwrap();
+    assert_eq!(
+        prefix.hint.as_deref(),
+        Some("use a Bioregistry prefix such as CHEBI, pubchem.compound, cas, hgnc, uniprot, EC, mesh, pubmed or doi")
+    );
     assert!(diags.iter().all(|d| d.location.is_some()), "{diags:?}");
     // A reference to an entity that did not parse is not reported as dangling.
     let mut doc = base();
