@@ -588,6 +588,26 @@ mod tests {
         }
     }
 
+    /// A map, as a type that asks for one reads it (no model type does): from an object only,
+    /// like serde_json.
+    #[test]
+    fn reads_maps_as_serde_json_does() {
+        use std::collections::BTreeMap;
+        for value in [
+            json!({"a": 1, "b": 2}),
+            json!({}),
+            json!([["a", 1]]),
+            json!("a"),
+            json!({"a": "x"}),
+        ] {
+            let ours = from_value::<BTreeMap<String, u8>>(&value).ok();
+            assert_eq!(ours, serde_json::from_value(value.clone()).ok(), "{value}");
+            same::<BTreeMap<String, u8>>(&value);
+        }
+        let map: BTreeMap<String, u8> = from_value(&json!({"a": 1, "b": 2})).unwrap();
+        assert_eq!(map, BTreeMap::from([("a".to_owned(), 1), ("b".to_owned(), 2)]));
+    }
+
     /// Each entity of the embedded data with each of its fields set to each of many values.
     #[test]
     fn reads_values_as_serde_json_does() {
