@@ -604,6 +604,29 @@ mod tests {
         assert!(searched > 0 && resolved > 0, "{searched} {resolved}");
     }
 
+    /// A search that widens its typo radius step by step must not stop at a match that a
+    /// name one edit further away outscores: here the query's two two-byte letters let a name
+    /// five characters longer through the three-byte length filter, and its 7 edits of 29
+    /// characters score more than the other name's 6 of 24.
+    #[test]
+    fn search_does_not_stop_widening_at_a_match_a_further_name_outscores() {
+        let q = "жabcdefghijkжlmnopqrstuv";
+        let near = "жaxcxexghijkжlxnxpxrstuv"; // 6 substitutions
+        let far = "zabcydefgyhijkyzlmnoypqrsytuv"; // ж made z twice, 5 insertions
+        let doc = serde_json::json!({
+            "schema_version": "1.1.0",
+            "as_of": "2026-01-31",
+            "compounds": [{"id": "near", "name": near}, {"id": "far", "name": far}]
+        });
+        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let scan = kb.search_kind_by_scan(q, 1, None);
+        let two = kb.search_kind(q, 2, None);
+        let ids: Vec<&str> = two.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["far", "near"]);
+        assert_eq!(scan[0].id, "far");
+        assert_eq!(kb.search_kind(q, 1, None), scan);
+    }
+
     #[test]
     fn trie_walk_finds_exactly_the_names_within_the_bound() {
         let words = [
