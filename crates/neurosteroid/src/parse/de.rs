@@ -588,6 +588,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn one_of_lists_names_as_serde_does() {
+        assert_eq!(one_of(&["a"]), "a");
+        assert_eq!(one_of(&["a", "b"]), "a or b");
+        assert_eq!(one_of(&["a", "b", "c"]), "a, b, c");
+    }
+
     /// A map, as a type that asks for one reads it (no model type does): from an object only,
     /// like serde_json.
     #[test]
