@@ -406,7 +406,34 @@ fn svg_chain(net: &Network<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{dot_text, wrap};
+    use super::{dot_text, layout, wrap};
+    use crate::{KnowledgeBase, Network};
+
+    /// A branch neither of whose compounds is drawn yet (a network put together by hand)
+    /// goes off the route's first free column with its product one row below its substrate.
+    #[test]
+    fn a_branch_off_nothing_drawn_goes_down_the_page() {
+        let kb = KnowledgeBase::embedded().unwrap_or_else(|e| unreachable!("{e}"));
+        let net = kb
+            .network("allopregnanolone", 0)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let full = kb
+            .network("allopregnanolone", 3)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let on_route: Vec<&str> = net.compounds().iter().map(|c| c.id.as_str()).collect();
+        let off = full
+            .branches
+            .iter()
+            .find(|s| !on_route.contains(&s.substrate.id.as_str()) && !on_route.contains(&s.product.id.as_str()))
+            .unwrap_or_else(|| unreachable!("no branch off the route"));
+        let alone = Network {
+            route: net.route.clone(),
+            branches: vec![off.clone()],
+        };
+        let pos = layout(&alone);
+        let (sub, prod) = (pos[off.substrate.id.as_str()], pos[off.product.id.as_str()]);
+        assert_eq!((sub, prod), ((1, 0), (1, 1)));
+    }
 
     #[test]
     fn dot_text_escapes_quotes_and_drops_what_graphviz_can_not_hold() {
