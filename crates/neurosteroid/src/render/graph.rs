@@ -414,20 +414,17 @@ mod tests {
     #[test]
     fn a_branch_off_nothing_drawn_goes_down_the_page() {
         let kb = KnowledgeBase::embedded().unwrap_or_else(|e| unreachable!("{e}"));
-        let net = kb
-            .network("allopregnanolone", 0)
-            .unwrap_or_else(|e| unreachable!("{e}"));
         let full = kb
             .network("allopregnanolone", 3)
             .unwrap_or_else(|e| unreachable!("{e}"));
-        let on_route: Vec<&str> = net.compounds().iter().map(|c| c.id.as_str()).collect();
+        let on_route: Vec<&str> = full.route.compounds().iter().map(|c| c.id.as_str()).collect();
         let off = full
             .branches
             .iter()
             .find(|s| !on_route.contains(&s.substrate.id.as_str()) && !on_route.contains(&s.product.id.as_str()))
             .unwrap_or_else(|| unreachable!("no branch off the route"));
         let alone = Network {
-            route: net.route.clone(),
+            route: full.route.clone(),
             branches: vec![off.clone()],
         };
         let pos = layout(&alone);
