@@ -588,6 +588,29 @@ mod tests {
         }
     }
 
+    /// The prefixes the unknown-prefix hint suggests are known ones, in their preferred
+    /// spelling (so that removing or renaming one in the registry table fails here).
+    #[test]
+    fn the_unknown_prefix_hint_names_known_prefixes() {
+        let hint = DeError {
+            kind: Kind::Refused(Code::UnknownPrefix),
+            message: String::new(),
+        }
+        .hint()
+        .unwrap_or_default();
+        let names = hint
+            .strip_prefix("use a Bioregistry prefix such as ")
+            .unwrap_or_default();
+        let names: Vec<&str> = names
+            .split([',', ' '])
+            .filter(|s| !s.is_empty() && *s != "or")
+            .collect();
+        assert_eq!(names.len(), 9, "{hint}");
+        for name in names {
+            assert!(crate::model::PREFIXES.iter().any(|p| p.preferred == name), "{name}");
+        }
+    }
+
     #[test]
     fn one_of_lists_names_as_serde_does() {
         assert_eq!(one_of(&["a"]), "a");
