@@ -560,6 +560,16 @@ mod tests {
             ops(json!([1, 2, 3, 4]), json!([1, 4])),
             json!([{"op": "remove", "path": "/2"}, {"op": "remove", "path": "/1"}])
         );
+        // Repeated items: an item is counted in the common head or in the common tail, never
+        // in both (the tail is at most what the shorter list has left after the head).
+        assert_eq!(
+            ops(json!([1]), json!([1, 1])),
+            json!([{"op": "add", "path": "/1", "value": 1}])
+        );
+        assert_eq!(
+            ops(json!([7, 7, 7]), json!([7])),
+            json!([{"op": "remove", "path": "/2"}, {"op": "remove", "path": "/1"}])
+        );
         // Items are patched inside: only the key that changed.
         assert_eq!(
             ops(
