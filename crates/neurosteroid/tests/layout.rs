@@ -431,3 +431,26 @@ fn the_sample_content_repository_holds_the_embedded_data() {
         "examples/content-repo/kb differs from the embedded data: run `make examples`"
     );
 }
+
+/// Progress counts the files read, from 1 to their number, once each, whatever the number of
+/// threads reading them (the calls may come in any order).
+#[test]
+fn progress_counts_every_file_once_up_to_the_total() {
+    let dir = neurosteroid_test_support::path("examples/content-repo/kb");
+    for threads in [1, 2, 3] {
+        let calls = std::sync::Mutex::new(Vec::new());
+        let record = |n: usize, total: usize| calls.lock().unwrap().push((n, total));
+        let tree = Tree::read_with_threads(
+            &dir,
+            &Limits::default(),
+            Some(&record),
+            std::num::NonZeroUsize::new(threads),
+        )
+        .unwrap();
+        let total = tree.files().len();
+        let mut calls = calls.into_inner().unwrap();
+        calls.sort_unstable();
+        let want: Vec<(usize, usize)> = (1..=total).map(|n| (n, total)).collect();
+        assert!(calls == want, "{threads} threads: {calls:?}");
+    }
+}

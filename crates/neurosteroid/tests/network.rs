@@ -246,6 +246,11 @@ fn made_by_resolves_an_activity_or_a_gene_product_and_follows_the_chain() {
     assert_eq!(thd.link.direction(), EvidenceDirection::Contradicts);
     assert!(thd.to_string().starts_with("Compound THD — contradicts"), "{thd}");
     assert!(thd.clone().supporting().is_none());
+    // A supported compound is kept whole: its chain and its supporting claims.
+    let kept = allo.clone().supporting().unwrap();
+    assert_eq!(kept.compound.id.as_str(), "allo");
+    assert_eq!(kept.steps, allo.steps);
+    assert_eq!(kept.link.claims, allo.link.claims);
     // A compound made by a recorded reaction with no claim: no grade, not support.
     let q5 = made.iter().find(|m| m.compound.id.as_str() == "q5").unwrap();
     assert!(q5.link.grade().is_none() && !q5.link.is_supported());
