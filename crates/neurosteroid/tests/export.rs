@@ -192,9 +192,12 @@ fn rdf_reifies_claims_and_writes_every_triple() {
 
 #[test]
 fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
-    let doc = serde_json::json!({"schema_version": "1.0.0", "as_of": "2026-01-01",
+    let doc = serde_json::json!({"$schema": "https://example.org/document.schema.json",
+        "schema_version": "1.0.0", "as_of": "2026-01-01",
         "compounds": [{"id": "x", "name": "X", "identifiers": ["nope:1"], "colour": "blue"}]});
     let nt = rdf::ntriples(&rdf::graph_of_value(&doc, &document_schema()));
+    // What the document says of itself for editors is not knowledge: no triple.
+    assert!(!nt.contains("$schema") && !nt.contains("document.schema.json"), "{nt}");
     assert!(
         nt.contains("<https://neurosteroid.invalid/vocab/identifiers> \"nope:1\" ."),
         "{nt}"
