@@ -406,7 +406,7 @@ fn svg_chain(net: &Network<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{dot_text, layout, wrap};
+    use super::{dot_text, layout, mermaid_text, wrap};
     use crate::{KnowledgeBase, Network};
 
     /// A branch neither of whose compounds is drawn yet (a network put together by hand)
@@ -430,6 +430,14 @@ mod tests {
         let pos = layout(&alone);
         let (sub, prod) = (pos[off.substrate.id.as_str()], pos[off.product.id.as_str()]);
         assert_eq!((sub, prod), ((1, 0), (1, 1)));
+    }
+
+    #[test]
+    fn mermaid_text_escapes_markup_and_drops_what_mermaid_can_not_hold() {
+        assert_eq!(
+            mermaid_text("a\"b<c>d#e%f`g{h}i\nj\rk\u{1}l\u{7f}m\u{85}n\u{fffe}o\u{ffff}p α"),
+            "a#quot;b#lt;c#gt;d#35;e#37;f#96;g#123;h#125;i j klmnop α"
+        );
     }
 
     #[test]
