@@ -285,9 +285,10 @@ mod tests {
 
     #[test]
     fn finds_comments_but_not_hashes_in_content() {
-        let text = "# top\na: 'x # not' # yes\nb: c#d\nc: |\n  # in block\nd: \"q\\\" # no\" # end\n";
+        let text =
+            "# top\na: 'x # not' # yes\nb: c#d\nb2: 'it''s' # quote\nc: |\n  # in block\nd: \"q\\\" # no\" # end\n";
         let found: Vec<String> = scan(text).unwrap().into_iter().map(|c| c.text).collect();
-        assert_eq!(found, ["# top", "# yes", "# end"]);
+        assert_eq!(found, ["# top", "# yes", "# quote", "# end"]);
     }
 
     #[test]
