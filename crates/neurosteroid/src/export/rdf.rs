@@ -401,6 +401,20 @@ mod tests {
         assert_eq!(super::turtle_iri("https://example.org/x"), "<https://example.org/x>");
     }
 
+    /// A prefixed name only where Turtle's grammar allows this simple form: a local part
+    /// that starts with a letter, a digit or `_`, holds only those and `-`, and does not end
+    /// with `-`; anything else is written as a whole IRI.
+    #[test]
+    fn a_local_name_is_prefixed_only_where_turtle_allows_it() {
+        let v = |local: &str| super::turtle_iri(&format!("https://neurosteroid.invalid/vocab/{local}"));
+        for ok in ["a", "9", "_", "_x", "a-b", "a_b", "A9"] {
+            assert_eq!(v(ok), format!("v:{ok}"));
+        }
+        for whole in ["", "-a", "a-", "a.b", "a/b", "é", "a b"] {
+            assert_eq!(v(whole), format!("<https://neurosteroid.invalid/vocab/{whole}>"));
+        }
+    }
+
     /// Optional object fields as schemars writes them for some types (`anyOf: [X, null]`,
     /// either order); the committed schema has none today, but a schema passed to
     /// [`super::graph_of_value`] may.
