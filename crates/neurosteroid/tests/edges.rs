@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // test helpers fail loudly by design
 
 use neurosteroid::render::SheetFormat;
-use neurosteroid::{Code, Format, KnowledgeBase, Level};
+use neurosteroid::{Code, EntityKind, Format, KnowledgeBase, Level};
 use serde_json::Value;
 
 use neurosteroid_test_support::base;
@@ -359,5 +359,42 @@ fn messages_escape_line_breaks_and_say_the_form_in_words() {
         diags[0].message,
         "`effect-e\\n` is not a valid id (lowercase slug): lowercase letters and digits, in words joined by \
          single hyphens, such as `srd5a1` or `allopregnanolone`"
+    );
+}
+
+/// An unknown top-level field is reported at its key, each one, with the closest allowed
+/// field when one is close and the list of them when none is.
+#[test]
+fn every_unknown_top_level_field_is_hinted_the_closest_or_the_allowed_ones() {
+    let diags = neurosteroid::validate(
+        br#"{"schema_version": "1.1.0", "as_of": "2026-01-31", "compunds": [], "zzz": 1}"#,
+        Format::Json,
+        Level::Schema,
+    );
+    let got: Vec<(Code, &str, &str, Option<&str>)> = diags
+        .iter()
+        .map(|d| (d.code, d.path.as_str(), d.message.as_str(), d.hint.as_deref()))
+        .collect();
+    let collections: Vec<&str> = EntityKind::ALL.iter().map(|k| k.collection()).collect();
+    let allowed = format!(
+        "allowed top-level fields: $schema, schema_version, as_of, {}, coverage",
+        collections.join(", ")
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                Code::UnknownField,
+                "/compunds",
+                "unknown field `compunds`",
+                Some("did you mean `compounds`?")
+            ),
+            (
+                Code::UnknownField,
+                "/zzz",
+                "unknown field `zzz`",
+                Some(allowed.as_str())
+            ),
+        ]
     );
 }
