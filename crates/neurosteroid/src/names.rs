@@ -255,6 +255,10 @@ mod tests {
         let long = "a".repeat(MAX_FUZZY_CHARS + 1);
         assert_eq!(similarity_at_least(&long, &long, 0.5), None);
         assert_eq!(closest(&long, [long.as_str()]), None);
+        // Exactly at the limit, a query is still compared.
+        let at_limit = "a".repeat(MAX_FUZZY_CHARS);
+        let one_off = format!("{}b", "a".repeat(MAX_FUZZY_CHARS - 1));
+        assert_eq!(closest(&at_limit, [one_off.as_str()]), Some(one_off.as_str()));
         assert_eq!(closest("compunds", ["compounds", "sources"]), Some("compounds"));
     }
 
