@@ -79,15 +79,12 @@ pub(crate) fn scan(text: &str) -> Option<Vec<Comment>> {
                     break;
                 }
                 b'"' | b'\'' if starts_scalar(b, i) => open_quote = Some(c),
-                b' ' | b'\t' => {
-                    i += 1;
-                    continue;
-                }
                 _ => {}
             }
             i += 1;
             content_end = i;
         }
+        // Blanks before a comment were counted as content: trimmed off here.
         let content = line[..content_end].trim_end();
         if open_quote.is_none() && is_block_indicator(content) {
             block = Some((indent, None));
