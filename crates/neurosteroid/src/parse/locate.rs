@@ -185,4 +185,21 @@ mod tests {
         assert_eq!(got[2], text.find('2'));
         assert_eq!(got[3], Some(0));
     }
+
+    /// Values are located down to `MAX_DEPTH` levels below the root; deeper, at the deepest
+    /// ancestor reached.
+    #[test]
+    fn values_are_located_down_to_the_depth_limit() {
+        // Array `i` (the root is 0) opens at byte `i`; the innermost holds `1`.
+        let levels = MAX_DEPTH + 1;
+        let text = format!("{}1{}", "[".repeat(levels), "]".repeat(levels));
+        let pointer = |depth: usize| "/0".repeat(depth);
+        let (at_limit, below) = (pointer(MAX_DEPTH), pointer(MAX_DEPTH + 1));
+        let got = locate_json(&text, &[&at_limit, &below]);
+        assert_eq!(got, [Some(MAX_DEPTH), Some(MAX_DEPTH)]);
+        // One level less deep, the innermost value is reached.
+        let text = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(locate_json(&text, &[&at_limit]), [Some(MAX_DEPTH)]);
+        assert_eq!(locate_json(&text, &[&pointer(MAX_DEPTH - 1)]), [Some(MAX_DEPTH - 1)]);
+    }
 }
