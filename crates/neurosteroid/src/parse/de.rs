@@ -618,6 +618,32 @@ mod tests {
         assert_eq!(one_of(&["a", "b", "c"]), "a, b, c");
     }
 
+    /// A unit variant written as a one-key object (the document's shape check refuses that
+    /// form before serde sees it, but the reader itself is serde_json's twin): only `null`
+    /// may follow the key.
+    #[test]
+    fn reads_a_unit_variant_as_an_object_as_serde_json_does() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum E {
+            A,
+            B(u8),
+        }
+        for value in [
+            json!("a"),
+            json!({"a": null}),
+            json!({"a": 1}),
+            json!({"a": []}),
+            json!({"b": 2}),
+        ] {
+            let ours = from_value::<E>(&value).ok();
+            assert_eq!(ours, serde_json::from_value(value.clone()).ok(), "{value}");
+            same::<E>(&value);
+        }
+        assert_eq!(from_value::<E>(&json!({"a": null})).ok(), Some(E::A));
+        assert!(from_value::<E>(&json!({"a": 1})).is_err());
+    }
+
     /// A map, as a type that asks for one reads it (no model type does): from an object only,
     /// like serde_json.
     #[test]
