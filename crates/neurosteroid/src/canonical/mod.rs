@@ -170,8 +170,9 @@ fn internal() -> Error {
     }
 }
 
-/// Sorts the lists whose order carries no meaning; `top` is the root of a whole document,
-/// whose entity collections are sorted by id.
+/// Sorts the lists whose order carries no meaning; `top` is true for a whole document's root
+/// and its fields, whose entity collections are sorted by id. (The tree is made from the typed
+/// model, so no field of a document's root is a mapping: `top` goes no deeper than the fields.)
 fn sort(t: &mut Tagged, key: Option<&str>, top: bool) {
     match &mut t.kind {
         Kind::Seq(items) => {
@@ -186,7 +187,7 @@ fn sort(t: &mut Tagged, key: Option<&str>, top: bool) {
         }
         Kind::Map(entries) => {
             for (k, v) in entries.iter_mut() {
-                sort(v, Some(k), top && v.orig.matches('/').count() == 1);
+                sort(v, Some(k), top);
             }
         }
         Kind::Scalar(_) => {}
