@@ -84,7 +84,7 @@ pub(crate) fn scan(text: &str) -> Option<Vec<Comment>> {
             i += 1;
             content_end = i;
         }
-        // Blanks before a comment were counted as content: trimmed off here.
+        // The loop counts blanks as content; those at the end (before a comment) go here.
         let content = line[..content_end].trim_end();
         if open_quote.is_none() && is_block_indicator(content) {
             block = Some((indent, None));
