@@ -260,6 +260,13 @@ mod tests {
         let one_off = format!("{}b", "a".repeat(MAX_FUZZY_CHARS - 1));
         assert_eq!(closest(&at_limit, [one_off.as_str()]), Some(one_off.as_str()));
         assert_eq!(closest("compunds", ["compounds", "sources"]), Some("compounds"));
+        // A candidate is skipped unread only past 4 bytes a character: 64 characters of four
+        // bytes (256 bytes) are still compared, and one more byte is not.
+        let wide = "\u{1D51E}".repeat(MAX_FUZZY_CHARS);
+        assert_eq!(wide.len(), 4 * MAX_FUZZY_CHARS);
+        assert_eq!(closest(&wide, [wide.as_str()]), Some(wide.as_str()));
+        let wider = format!("{wide}a");
+        assert_eq!(closest(&wide, [wider.as_str()]), None);
     }
 
     #[test]

@@ -149,9 +149,10 @@ fn the_network_shows_branches_off_the_route_and_other_ways_in() {
     let deeper = kb.network("allo", 2).unwrap();
     let branch: Vec<&str> = deeper.branches.iter().map(|s| s.reaction.id.as_str()).collect();
     assert_eq!(branch, ["p-d", "p-q5", "r5-iso", "d-thd", "q5-qs"]);
-    // From q5's route, the loop back into it is another way in.
+    // From q5's route, the loop back into it is another way in, shown from depth 1 only.
     let q5 = kb.network("q5", 1).unwrap();
     assert!(q5.branches.iter().any(|s| s.reaction.id.as_str() == "qs-q5"));
+    assert!(kb.network("q5", 0).unwrap().branches.is_empty());
     let text = deeper.to_string();
     assert!(text.contains("  branches:\n"), "{text}");
     assert!(
