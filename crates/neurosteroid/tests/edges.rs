@@ -70,9 +70,16 @@ fn another_major_version_is_unsupported_not_a_pattern_error() {
         hint.contains(neurosteroid::model::CURRENT_SCHEMA_VERSION) && hint.contains("migrate"),
         "{hint}"
     );
-    doc["schema_version"] = "1.x".into();
+    // Not a version of another format: three parts of one to nine digits each, or it is
+    // only a malformed version.
+    for bad in ["1.x", "2.0.x", "2..0", "2.0.1234567890"] {
+        doc["schema_version"] = bad.into();
+        let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
+        assert_eq!(diags[0].code, Code::Pattern, "{bad}");
+    }
+    doc["schema_version"] = "2.0.123456789".into();
     let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
-    assert_eq!(diags[0].code, Code::Pattern);
+    assert_eq!(diags[0].code, Code::UnsupportedVersion);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use neurosteroid::canonical::{Content, format_text};
+use neurosteroid::canonical::{Content, Node, format_text, to_yaml};
 use neurosteroid::layout::{Tree, split};
 use neurosteroid::{Code, Document, EntityKind, Format, KnowledgeBase, Limits, LoadOptions};
 
@@ -344,6 +344,49 @@ fn fmt_keeps_a_comment_after_a_block_scalar_and_refuses_one_it_can_not_place() {
     assert_eq!(
         err.diagnostics()[0].message,
         "cannot tell the comments from the content of this file (a `#` inside a multi-line value?)"
+    );
+}
+
+/// `to_yaml` writes any tree, not only a document: a mapping inside a mapping goes two spaces
+/// further in at each level, inside a list item too.
+#[test]
+fn a_mapping_in_a_mapping_is_indented_two_spaces_a_level() {
+    let node = Node::from_value(&serde_json::json!({"a": {"b": {"c": 1, "d": [{"e": {"f": "g"}}]}}}));
+    assert_eq!(
+        to_yaml(&node),
+        "a:\n  b:\n    c: 1\n    d:\n      - e:\n          f: g\n"
+    );
+}
+
+#[test]
+fn a_json_document_is_formatted_as_two_space_json_in_the_schema_order() {
+    let v = neurosteroid::model::CURRENT_SCHEMA_VERSION;
+    let text = format!("{{\"as_of\":\"2026-01-01\",\"schema_version\":\"{v}\"}}");
+    assert_eq!(
+        format_text(&text, Format::Json, Content::Document).unwrap(),
+        format!("{{\n  \"schema_version\": \"{v}\",\n  \"as_of\": \"2026-01-01\"\n}}\n")
+    );
+}
+
+/// A comment set off by a blank line before the first node is the file's header, and stays
+/// set off, even when the first node is on the text's last line (no newline at the end).
+#[test]
+fn a_header_comment_stays_set_off_from_a_document_on_the_last_line() {
+    let v = neurosteroid::model::CURRENT_SCHEMA_VERSION;
+    let body = format!("schema_version: {v}\nas_of: 2026-01-01\n");
+    let flow = format!("{{schema_version: \"{v}\", as_of: \"2026-01-01\"}}");
+    for end in ["", "\n"] {
+        let text = format!("# header\n\n{flow}{end}");
+        assert_eq!(
+            format_text(&text, Format::Yaml, Content::Document).unwrap(),
+            format!("# header\n\n{body}")
+        );
+    }
+    // Without the blank line, the comment belongs to the first node.
+    let text = format!("# header\n{flow}");
+    assert_eq!(
+        format_text(&text, Format::Yaml, Content::Document).unwrap(),
+        format!("# header\n{body}")
     );
 }
 

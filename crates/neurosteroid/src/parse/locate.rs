@@ -186,6 +186,13 @@ mod tests {
         assert_eq!(got[3], Some(0));
     }
 
+    #[test]
+    fn a_string_ends_at_its_first_unescaped_quote() {
+        let text = r#"{"a": "x\"y\\", "b": 1}"#;
+        let got = locate_json(text, &["/b"]);
+        assert_eq!(got, [text.find('1')]);
+    }
+
     /// Values are located down to `MAX_DEPTH` levels below the root; deeper, at the deepest
     /// ancestor reached.
     #[test]
