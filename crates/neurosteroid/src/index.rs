@@ -627,6 +627,31 @@ mod tests {
         assert_eq!(kb.search_kind(q, 1, None), scan);
     }
 
+    /// A typo match scoring exactly the bound on the matches not found yet is not sure to
+    /// rank first: a name one edit further may tie with it and come first by id. Here the
+    /// query has 16 characters (17 bytes), so a typo match has at most 20 characters; `near`
+    /// is 4 edits from it in 16 characters and `far` 5 in 20, both 0.75 × (1 − 1/4).
+    #[test]
+    fn search_does_not_stop_widening_at_a_match_that_only_ties_the_bound() {
+        let q = "жabcdefghijklmno";
+        let near = "жaxcdxfgxijxlmno"; // 4 substitutions
+        let far = "zabcdyefghyijklymnoy"; // ж made z, 4 insertions
+        let doc = serde_json::json!({
+            "schema_version": "1.1.0",
+            "as_of": "2026-01-31",
+            "compounds": [{"id": "b-near", "name": near}, {"id": "a-far", "name": far}]
+        });
+        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let scan = kb.search_kind_by_scan(q, 2, None);
+        assert_eq!(
+            scan.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ["a-far", "b-near"]
+        );
+        assert_eq!(scan[0].score, scan[1].score);
+        assert_eq!(kb.search_kind(q, 1, None), scan[..1]);
+        assert_eq!(kb.search_kind(q, 2, None), scan);
+    }
+
     #[test]
     fn trie_walk_finds_exactly_the_names_within_the_bound() {
         let words = [
