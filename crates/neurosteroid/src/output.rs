@@ -124,15 +124,29 @@ mod tests {
         assert_eq!(left.len(), 1, "no temporary file is left behind");
     }
 
+    /// A FIFO of its own, not `/dev/null`: a broken `write_file` (a mutant under test, run as
+    /// root) would replace the file it is given with a regular file, and a machine with a
+    /// regular file for `/dev/null` fails this test on every run after.
     #[cfg(unix)]
     #[test]
-    fn writes_through_a_device_and_keeps_links() {
-        write_file(Path::new("/dev/null"), b"x").unwrap();
-        assert!(
-            !fs::metadata("/dev/null").unwrap().is_file(),
-            "/dev/null is still a device"
-        );
+    fn writes_through_a_fifo_and_keeps_links() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success(), "mkfifo failed");
+        // Open for reading and writing (does not wait for a writer on Linux and macOS), so
+        // that `write_file` can open it to write without waiting for a reader.
+        let mut reader = OpenOptions::new().read(true).write(true).open(&fifo).unwrap();
+        write_file(&fifo, b"x").unwrap();
+        assert!(
+            fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+            "the FIFO was replaced"
+        );
+        let mut got = [0u8; 1];
+        reader.read_exact(&mut got).unwrap();
+        assert_eq!(&got, b"x");
         let real = dir.path().join("real.txt");
         fs::write(&real, "old").unwrap();
         let link = dir.path().join("link.txt");
