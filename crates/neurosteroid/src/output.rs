@@ -125,8 +125,8 @@ mod tests {
     }
 
     /// A FIFO of its own, not `/dev/null`: a broken `write_file` (a mutant under test, run as
-    /// root) would replace the file it is given with a regular file, and a machine with a
-    /// regular file for `/dev/null` fails this test on every run after.
+    /// root) replaces the file it is given with a regular file, which here is only a file in
+    /// a temporary folder; on `/dev/null` it broke the machine's, and every later run failed.
     #[cfg(unix)]
     #[test]
     fn writes_through_a_fifo_and_keeps_links() {
