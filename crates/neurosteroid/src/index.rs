@@ -604,6 +604,20 @@ mod tests {
         assert!(searched > 0 && resolved > 0, "{searched} {resolved}");
     }
 
+    /// A knowledge base of compounds with these ids and names, and nothing else.
+    fn compounds_named(compounds: &[(&str, &str)]) -> KnowledgeBase {
+        let compounds: Vec<_> = compounds
+            .iter()
+            .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
+            .collect();
+        let doc = serde_json::json!({
+            "schema_version": crate::model::CURRENT_SCHEMA_VERSION,
+            "as_of": "2026-01-31",
+            "compounds": compounds
+        });
+        KnowledgeBase::from_json(&doc.to_string()).unwrap()
+    }
+
     /// A search that widens its typo radius step by step must not stop at a match that a
     /// name one edit further away outscores: here the query's two two-byte letters let a name
     /// five characters longer through the three-byte length filter, and its 7 edits of 29
@@ -613,12 +627,7 @@ mod tests {
         let q = "жabcdefghijkжlmnopqrstuv";
         let near = "жaxcxexghijkжlxnxpxrstuv"; // 6 substitutions
         let far = "zabcydefgyhijkyzlmnoypqrsytuv"; // ж made z twice, 5 insertions
-        let doc = serde_json::json!({
-            "schema_version": "1.1.0",
-            "as_of": "2026-01-31",
-            "compounds": [{"id": "near", "name": near}, {"id": "far", "name": far}]
-        });
-        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let kb = compounds_named(&[("near", near), ("far", far)]);
         let scan = kb.search_kind_by_scan(q, 1, None);
         let two = kb.search_kind(q, 2, None);
         let ids: Vec<&str> = two.iter().map(|h| h.id.as_str()).collect();
@@ -636,12 +645,7 @@ mod tests {
         let q = "жabcdefghijklmno";
         let near = "жaxcdxfgxijxlmno"; // 4 substitutions
         let far = "zabcdyefghyijklymnoy"; // ж made z, 4 insertions
-        let doc = serde_json::json!({
-            "schema_version": "1.1.0",
-            "as_of": "2026-01-31",
-            "compounds": [{"id": "b-near", "name": near}, {"id": "a-far", "name": far}]
-        });
-        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let kb = compounds_named(&[("b-near", near), ("a-far", far)]);
         let scan = kb.search_kind_by_scan(q, 2, None);
         assert_eq!(
             scan.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
