@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use neurosteroid::KnowledgeBase;
-use neurosteroid::export::{ExportFormat, Exported, document_schema, kgx, rdf, vocab};
+use neurosteroid::export::{ExportFormat, Exported, document_schema, kgx, rdf, shacl, vocab};
 use neurosteroid::model::EvidenceDirection;
 use serde_json::Value;
 
@@ -194,10 +194,17 @@ fn rdf_reifies_claims_and_writes_every_triple() {
 fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
     let doc = serde_json::json!({"$schema": "https://example.org/document.schema.json",
         "schema_version": "1.0.0", "as_of": "2026-01-01",
-        "compounds": [{"id": "x", "name": "X", "identifiers": ["nope:1"], "colour": "blue"}]});
+        "compounds": [{"id": "x", "name": "X", "identifiers": ["nope:1"], "colour": "blue",
+            "formula": {"C": 21}}]});
     let nt = rdf::ntriples(&rdf::graph_of_value(&doc, &document_schema()));
     // What the document says of itself for editors is not knowledge: no triple.
     assert!(!nt.contains("$schema") && !nt.contains("document.schema.json"), "{nt}");
+    // An object where the schema has a scalar (a formula) is its JSON text, not a node.
+    assert!(
+        nt.contains("<https://neurosteroid.invalid/vocab/formula> \"{\\\"C\\\":21}\"^^"),
+        "{nt}"
+    );
+    assert!(!nt.contains("/kb/x/formula"), "{nt}");
     assert!(
         nt.contains("<https://neurosteroid.invalid/vocab/identifiers> \"nope:1\" ."),
         "{nt}"
@@ -206,6 +213,33 @@ fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
         nt.contains("<https://neurosteroid.invalid/vocab/colour> \"blue\" ."),
         "{nt}"
     );
+}
+
+/// A list's `minItems` is its `sh:minCount` when the field is required (the document schema
+/// has none today: this is the shapes of any schema, as `shacl::shapes` takes one).
+#[test]
+fn shacl_turns_a_required_lists_minimum_into_a_min_count() {
+    let schema = serde_json::json!({
+        "type": "object",
+        "required": ["two", "none", "zero"],
+        "properties": {
+            "two": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+            "none": {"type": "array", "items": {"type": "string"}},
+            "zero": {"type": "array", "items": {"type": "string"}, "minItems": 0},
+            "optional": {"type": "array", "items": {"type": "string"}, "minItems": 3}
+        }
+    });
+    let ttl = shacl::shapes(&schema);
+    let shape_of = |key: &str| -> String {
+        let start = ttl
+            .find(&format!("sh:path v:{key} "))
+            .unwrap_or_else(|| panic!("{key}: {ttl}"));
+        ttl[start..].split(']').next().unwrap_or_default().to_owned()
+    };
+    assert!(shape_of("two").contains("sh:minCount 2"), "{ttl}");
+    for key in ["none", "zero", "optional"] {
+        assert!(!shape_of(key).contains("sh:minCount"), "{key}: {ttl}");
+    }
 }
 
 #[test]

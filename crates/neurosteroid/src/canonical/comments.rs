@@ -232,12 +232,14 @@ impl CommentMap {
     /// to it unless a blank line separates them from it (a file header).
     pub(crate) fn attach(text: &str, comments: &[Comment], nodes: &[(usize, String)]) -> CommentMap {
         let lines: Vec<&str> = text.split('\n').collect();
-        let first = nodes.first().map_or(usize::MAX, |(line, _)| *line);
-        // The last blank line before the first node ends the header.
-        let header_end = (1..first.min(lines.len() + 1))
-            .rev()
-            .find(|&l| lines[l - 1].trim().is_empty())
-            .unwrap_or(0);
+        // The last blank line before the first node ends the header (with no node, every
+        // comment is a footer and there is no header).
+        let header_end = nodes.first().map_or(0, |&(first, _)| {
+            (1..first)
+                .rev()
+                .find(|&l| lines.get(l - 1).is_some_and(|s| s.trim().is_empty()))
+                .unwrap_or(0)
+        });
         let mut map = CommentMap::default();
         for c in comments {
             if c.own_line {

@@ -586,6 +586,34 @@ mod tests {
         assert_eq!(previous.as_str(), "2099-12-31");
     }
 
+    /// Of every `YYYY-MM-DD` text from 1900 to 2099, with months 00 to 13 and days 00 to 32,
+    /// exactly the days of the calendar exist: as many as there are days from 1900-01-01 to
+    /// 2099-12-31 (1900 and 2100 are not leap years, 2000 is).
+    #[test]
+    fn only_the_days_of_the_calendar_exist() {
+        let mut valid = 0;
+        for y in 1900..=2099 {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let date: Date = format!("{y:04}-{m:02}-{d:02}").parse().unwrap();
+                    valid += usize::from(date.is_valid());
+                }
+            }
+        }
+        assert_eq!(valid, 73_049);
+        for (text, exists) in [
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2023-02-29", false),
+            ("2024-02-29", true),
+            ("2100-02-29", false),
+            ("2026-04-31", false),
+            ("2026-02-30", false),
+        ] {
+            assert_eq!(text.parse::<Date>().unwrap().is_valid(), exists, "{text}");
+        }
+    }
+
     /// Every value type fails with the typed [`InvalidValue`], a `std::error::Error` whose
     /// message is the one the document's diagnostic gives.
     #[test]

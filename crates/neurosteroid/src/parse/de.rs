@@ -644,6 +644,36 @@ mod tests {
         assert!(from_value::<E>(&json!({"a": 1})).is_err());
     }
 
+    /// A tuple variant, as a type that has one reads it (no model type does): from a one-key
+    /// object holding a list, where an empty list reads as `null` (and is refused as serde_json
+    /// refuses it, not as a list too short), like serde_json.
+    #[test]
+    fn reads_a_tuple_variant_as_serde_json_does() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum E {
+            T(u8, u8),
+        }
+        for value in [
+            json!({"t": [1, 2]}),
+            json!({"t": []}),
+            json!({"t": [1]}),
+            json!({"t": [1, 2, 3]}),
+            json!({"t": 1}),
+            json!("t"),
+        ] {
+            let ours = from_value::<E>(&value).ok();
+            assert_eq!(ours, serde_json::from_value(value.clone()).ok(), "{value}");
+            same::<E>(&value);
+        }
+        assert_eq!(from_value::<E>(&json!({"t": [1, 2]})).ok(), Some(E::T(1, 2)));
+        let empty = same::<E>(&json!({"t": []})).map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            empty.starts_with("invalid type: null, expected tuple variant"),
+            "{empty}"
+        );
+    }
+
     /// A map, as a type that asks for one reads it (no model type does): from an object only,
     /// like serde_json.
     #[test]
