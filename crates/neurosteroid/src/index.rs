@@ -604,6 +604,29 @@ mod tests {
         assert!(searched > 0 && resolved > 0, "{searched} {resolved}");
     }
 
+    /// The names a query starts or is contained in are exactly those, by a plain scan: a
+    /// name with every trigram of the query that does not contain it is not one of them (its
+    /// scoring would refuse it, so only this test can tell).
+    #[test]
+    fn prefix_or_substring_gives_exactly_the_names_holding_the_query() {
+        let kb = compounds_named(&[("a", "abcxbcd"), ("b", "xabcdx"), ("c", "bcdabc"), ("d", "ab")]);
+        let c = kb.names().candidates();
+        for q in ["abcd", "bcd", "abc", "ab", "a", "cdab", "zzz"] {
+            let mut ids = Vec::new();
+            c.prefix_or_substring(q, &mut ids);
+            let mut found: Vec<&str> = ids.iter().map(|&i| &*c.names[i as usize]).collect();
+            found.sort_unstable();
+            let mut scan: Vec<&str> = c
+                .names
+                .iter()
+                .map(|n| &**n)
+                .filter(|n| if q.len() >= 3 { n.contains(q) } else { n.starts_with(q) })
+                .collect();
+            scan.sort_unstable();
+            assert_eq!(found, scan, "{q}");
+        }
+    }
+
     /// A knowledge base of compounds with these ids and names, and nothing else.
     fn compounds_named(compounds: &[(&str, &str)]) -> KnowledgeBase {
         let compounds: Vec<_> = compounds
