@@ -195,7 +195,8 @@ fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
     let doc = serde_json::json!({"$schema": "https://example.org/document.schema.json",
         "schema_version": "1.0.0", "as_of": "2026-01-01",
         "compounds": [{"id": "x", "name": "X", "identifiers": ["nope:1"], "colour": "blue",
-            "formula": {"C": 21}}]});
+            "formula": {"C": 21}}],
+        "receptors": [{"id": "r", "name": "R", "mechanisms": [{"id": "m"}]}]});
     let nt = rdf::ntriples(&rdf::graph_of_value(&doc, &document_schema()));
     // What the document says of itself for editors is not knowledge: no triple.
     assert!(!nt.contains("$schema") && !nt.contains("document.schema.json"), "{nt}");
@@ -205,6 +206,12 @@ fn rdf_of_an_invalid_document_keeps_what_is_wrong() {
         "{nt}"
     );
     assert!(!nt.contains("/kb/x/formula"), "{nt}");
+    // An object whose type has no id is named by where it is, even with an `id` of its own.
+    assert!(
+        nt.contains("<https://neurosteroid.invalid/kb/r> <https://neurosteroid.invalid/vocab/mechanisms> <https://neurosteroid.invalid/kb/r/mechanisms/0> ."),
+        "{nt}"
+    );
+    assert!(!nt.contains("<https://neurosteroid.invalid/kb/m>"), "{nt}");
     assert!(
         nt.contains("<https://neurosteroid.invalid/vocab/identifiers> \"nope:1\" ."),
         "{nt}"

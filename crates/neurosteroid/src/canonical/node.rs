@@ -159,3 +159,21 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node::Map(entries))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // reason: tests fail loudly
+
+    use serde::Deserialize;
+    use serde::de::value::{BytesDeserializer, Error};
+
+    use super::Node;
+
+    /// A node holds what JSON holds; anything else (bytes, here) is refused with a message
+    /// that says what was wanted.
+    #[test]
+    fn a_node_refuses_what_json_can_not_hold() {
+        let e = Node::deserialize(BytesDeserializer::<Error>::new(b"x")).unwrap_err();
+        assert_eq!(e.to_string(), "invalid type: byte array, expected a JSON value");
+    }
+}
