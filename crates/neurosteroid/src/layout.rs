@@ -329,7 +329,8 @@ impl Tree {
             }
         }
         for (i, (file, value)) in self.files.iter().zip(&parsed).enumerate() {
-            if i == root || roots.contains(&i) {
+            // Every root file: the one read, and the others, each named above.
+            if roots.contains(&i) {
                 continue;
             }
             let place = |mut d: Diagnostic| {

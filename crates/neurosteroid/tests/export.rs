@@ -284,6 +284,16 @@ fn rdf_of_unknown_fields_types_each_literal_by_its_json_value() {
         ],
         "{nt}"
     );
+    // Turtle says the same with its prefixes.
+    let ttl = rdf::turtle(&rdf::graph_of_value(&doc, &document_schema()));
+    for object in [
+        "v:a \"-5\"^^xsd:integer",
+        "v:c \"2.5\"^^xsd:decimal",
+        "v:d \"true\"^^xsd:boolean",
+        r#"v:f "{\"k\":[1]}"^^rdf:JSON"#,
+    ] {
+        assert!(ttl.contains(object), "{object}: {ttl}");
+    }
 }
 
 #[test]

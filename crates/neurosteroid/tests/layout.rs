@@ -221,6 +221,41 @@ fn problems_of_the_layout_itself_name_the_file() {
     std::fs::remove_dir_all(&missing).unwrap();
 }
 
+/// Two root files: the first of `knowledge-base.yaml`, `.yml`, `.json` is read, and the other
+/// gets one diagnostic, a second root file (not also "a file outside any collection folder").
+#[test]
+fn a_second_root_file_is_named_once() {
+    let (_scratch, dir) = scratch("roots");
+    write_tree(
+        &dir,
+        &[
+            (
+                "knowledge-base.yaml".into(),
+                "schema_version: 1.0.0\nas_of: 2026-01-01\n".into(),
+            ),
+            (
+                "knowledge-base.json".into(),
+                "{\"schema_version\": \"1.0.0\", \"as_of\": \"2026-01-01\"}\n".into(),
+            ),
+        ],
+    );
+    let err = KnowledgeBase::from_dir(&dir, LoadOptions::default()).unwrap_err();
+    let found: Vec<(Option<&str>, Code, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.file.as_deref(), d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(Some("knowledge-base.json"), Code::DuplicateKey, "a second root file")],
+        "{found:?}"
+    );
+    assert_eq!(
+        err.diagnostics()[0].hint.as_deref(),
+        Some("keep one root file; `knowledge-base.yaml` is the one read")
+    );
+}
+
 const COMMENTED: &str = "\
 # header: a compound file
 # second header line

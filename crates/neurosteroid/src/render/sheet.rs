@@ -570,6 +570,10 @@ mod tests {
     /// The claims of a default sheet gathered by scanning the document, as before the claim
     /// and therapy indexes: the reference the indexed gathering must equal.
     fn default_fact_sheet_by_scan(kb: &KnowledgeBase, compound: &Compound) -> Option<FactSheet> {
+        kb.sheet_of(compound, sheet_claims_by_scan(kb, compound))
+    }
+
+    fn sheet_claims_by_scan(kb: &KnowledgeBase, compound: &Compound) -> SheetClaims {
         use crate::model::Predicate as P;
         let id = compound.id.as_str();
         let claims_where = |keep: &dyn Fn(&Claim) -> bool| -> Vec<Id> {
@@ -605,7 +609,7 @@ mod tests {
                 && matches!(c.predicate, P::RaisesLevelOf | P::LowersLevelOf)
                 && !is_kind(&c.subject, crate::model::EntityKind::Therapy)
         });
-        let parts = SheetClaims {
+        SheetClaims {
             biosynthesis: claims_where(&about(BIOSYNTHESIS)),
             about: SUBJECT_SECTIONS.map(|(_, _, preds)| {
                 claims_where(&|c: &Claim| preds.contains(&c.predicate) && c.subject.as_str() == id)
@@ -613,8 +617,50 @@ mod tests {
             therapies: therapies.iter().map(|t| t.id.clone()).collect(),
             therapy_claims,
             support,
-        };
-        kb.sheet_of(compound, parts)
+        }
+    }
+
+    /// A default sheet shows every claim and medicine gathered for its compound, and no
+    /// section with nothing to show (but "How it is made" where there is a route to draw).
+    #[test]
+    fn default_sheets_show_everything_gathered_and_no_empty_section() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let (mut without_route, mut empty_parts) = (0, 0);
+        for c in &kb.document().compounds {
+            let sheet = kb.default_fact_sheet(c).unwrap();
+            let has_route = kb.biosynthesis(c.id.as_str()).is_ok_and(|r| !r.steps.is_empty());
+            without_route += usize::from(!has_route);
+            for s in &sheet.sections {
+                assert!(
+                    !s.claims.is_empty()
+                        || !s.entities.is_empty()
+                        || (s.kind == SectionKind::Biosynthesis && has_route),
+                    "{}: {:?} is empty",
+                    c.id,
+                    s.kind
+                );
+            }
+            let shown: Vec<&Id> = sheet
+                .sections
+                .iter()
+                .flat_map(|s| s.claims.iter().chain(&s.entities))
+                .collect();
+            let parts = sheet_claims_by_scan(kb, c);
+            let gathered: Vec<&Id> = parts
+                .biosynthesis
+                .iter()
+                .chain(parts.about.iter().flatten())
+                .chain(&parts.therapies)
+                .chain(&parts.therapy_claims)
+                .chain(&parts.support)
+                .collect();
+            empty_parts += parts.about.iter().filter(|a| a.is_empty()).count();
+            for id in gathered {
+                assert!(shown.contains(&id), "{}: {id} is not on its sheet", c.id);
+            }
+        }
+        // Both cases occur in the embedded data.
+        assert!(without_route > 0 && empty_parts > 0, "{without_route} {empty_parts}");
     }
 
     #[test]
