@@ -391,6 +391,10 @@ fn a_mapping_in_a_mapping_is_indented_two_spaces_a_level() {
         to_yaml(&node),
         "a:\n  b:\n    c: 1\n    d:\n      - e:\n          f: g\n"
     );
+    // The keys of a list's item after the first line up under it, two past the dash, at
+    // every depth (a list at the top, and one inside an item).
+    let node = Node::from_value(&serde_json::json!([{"a": 1, "b": [{"c": 2, "d": 3}]}]));
+    assert_eq!(to_yaml(&node), "- a: 1\n  b:\n    - c: 2\n      d: 3\n");
 }
 
 #[test]
