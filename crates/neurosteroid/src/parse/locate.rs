@@ -186,6 +186,14 @@ mod tests {
         assert_eq!(got[3], Some(0));
     }
 
+    /// An empty object or list ends at its closing bracket, and what follows it is found.
+    #[test]
+    fn an_empty_object_or_list_is_stepped_over() {
+        let text = r#"{"a": {}, "b": [], "c": {"d": {}, "e": 1}, "f": 2}"#;
+        let got = locate_json(text, &["/b", "/c/e", "/f"]);
+        assert_eq!(got, [text.find('['), text.find('1'), text.find('2')]);
+    }
+
     #[test]
     fn a_string_ends_at_its_first_unescaped_quote() {
         let text = r#"{"a": "x\"y\\", "b": 1}"#;
