@@ -72,7 +72,7 @@ fn another_major_version_is_unsupported_not_a_pattern_error() {
     );
     // Not a version of another format: three parts of one to nine digits each, or it is
     // only a malformed version.
-    for bad in ["1.x", "2.0.x", "2..0", "2.0.1234567890"] {
+    for bad in ["1.x", "2.0.x", "2..0", "2.0.1234567890", "2.0", "2", "2.0.0.0"] {
         doc["schema_version"] = bad.into();
         let diags = neurosteroid::validate(doc.to_string().as_bytes(), Format::Json, Level::Full);
         assert_eq!(diags[0].code, Code::Pattern, "{bad}");
