@@ -680,6 +680,26 @@ mod tests {
         assert_eq!(kb.search_kind(q, 2, None), scan);
     }
 
+    /// A typo match of a kind that ranks later is not sure to rank first, however well it
+    /// scores: a compound one edit further away comes before a site. Here the site is one
+    /// substitution from the query and the compound three, past the first typo radius.
+    #[test]
+    fn search_does_not_stop_widening_at_a_match_of_a_later_kind() {
+        let q = "abcdefghijklmnop";
+        let doc = serde_json::json!({
+            "schema_version": crate::model::CURRENT_SCHEMA_VERSION,
+            "as_of": "2026-01-31",
+            "compounds": [{"id": "far", "name": "abxdefxhijkxmnop"}], // 3 substitutions
+            "sites": [{"id": "near", "name": "abcdefghijkxmnop"}] // 1 substitution
+        });
+        let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
+        let scan = kb.search_kind_by_scan(q, 2, None);
+        let ids: Vec<&str> = scan.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["far", "near"]);
+        assert!(scan[1].score > scan[0].score, "{scan:?}");
+        assert_eq!(kb.search_kind(q, 1, None), scan[..1]);
+    }
+
     #[test]
     fn trie_walk_finds_exactly_the_names_within_the_bound() {
         let words = [
