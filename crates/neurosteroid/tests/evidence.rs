@@ -192,25 +192,26 @@ fn a_medicine_that_failed_its_trial_is_not_listed_as_a_therapy_for_it() {
     assert!(g.indicated && g.is_supported(), "{g}");
 }
 
-/// A medicine with a recorded indication and no `treats` claim is still one of the therapies
-/// for that condition: indicated, with no claim.
+/// Medicines with a recorded indication and no `treats` claim are still therapies for that
+/// condition, each once: indicated, with no claim.
 #[test]
 fn an_indication_without_a_claim_is_listed() {
+    let therapy = |id: &str| {
+        serde_json::json!({"id": id, "name": id, "kind": "drug-product", "active_compounds": ["c"],
+            "prescription": true, "indications": ["d"]})
+    };
     let doc = serde_json::json!({
         "schema_version": neurosteroid::model::CURRENT_SCHEMA_VERSION,
         "as_of": "2026-01-31",
         "compounds": [{"id": "c", "name": "C"}],
         "conditions": [{"id": "d", "name": "D"}],
-        "therapies": [
-            {"id": "t", "name": "T", "kind": "drug-product", "active_compounds": ["c"],
-             "prescription": true, "indications": ["d"]}
-        ]
+        "therapies": [therapy("t"), therapy("u")]
     });
     let kb = KnowledgeBase::from_json(&doc.to_string()).unwrap();
     let links = kb.therapies_for("d").unwrap();
-    assert_eq!(links.len(), 1, "{links:?}");
-    assert_eq!(links[0].entity.id().as_str(), "t");
-    assert!(links[0].indicated && links[0].claims.is_empty(), "{links:?}");
+    let ids: Vec<&str> = links.iter().map(|l| l.entity.id().as_str()).collect();
+    assert_eq!(ids, ["t", "u"], "{links:?}");
+    assert!(links.iter().all(|l| l.indicated && l.claims.is_empty()), "{links:?}");
 }
 
 #[test]

@@ -249,6 +249,31 @@ fn shacl_turns_a_required_lists_minimum_into_a_min_count() {
     }
 }
 
+/// A number is typed by its field's schema: `xsd:decimal` for a number field even when it is
+/// written without a fraction, `xsd:integer` for an integer field, and by its own value where
+/// it does not fit (a fraction in an integer field).
+#[test]
+fn rdf_types_a_number_by_its_fields_schema() {
+    let doc = serde_json::json!({"schema_version": "1.0.0", "as_of": "2026-01-01",
+        "sources": [{"id": "s", "kind": "article", "title": "S", "year": 2020},
+            {"id": "s2", "kind": "article", "title": "S2", "year": 2020.5}],
+        "therapies": [{"id": "t", "name": "T", "kind": "drug-product", "active_compounds": [],
+            "prescription": true, "doses": [{"min": 30, "unit": "mg", "source": "s"}]}]});
+    let nt = rdf::ntriples(&rdf::graph_of_value(&doc, &document_schema()));
+    let xsd = "http://www.w3.org/2001/XMLSchema#";
+    for triple in [
+        format!(
+            "<https://neurosteroid.invalid/kb/s> <https://neurosteroid.invalid/vocab/year> \"2020\"^^<{xsd}integer> ."
+        ),
+        format!(
+            "<https://neurosteroid.invalid/kb/s2> <https://neurosteroid.invalid/vocab/year> \"2020.5\"^^<{xsd}decimal> ."
+        ),
+        format!("<https://neurosteroid.invalid/vocab/min> \"30\"^^<{xsd}decimal> ."),
+    ] {
+        assert!(nt.contains(&triple), "{triple}\n{nt}");
+    }
+}
+
 #[test]
 fn rdf_of_unknown_fields_types_each_literal_by_its_json_value() {
     let doc = serde_json::json!({"schema_version": "1.0.0", "as_of": "2026-01-01",

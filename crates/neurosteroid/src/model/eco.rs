@@ -359,6 +359,7 @@ mod tests {
     fn parses_eco_only() {
         let k = EvidenceKind::parse("eco:0005801").unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(k.to_string(), "ECO:0005801");
+        assert_eq!(format!("{k:?}"), "EvidenceKind(ECO:0005801)");
         assert_eq!(
             k.label(),
             Some("enzymatic activity assay evidence used in manual assertion")

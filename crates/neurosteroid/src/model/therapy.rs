@@ -262,3 +262,27 @@ pub struct Strategy {
 }
 
 entity!(Strategy, Strategy, names: [synonyms], identifiers: false);
+
+#[cfg(test)]
+mod tests {
+    use super::{RegulatoryStatus, Therapy};
+
+    /// The latest event by date sets the status, even where the history is out of order (a
+    /// document that `--level full` refuses with `status-order`, but a `Therapy` may be
+    /// built any way).
+    #[test]
+    fn the_latest_event_by_date_is_the_status_in_any_order() {
+        let t: Therapy = serde_json::from_value(serde_json::json!({
+            "id": "t", "name": "T", "kind": "drug-product", "active_compounds": ["c"],
+            "prescription": true,
+            "status_history": [
+                {"date": "2024-01-01", "regulator": "FDA", "status": "withdrawn", "source": "s"},
+                {"date": "2020-01-01", "regulator": "FDA", "status": "approved", "source": "s"}
+            ]
+        }))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let statuses: Vec<(&str, RegulatoryStatus)> =
+            t.statuses().iter().map(|e| (e.date.as_str(), e.status)).collect();
+        assert_eq!(statuses, [("2024-01-01", RegulatoryStatus::Withdrawn)]);
+    }
+}
