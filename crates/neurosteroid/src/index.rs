@@ -114,7 +114,7 @@ impl Trie {
         for (j, r) in rows.iter_mut().take(w).enumerate() {
             *r = j;
         }
-        let mut valid = 0usize; // rows 0..=valid hold the prefix of `prev`
+        let mut valid = 0usize; // rows 0..=valid (those that exist) hold the prefix of `prev`
         let mut prev: &[char] = &[];
         let mut i = 0;
         while i < self.len() {
@@ -125,8 +125,10 @@ impl Trie {
             while d < s.len() {
                 d += 1;
                 if d > max_len {
+                    // Row `d` is not computed (there is none), but no later name reads it:
+                    // every one that shares these `d` characters is skipped below, so the
+                    // next has fewer in common with this one.
                     cut = Some(d);
-                    d -= 1;
                     break;
                 }
                 let c = s[d - 1];

@@ -214,17 +214,16 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A scalar as the literal its schema's type calls for; anything else as it is.
+    /// A scalar as the literal its schema's type calls for; anything else as it is. Only a
+    /// `number` field needs its schema: a whole number in it is still an `xsd:decimal`. A
+    /// whole number in an `integer` field is an `xsd:integer` by its own type already.
     fn literal(&mut self, subject: &str, predicate: &str, schema: &Value, value: &Value) {
-        let ty = schema_type(schema);
-        let term = match (ty, value) {
-            (Some("number"), Value::Number(n)) => Term::Literal(decimal(n), Some("decimal")),
-            (Some("integer"), Value::Number(n)) if n.is_i64() || n.is_u64() => {
-                Term::Literal(n.to_string(), Some("integer"))
+        match (schema_type(schema), value) {
+            (Some("number"), Value::Number(n)) => {
+                self.push(subject, predicate, Term::Literal(decimal(n), Some("decimal")))
             }
-            _ => return self.literal_of(subject, predicate, value),
-        };
-        self.push(subject, predicate, term);
+            _ => self.literal_of(subject, predicate, value),
+        }
     }
 
     /// A JSON value as the literal its own type gives (objects and arrays as JSON text).

@@ -165,11 +165,12 @@ fn property_shape(
             c.push("sh:nodeKind sh:IRI".into());
             match refs.get(&(owner.to_owned(), key.to_owned())).map(Vec::as_slice) {
                 Some([one]) => c.push(format!("sh:class v:{one}")),
-                Some(several) if !several.is_empty() => {
+                // Never empty: `references` skips a slot that names no kind.
+                Some(several) => {
                     let alts: Vec<String> = several.iter().map(|k| format!("[ sh:class v:{k} ]")).collect();
                     c.push(format!("sh:or ( {} )", alts.join(" ")));
                 }
-                _ => c.push("sh:class v:Entity".into()),
+                None => c.push("sh:class v:Entity".into()),
             }
         }
         Some(("Curie", _)) => c.push("sh:nodeKind sh:IRI".into()),

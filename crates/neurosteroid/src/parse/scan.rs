@@ -63,5 +63,9 @@ mod tests {
         // Brackets inside strings are text, not structure.
         assert!(fast_path_ok(br#"{"a": "[[", "b": "{{"}"#, 64));
         assert!(fast_path_ok(br#"{"a": "\\", "b": "[["}"#, 64));
+        // A closed container is left: what follows it is judged by the one around it.
+        assert!(fast_path_ok(br#"{"a": [1], "b": [2]}"#, 64));
+        assert!(!fast_path_ok(br#"{"a": [1], "b": {"c": 1}}"#, 64));
+        assert!(fast_path_ok(br#"[{}, {}, {}]"#, 2));
     }
 }
