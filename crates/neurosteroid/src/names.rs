@@ -79,9 +79,6 @@ pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    if a.is_empty() || b.is_empty() {
-        return Some(a.len().max(b.len()));
-    }
     const FAR: usize = usize::MAX / 4;
     let w = b.len() + 1;
     let mut prev2 = vec![FAR; w];

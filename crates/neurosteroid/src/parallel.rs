@@ -68,19 +68,22 @@ mod tests {
     }
 
     #[test]
-    fn two_workers_run_two_items_at_once() {
-        // Each item waits (up to ten seconds) until both have started: on one thread the
+    fn n_workers_run_n_items_at_once() {
+        // Each item waits (up to ten seconds) until all have started: on one thread the
         // first would wait in vain.
-        let started = AtomicUsize::new(0);
-        let both = map(&[0, 1], 2, |_| {
-            started.fetch_add(1, Ordering::SeqCst);
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-            while started.load(Ordering::SeqCst) < 2 && std::time::Instant::now() < deadline {
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-            started.load(Ordering::SeqCst) == 2
-        });
-        assert_eq!(both, [true, true]);
+        for n in [2, 3] {
+            let started = AtomicUsize::new(0);
+            let items: Vec<usize> = (0..n).collect();
+            let all = map(&items, n, |_| {
+                started.fetch_add(1, Ordering::SeqCst);
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                while started.load(Ordering::SeqCst) < n && std::time::Instant::now() < deadline {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                started.load(Ordering::SeqCst) == n
+            });
+            assert_eq!(all, vec![true; n], "{n} workers");
+        }
     }
 
     #[test]

@@ -254,6 +254,11 @@ fn a_second_root_file_is_named_once() {
         err.diagnostics()[0].hint.as_deref(),
         Some("keep one root file; `knowledge-base.yaml` is the one read")
     );
+    // `join` refuses the folder too, though the document it would write is well formed.
+    let tree = Tree::read(&dir, &Limits::default(), None).unwrap();
+    let diags = tree.document(&Limits::default()).unwrap_err();
+    let codes: Vec<(Option<&str>, Code)> = diags.iter().map(|d| (d.file.as_deref(), d.code)).collect();
+    assert_eq!(codes, [(Some("knowledge-base.json"), Code::DuplicateKey)]);
 }
 
 const COMMENTED: &str = "\

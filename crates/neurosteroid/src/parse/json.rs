@@ -19,6 +19,15 @@ struct State {
 }
 
 impl State {
+    fn new(max_depth: usize) -> State {
+        State {
+            path: Vec::new(),
+            duplicates: Vec::new(),
+            max_depth,
+            too_deep: None,
+            failed_at: None,
+        }
+    }
     fn pointer(&self) -> String {
         self.path.iter().fold(String::new(), |p, t| pointer_push(&p, t))
     }
@@ -118,13 +127,7 @@ impl<'de> Visitor<'de> for ValueVisitor<'_> {
 
 /// Parses JSON text. Duplicate keys are errors (`duplicate-key`), reported all at once.
 pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic>> {
-    let state = RefCell::new(State {
-        path: Vec::new(),
-        duplicates: Vec::new(),
-        max_depth: limits.depth(),
-        too_deep: None,
-        failed_at: None,
-    });
+    let state = RefCell::new(State::new(limits.depth()));
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Seed(&state).deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     let state = state.into_inner();
@@ -181,5 +184,26 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Result<Value, Vec<Diagnostic
             }
             Err(vec![d])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use serde::de::DeserializeSeed;
+    use serde::de::value::{BytesDeserializer, Error};
+
+    use super::{Seed, State};
+
+    /// serde_json never offers bytes, but another deserializer may: the reader refuses them
+    /// and says what it takes.
+    #[test]
+    fn the_reader_refuses_what_json_can_not_hold() {
+        let state = RefCell::new(State::new(8));
+        let e = Seed(&state)
+            .deserialize(BytesDeserializer::<Error>::new(b"x"))
+            .unwrap_err();
+        assert_eq!(e.to_string(), "invalid type: byte array, expected any JSON value");
     }
 }

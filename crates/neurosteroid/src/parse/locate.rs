@@ -216,5 +216,10 @@ mod tests {
         let text = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert_eq!(locate_json(&text, &[&at_limit]), [Some(MAX_DEPTH)]);
         assert_eq!(locate_json(&text, &[&pointer(MAX_DEPTH - 1)]), [Some(MAX_DEPTH - 1)]);
+        // The same through objects: object `i` opens at byte `5 * i` (`{"a":` each).
+        let text = format!("{}1{}", r#"{"a":"#.repeat(levels), "}".repeat(levels));
+        let pointer = |depth: usize| "/a".repeat(depth);
+        let got = locate_json(&text, &[&pointer(MAX_DEPTH), &pointer(MAX_DEPTH + 1)]);
+        assert_eq!(got, [Some(5 * MAX_DEPTH), Some(5 * MAX_DEPTH)]);
     }
 }

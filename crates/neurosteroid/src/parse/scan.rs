@@ -40,8 +40,8 @@ pub(super) fn fast_path_ok(text: &[u8], max_depth: usize) -> bool {
                 stack.pop();
                 after_colon = false;
             }
+            // A comma in an object comes before a key, a string, which ends `after_colon`.
             b':' => after_colon = true,
-            b',' => after_colon = false,
             _ => {}
         }
         i += 1;
