@@ -160,8 +160,9 @@ impl Trie {
             valid = d;
             prev = s;
             if let Some(cut) = cut {
-                // Skip every following name that shares the cut prefix.
-                i = self.first_without(i + 1, &s[..cut.min(s.len())]);
+                // Skip this name and every following one that shares the cut prefix (`cut`
+                // is at most this name's length).
+                i = self.first_without(i, &s[..cut]);
                 continue;
             }
             if rows[d * w + m] <= k {
