@@ -382,4 +382,13 @@ fn biolink_provenance_follows_the_evidence_kind() {
     assert_eq!(association.knowledge_level, "statistical_association");
     let unsupported = biolink_provenance(claim("healthy-fats-raise-allo"));
     assert_eq!(unsupported.knowledge_level, "not_provided");
+    // No embedded claim rests on a curator's inference (ECO:0000305); one that did would be
+    // a logical entailment, by a manual agent.
+    let mut inferred = claim("cholesterol-precursor-of-pregnenolone").clone();
+    inferred.evidence_kind = Some("ECO:0000305".parse().unwrap());
+    let inference = biolink_provenance(&inferred);
+    assert_eq!(
+        (inference.knowledge_level, inference.agent_type),
+        ("logical_entailment", "manual_agent")
+    );
 }

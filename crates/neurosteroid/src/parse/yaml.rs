@@ -632,6 +632,18 @@ mod tests {
                 1000.0, -0.5, 2.0, 0.15, 31, 15, "1.2.3", "12:30", "e5", "1_000", "infinity", "nan", "5α"
             ])
         );
+        // The core schema's nulls and booleans in each of their spellings, and no other.
+        let v = parse(
+            "[~, null, Null, NULL, true, True, TRUE, false, False, FALSE, nULL, tRUE, fAlse, no, yes]",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!([
+                null, null, null, null, true, true, true, false, false, false, "nULL", "tRUE", "fAlse", "no", "yes"
+            ])
+        );
     }
 
     #[test]
