@@ -551,7 +551,20 @@ impl schemars::JsonSchema for Year {
 
 #[cfg(test)]
 mod tests {
-    use super::{Date, Formula, Id, InvalidValue, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
+    use super::{Date, Formula, Id, InvalidValue, Number, Positive, SchemaVersion, Symbol, Text, Unit, Url, Year};
+
+    #[test]
+    fn a_number_is_read_from_any_json_number_and_nothing_else() {
+        let read = |text: &str| serde_json::from_str::<Number>(text).map(|n| n.0);
+        assert_eq!(read("3").unwrap(), 3.0);
+        assert_eq!(read("-3").unwrap(), -3.0);
+        assert_eq!(read("0.25").unwrap(), 0.25);
+        let e = read("\"3\"").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: string \"3\", expected a number at line 1 column 3"
+        );
+    }
 
     #[test]
     fn days_since_the_epoch_are_calendar_dates() {
