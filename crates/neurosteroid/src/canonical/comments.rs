@@ -288,6 +288,13 @@ mod tests {
             "# top\na: 'x # not' # yes\nb: c#d\nb2: 'it''s' # quote\nc: |\n  # in block\nd: \"q\\\" # no\" # end\n";
         let found: Vec<String> = scan(text).unwrap().into_iter().map(|c| c.text).collect();
         assert_eq!(found, ["# top", "# yes", "# quote", "# end"]);
+        // A quote after a space inside a plain scalar is text, as in `it's`.
+        let found: Vec<String> = scan("e: it is 'x # real\n")
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(found, ["# real"]);
     }
 
     #[test]
