@@ -647,6 +647,21 @@ mod tests {
     }
 
     #[test]
+    fn nan_and_infinity_have_no_json_equivalent() {
+        for text in [
+            ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "-.Inf", "-.INF", "1e999",
+        ] {
+            let err = parse(&format!("a: {text}\n"), &Limits::default()).unwrap_err();
+            assert_eq!(err.len(), 1, "{text}");
+            assert_eq!((err[0].code, err[0].path.as_str()), (Code::Type, "/a"), "{text}");
+            assert_eq!(
+                err[0].message,
+                format!("`{text}` (NaN or infinity) has no JSON equivalent")
+            );
+        }
+    }
+
+    #[test]
     fn billion_laughs_is_a_limit() {
         let mut doc = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         let mut prev = 'a';
