@@ -622,14 +622,14 @@ mod tests {
         );
         // Floats in every decimal form; text that only looks numeric stays text.
         let v = parse(
-            "[1e3, -.5, +2., 1.5E-1, 0x1F, 0o17, 1.2.3, 12:30, e5, 1_000, infinity, nan, 5α]",
+            "[1e3, -.5, +2., 1.5E-1, 0x1F, 0o17, 1.2.3, 12:30, e5, 1_000, infinity, nan, 5α, ++5]",
             &Limits::default(),
         )
         .unwrap();
         assert_eq!(
             v,
             serde_json::json!([
-                1000.0, -0.5, 2.0, 0.15, 31, 15, "1.2.3", "12:30", "e5", "1_000", "infinity", "nan", "5α"
+                1000.0, -0.5, 2.0, 0.15, 31, 15, "1.2.3", "12:30", "e5", "1_000", "infinity", "nan", "5α", "++5"
             ])
         );
         // The core schema's nulls and booleans in each of their spellings, and no other.
